@@ -1,0 +1,30 @@
+"""The one exception hierarchy of skim; every message is fit to show a user as one line."""
+
+from __future__ import annotations
+
+
+class SkimError(Exception):
+    """Base of every error skim raises on purpose.
+
+    ``str(error)`` is a complete, one-line sentence a user can act on.
+    """
+
+
+class IngestError(SkimError):
+    """An input (file, stdin, URL) could not be turned into an article."""
+
+
+class StorageError(SkimError):
+    """The library database could not be read or written."""
+
+
+class NotFound(SkimError):
+    """An article or annotation with the given id does not exist."""
+
+
+class AnalysisError(SkimError):
+    """Text could not be analysed (for example an unknown summary algorithm)."""
+
+
+class UsageError(SkimError):
+    """A request that does not make sense (bad option value, quote not in the article)."""

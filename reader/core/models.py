@@ -1,0 +1,187 @@
+"""Public value types of skim's core: frozen dataclasses and enums shared by every layer."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+class TriageState(enum.StrEnum):
+    """Where an article sits in the reader's workflow."""
+
+    INBOX = "inbox"
+    LATER = "later"
+    ARCHIVE = "archive"
+
+
+class EntityLabel(enum.StrEnum):
+    """Kinds of named entity skim recognises."""
+
+    PERSON = "PERSON"
+    ORG = "ORG"
+    PLACE = "PLACE"
+    GROUP = "GROUP"  # nationalities, demonyms, religious and political groups
+
+
+class NumberLabel(enum.StrEnum):
+    """Kinds of numeric expression skim recognises."""
+
+    CARDINAL = "CARDINAL"
+    MONEY = "MONEY"
+    PERCENT = "PERCENT"
+    DATE = "DATE"
+    TIME = "TIME"
+    ORDINAL = "ORDINAL"
+    QUANTITY = "QUANTITY"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labelled range of a text: ``text == body[start:end]``."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Sentences, entities and numbers of one text, all as character offsets into it."""
+
+    sentences: tuple[tuple[int, int], ...]
+    entities: tuple[Span, ...]
+    numbers: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """One sentence chosen by a summariser.
+
+    Attributes:
+        index: position of the sentence among all sentences of the text (0-based).
+        start: offset of its first character in the text.
+        end: offset just past its last character.
+        text: the sentence itself.
+        score: the summariser's score (higher is better; scale depends on the algorithm).
+        rank: 1 for the best-scored sentence of the summary, 2 for the next…
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    score: float
+    rank: int
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """An extractive summary: chosen sentences in text order."""
+
+    algorithm: str
+    sentences: tuple[SummarySentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDraft:
+    """An article as read from a file, stdin or the web, before it is stored."""
+
+    title: str
+    body: str
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    tags: tuple[str, ...] = ()
+    origin: str | None = None  # where it came from: a path, "-" for stdin, or a URL
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What a list row needs to know about a stored article (no body text)."""
+
+    id: int
+    title: str
+    source: str | None
+    author: str | None
+    url: str | None
+    published: datetime | None
+    added: datetime
+    state: TriageState
+    starred: bool
+    tags: tuple[str, ...]
+    notes: int  # number of annotations, plus one if the article note is not empty
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A stored article with its full text and the reader's state."""
+
+    id: int
+    title: str
+    body: str
+    source: str | None
+    author: str | None
+    url: str | None
+    published: datetime | None
+    updated: datetime | None
+    added: datetime
+    content_hash: str
+    words: int
+    state: TriageState
+    starred: bool
+    tags: tuple[str, ...]
+    reading_position: int  # character offset of the first visible text
+    note: str  # the article note, "" when none
+    origin: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A highlighted passage, anchored by offsets and by its quote with context.
+
+    The quote with ``prefix`` and ``suffix`` (W3C TextQuoteSelector) lets the highlight be placed again
+    if the article text changes; ``orphaned`` is true when that failed, and the annotation is kept.
+    """
+
+    id: int
+    article_id: int
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    note: str
+    tags: tuple[str, ...]
+    created: datetime
+    updated: datetime
+    orphaned: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What :meth:`Library.add` did with a draft."""
+
+    article: ArticleMeta
+    created: bool  # False when the draft duplicated an article already stored
+    reason: str = ""  # why it was not created ("same URL", "same text")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleQuery:
+    """A filter over the library; every field narrows the result.
+
+    ``text`` is the free-text part of a search (FTS5 over title, body and notes).
+    """
+
+    state: TriageState | None = None
+    starred: bool | None = None
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+    has_notes: bool | None = None
+    text: str = ""
+    phrases: tuple[str, ...] = field(default=())

@@ -1,0 +1,53 @@
+"""Where skim keeps its data: flag, then ``SKIM_DATA_DIR``, then the platform's user data dir.
+
+Nothing is created at import time; :func:`ensure_dir` creates the directory when it is first needed.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+ENV_DATA_DIR = "SKIM_DATA_DIR"
+DB_FILENAME = "library.sqlite3"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """Return the data directory: ``override`` if given, else ``$SKIM_DATA_DIR``, else platformdirs."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
+    # Imported lazily: platformdirs is cheap, but the CLI's --help should not pay for it.
+    from platformdirs import user_data_path
+
+    return user_data_path("skim", appauthor=False)
+
+
+def database_path(directory: Path) -> Path:
+    """Return the path of the library database inside ``directory``."""
+    return directory / DB_FILENAME
+
+
+def user_themes_dir(directory: Path) -> Path:
+    """Return the folder where users drop their own theme files."""
+    return directory / "themes"
+
+
+def ensure_dir(directory: Path) -> Path:
+    """Create ``directory`` (and parents) if needed and return it."""
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
+
+
+def bundled_dir(name: str) -> Path:
+    """Return a bundled data folder (``themes`` or ``sample_articles``).
+
+    In a wheel they live in ``reader/_data``; in a source checkout, at the top of the repository.
+    """
+    packaged = Path(str(resources.files("reader"))) / "_data" / name
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / name
