@@ -1,0 +1,45 @@
+"""skim's SQLite storage: the :class:`Storage` class and where each part of it lives.
+
+Where new code goes:
+
+- ``_schema.py`` — the schema (commented SQL) and the migrations. A schema change is a new function
+  appended to ``MIGRATIONS``; update ``SCHEMA`` too so it keeps describing the latest version.
+- ``_base.py`` — connections (one per thread), ``_read()`` / ``_write()`` (``BEGIN IMMEDIATE``)
+  and the one place where sqlite3 errors become :class:`~reader.core.errors.StorageError`.
+- ``_convert.py`` — stored values to models and back (times, tags, rows).
+- ``_checks.py`` — "does this article exist?" checks that raise NotFound.
+- ``_fts.py`` — the full-text index: safe MATCH expressions and ``reindexing()``. Anything that
+  changes an article's title, body or notes (article note, annotation notes) must run inside
+  ``reindexing()`` in the same transaction.
+- One mixin per domain, each a subclass of ``StorageBase``: ``articles.py`` (adding, duplicates,
+  the reader's state), ``tags.py``, ``search.py`` (listing, filters, counts), ``annotations.py``,
+  ``cache.py`` (analysis cache and settings). A public method opens exactly one ``_read()`` or
+  ``_write()``; the helpers it calls take the connection as an argument.
+
+Only :class:`reader.core.library.Library` uses this class; nothing else should import it.
+"""
+
+from __future__ import annotations
+
+from reader.core.storage.annotations import AnnotationsMixin
+from reader.core.storage.articles import ArticlesMixin
+from reader.core.storage.cache import CacheMixin, SettingsMixin
+from reader.core.storage.search import SearchMixin
+from reader.core.storage.tags import TagsMixin, normalise_tags
+
+
+class Storage(ArticlesMixin, TagsMixin, SearchMixin, AnnotationsMixin, CacheMixin, SettingsMixin):
+    """A skim library file: articles, tags, annotations, full-text search, cache and settings.
+
+    Safe to share between threads (each gets its own connection) and between processes (writes
+    take SQLite's write lock up front and wait up to 10 s for it).
+
+    Args:
+        path: the database file; created if missing (its folder must exist) and migrated.
+
+    Raises:
+        StorageError: the file cannot be opened, is not a skim library, or was made by a newer skim.
+    """
+
+
+__all__ = ["Storage", "normalise_tags"]

@@ -1,0 +1,216 @@
+"""The database schema as commented SQL, and the migrations that bring a file up to date.
+
+A database file is marked as skim's by ``PRAGMA application_id`` and versioned by
+``PRAGMA user_version``: version *n* means that the first *n* functions of :data:`MIGRATIONS` have
+run. To change the schema, append a function to :data:`MIGRATIONS` (never edit one that has shipped)
+and update :data:`SCHEMA` so that it keeps describing the latest version for readers of this file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from reader.core.errors import StorageError
+
+#: "skim" in ASCII; lets us refuse SQLite files that belong to other programs.
+APPLICATION_ID = 0x736B696D
+
+Migration = Callable[[sqlite3.Connection], None]
+
+SCHEMA = """
+-- Articles. Times are ISO 8601 UTC text ("2024-05-01T12:00:00.000000Z"), so text order is time
+-- order. A deleted article keeps its row (deleted_at is set) until it is restored: that is how
+-- "undo" works, and why the duplicate checks in articles.py look at deleted rows too.
+-- The long texts come last: SQLite reads a row's columns in order, and a column stored after a
+-- long body would cost a walk through the body's overflow pages on every list query.
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    source TEXT,
+    author TEXT,
+    url TEXT UNIQUE,                -- NULLs are distinct in SQLite: many articles may have no URL
+    published TEXT,
+    updated TEXT,
+    added TEXT NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,  -- reader.core.text.content_hash of the body
+    words INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL DEFAULT 'inbox' CHECK (state IN ('inbox', 'later', 'archive')),
+    starred INTEGER NOT NULL DEFAULT 0 CHECK (starred IN (0, 1)),
+    reading_position INTEGER NOT NULL DEFAULT 0 CHECK (reading_position >= 0),
+    origin TEXT,                    -- a path, "-" for stdin, or the URL it was fetched from
+    deleted_at TEXT,
+    note_updated TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL
+);
+
+-- The list views filter on deleted_at IS NULL; partial indexes keep deleted rows out of them.
+CREATE INDEX articles_by_state_added ON articles (state, added) WHERE deleted_at IS NULL;
+CREATE INDEX articles_by_added ON articles (added) WHERE deleted_at IS NULL;
+CREATE INDEX articles_by_published ON articles (published) WHERE deleted_at IS NULL;
+CREATE INDEX articles_by_title ON articles (title COLLATE NOCASE) WHERE deleted_at IS NULL;
+CREATE INDEX articles_by_source ON articles (source COLLATE NOCASE) WHERE deleted_at IS NULL;
+CREATE INDEX articles_by_starred ON articles (starred, added) WHERE deleted_at IS NULL;
+
+-- Tags are stored normalised (see tags.py), so equality is enough to match them.
+CREATE TABLE tags (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (article_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX tags_by_tag ON tags (tag);
+
+-- Highlights. The offsets locate the passage in the body; quote, prefix and suffix (the W3C
+-- TextQuoteSelector) let it be found again if the text changes. "orphaned" marks one that could not
+-- be placed again; it is kept, never dropped. Like articles, annotations are deleted softly.
+CREATE TABLE annotations (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    start_offset INTEGER NOT NULL CHECK (start_offset >= 0),
+    end_offset INTEGER NOT NULL CHECK (end_offset >= start_offset),
+    quote TEXT NOT NULL,
+    prefix TEXT NOT NULL DEFAULT '',
+    suffix TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    orphaned INTEGER NOT NULL DEFAULT 0 CHECK (orphaned IN (0, 1)),
+    deleted_at TEXT
+);
+CREATE INDEX annotations_by_article ON annotations (article_id, start_offset);
+
+CREATE TABLE annotation_tags (
+    annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (annotation_id, tag)
+) WITHOUT ROWID;
+
+-- Results of analysers (sentences, entities, summaries) as JSON text. The key holds everything the
+-- result depends on, so a new analyser version or other parameters simply miss the cache.
+CREATE TABLE analysis_cache (
+    text_hash TEXT NOT NULL,
+    analyser TEXT NOT NULL,
+    version TEXT NOT NULL,
+    params TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (text_hash, analyser, version, params)
+) WITHOUT ROWID;
+
+-- Small preferences (the chosen theme...).
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- What full-text search sees of each article: its title, body and notes (the article note and the
+-- notes of its live annotations, in id order so the text is the same every time it is read).
+CREATE VIEW article_search_source AS
+SELECT
+    articles.id AS id,
+    articles.title AS title,
+    articles.body AS body,
+    articles.note || coalesce(
+        (SELECT group_concat(note, char(10))
+         FROM (SELECT note FROM annotations
+               WHERE article_id = articles.id AND deleted_at IS NULL AND note != ''
+               ORDER BY id)),
+        ''
+    ) AS notes
+FROM articles;
+
+-- An external-content FTS5 index over that view: the text is not stored twice. The index must be
+-- told about every change to what the view returns, inside the same transaction: search.py's
+-- reindexing() does it (the "delete" command needs exactly the values that were indexed).
+CREATE VIRTUAL TABLE article_search USING fts5 (
+    title, body, notes,
+    content = 'article_search_source',
+    content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+def split_statements(script: str) -> Iterator[str]:
+    """Yield the complete SQL statements of ``script`` one at a time.
+
+    ``executescript`` would commit the migration's transaction first, so statements are run one by one.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            yield statement.strip()
+            statement = ""
+    if statement.strip() and not statement.strip().startswith("--"):
+        raise ValueError(f"incomplete SQL statement: {statement.strip()[:60]!r}")
+
+
+def _create_schema(db: sqlite3.Connection) -> None:
+    """Migration 1: the first schema."""
+    for statement in split_statements(SCHEMA):
+        db.execute(statement)
+
+
+#: Migration ``i`` brings a database from version ``i`` to ``i + 1``.
+MIGRATIONS: tuple[Migration, ...] = (_create_schema,)
+
+
+def migrate(
+    db: sqlite3.Connection, path: Path, migrations: Sequence[Migration] = MIGRATIONS
+) -> None:
+    """Check that ``db`` is a skim library and bring it up to the latest schema version.
+
+    Runs in autocommit mode. A database that is up to date is only read; otherwise the migrations
+    run in one ``BEGIN IMMEDIATE`` transaction, so two programs opening a new library at once do not
+    both create it.
+
+    Raises:
+        StorageError: the file belongs to another program, or was made by a newer skim.
+    """
+    latest = len(migrations)
+    if _check_identity(db, path, latest) == latest:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = _check_identity(db, path, latest)  # again: another process may have migrated
+        if version == 0:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        for migration in migrations[version:]:
+            migration(db)
+        db.execute(f"PRAGMA user_version = {latest}")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
+def _check_identity(db: sqlite3.Connection, path: Path, latest: int) -> int:
+    """Return the schema version of ``db`` after checking that skim can use it."""
+    application_id = _pragma_int(db, "application_id")
+    version = _pragma_int(db, "user_version")
+    if application_id == 0:
+        # A brand-new file has no tables; anything else is some other program's database.
+        (tables,) = db.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        if tables or version:
+            raise StorageError(
+                f"{path} is an SQLite database of another program, not a skim library"
+            )
+    elif application_id != APPLICATION_ID:
+        raise StorageError(
+            f"{path} is not a skim library (its application id is {application_id:#x})"
+        )
+    if version > latest:
+        raise StorageError(
+            f"the library at {path} was made by a newer skim (schema version {version}, "
+            f"this skim knows up to {latest}); upgrade skim to open it"
+        )
+    return version
+
+
+def _pragma_int(db: sqlite3.Connection, name: str) -> int:
+    row = db.execute(f"PRAGMA {name}").fetchone()
+    return int(row[0])

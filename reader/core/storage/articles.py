@@ -1,0 +1,204 @@
+"""Articles: adding (with duplicate detection), reading one, and changing the reader's state."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import datetime
+
+from reader.core.errors import NotFound, UsageError
+from reader.core.models import Article, ArticleDraft, ArticleMeta, TriageState
+from reader.core.storage._base import StorageBase, chunks
+from reader.core.storage._checks import require_articles, require_live_article
+from reader.core.storage._convert import (
+    META_COLUMNS,
+    TAG_SEPARATOR,
+    article_from_row,
+    meta_from_row,
+    optional_text,
+    to_text,
+)
+from reader.core.storage._fts import index_articles, reindexing
+from reader.core.storage.tags import add_article_tags, store_article_tags
+
+#: What add_article returns: (article id, whether it is new to the reader, why not / "restored").
+AddOutcome = tuple[int, bool, str]
+
+
+def _add(
+    db: sqlite3.Connection, draft: ArticleDraft, content_hash: str, words: int, now: datetime
+) -> AddOutcome:
+    url = draft.url or None
+    duplicate = db.execute(
+        """
+        SELECT id, coalesce(url = :url, 0) AS same_url FROM articles
+        WHERE (url = :url OR content_hash = :hash) AND deleted_at IS NULL
+        ORDER BY same_url DESC LIMIT 1
+        """,
+        {"url": url, "hash": content_hash},
+    ).fetchone()
+    if duplicate is not None:
+        return duplicate["id"], False, "same URL" if duplicate["same_url"] else "same text"
+
+    # A deleted article still holds its URL and hash (so that it can be restored). Adding it again
+    # means the reader wants it back: restore it, with its notes, rather than store a copy.
+    deleted = db.execute(
+        """
+        SELECT id FROM articles WHERE url = :url OR content_hash = :hash
+        ORDER BY content_hash = :hash DESC, deleted_at DESC LIMIT 1
+        """,
+        {"url": url, "hash": content_hash},
+    ).fetchone()
+    if deleted is not None:
+        db.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?", (deleted["id"],))
+        add_article_tags(db, deleted["id"], draft.tags)
+        return deleted["id"], True, "restored"
+
+    cursor = db.execute(
+        """
+        INSERT INTO articles (title, body, source, author, url, published, updated, added,
+                              content_hash, words, origin)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        (
+            draft.title,
+            draft.body,
+            draft.source,
+            draft.author,
+            url,
+            optional_text(draft.published),
+            optional_text(draft.updated),
+            to_text(now),
+            content_hash,
+            words,
+            draft.origin,
+        ),
+    )
+    article_id = cursor.lastrowid
+    assert article_id is not None  # an INSERT into a rowid table always sets it
+    store_article_tags(db, article_id, draft.tags)
+    index_articles(db, [article_id])
+    return article_id, True, ""
+
+
+def _triage_state(state: TriageState | str) -> TriageState:
+    try:
+        return TriageState(state)
+    except ValueError:
+        choices = ", ".join(s.value for s in TriageState)
+        raise UsageError(f"unknown state {state!r}; use one of {choices}") from None
+
+
+class ArticlesMixin(StorageBase):
+    """Adding articles, reading one, and the reader's state (triage, star, position, note)."""
+
+    def add_article(
+        self, draft: ArticleDraft, *, content_hash: str, words: int, now: datetime
+    ) -> AddOutcome:
+        """Store ``draft`` unless it duplicates an article already in the library.
+
+        A duplicate has the same URL (when the draft has one) or the same ``content_hash`` as a
+        non-deleted article; it is not stored again. A draft matching a *deleted* article restores
+        that article as it was (text, notes and state), adds the draft's tags, and counts as created.
+
+        Returns:
+            ``(id, created, reason)``: reason is ``""`` for a new article, ``"restored"``, or, when
+            not created, ``"same URL"`` / ``"same text"``.
+        """
+        with self._write() as db:
+            return _add(db, draft, content_hash, words, now)
+
+    def add_articles(
+        self, items: Sequence[tuple[ArticleDraft, str, int]], *, now: datetime
+    ) -> list[AddOutcome]:
+        """Store many ``(draft, content_hash, words)`` in one transaction, as :meth:`add_article` does.
+
+        A later item that duplicates an earlier one of the same batch is reported as a duplicate.
+        """
+        with self._write() as db:
+            return [_add(db, draft, hash_, words, now) for draft, hash_, words in items]
+
+    def get_article(self, article_id: int) -> Article:
+        """The article with its full text.
+
+        Raises:
+            NotFound: no such article, or it is deleted.
+        """
+        with self._read() as db:
+            row = db.execute(
+                f"""
+                SELECT a.*, (SELECT group_concat(tag, '{TAG_SEPARATOR}') FROM tags
+                             WHERE article_id = a.id) AS tag_list
+                FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL
+                """,
+                (article_id,),
+            ).fetchone()
+        if row is None:
+            raise NotFound(f"there is no article {article_id}")
+        return article_from_row(row)
+
+    def get_meta(self, article_id: int) -> ArticleMeta:
+        """What a list row shows of one article.
+
+        Raises:
+            NotFound: no such article, or it is deleted.
+        """
+        with self._read() as db:
+            row = db.execute(
+                f"SELECT {META_COLUMNS} FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL",
+                (article_id,),
+            ).fetchone()
+        if row is None:
+            raise NotFound(f"there is no article {article_id}")
+        return meta_from_row(row)
+
+    def set_state(self, ids: Sequence[int], state: TriageState) -> None:
+        """Move articles to the inbox, later or archive (all of them, or none if one is missing)."""
+        value = _triage_state(state).value
+        self._update_live(ids, "state = ?", (value,))
+
+    def set_starred(self, ids: Sequence[int], starred: bool) -> None:
+        """Star or unstar articles (all of them, or none if one is missing)."""
+        self._update_live(ids, "starred = ?", (int(bool(starred)),))
+
+    def set_reading_position(self, article_id: int, position: int) -> None:
+        """Remember the character offset of the first text the reader sees."""
+        if position < 0:
+            raise UsageError(f"a reading position cannot be negative ({position})")
+        self._update_live([article_id], "reading_position = ?", (position,))
+
+    def set_article_note(self, article_id: int, note: str, *, now: datetime) -> None:
+        """Replace the note about a whole article (surrounding white space is dropped)."""
+        with self._write() as db:
+            require_live_article(db, article_id)
+            with reindexing(db, [article_id]):
+                db.execute(
+                    "UPDATE articles SET note = ?, note_updated = ? WHERE id = ?",
+                    (note.strip(), to_text(now), article_id),
+                )
+
+    def delete_articles(self, ids: Sequence[int], *, now: datetime) -> None:
+        """Delete articles softly: they disappear until :meth:`restore_articles` brings them back."""
+        self._update_live(ids, "deleted_at = ?", (to_text(now),))
+
+    def restore_articles(self, ids: Sequence[int]) -> None:
+        """Undelete articles; restoring one that is not deleted does nothing.
+
+        Raises:
+            NotFound: one of the ids was never an article (then nothing changes).
+        """
+        with self._write() as db:
+            unique = require_articles(db, ids, live=False)
+            for part in chunks(unique):
+                marks = ", ".join("?" * len(part))
+                db.execute(f"UPDATE articles SET deleted_at = NULL WHERE id IN ({marks})", part)
+
+    def _update_live(self, ids: Sequence[int], assignment: str, values: tuple[object, ...]) -> None:
+        # One transaction: a missing id raises NotFound before anything is changed.
+        with self._write() as db:
+            unique = require_articles(db, ids, live=True)
+            for part in chunks(unique):
+                marks = ", ".join("?" * len(part))
+                db.execute(
+                    f"UPDATE articles SET {assignment} WHERE id IN ({marks})", (*values, *part)
+                )

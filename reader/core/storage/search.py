@@ -1,0 +1,141 @@
+"""Listing, counting and searching articles: an :class:`ArticleQuery` turned into SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reader.core.errors import UsageError
+from reader.core.models import ArticleMeta, ArticleQuery
+from reader.core.storage._base import StorageBase
+from reader.core.storage._convert import META_COLUMNS, meta_from_row
+from reader.core.storage._fts import match_expression
+from reader.core.storage.tags import normalise_tags
+
+SORTS = ("added", "published", "title", "source")
+
+# bm25 weights of the title, body and notes columns: a word in the title or in the reader's own
+# notes says more about an article than the same word somewhere in its body.
+_BM25 = "bm25(article_search, 4.0, 1.0, 2.0)"
+
+_HAS_NOTES = """(a.note != '' OR EXISTS (
+    SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.deleted_at IS NULL))"""
+
+
+@dataclass
+class _Filter:
+    """The FROM and WHERE parts of a query, with their parameters in order."""
+
+    source: str = "articles a"
+    conditions: list[str] = field(default_factory=lambda: ["a.deleted_at IS NULL"])
+    params: list[object] = field(default_factory=list)
+    ranked: bool = False
+
+    def sql(self) -> str:
+        return f"FROM {self.source} WHERE {' AND '.join(self.conditions)}"
+
+
+def _filter(query: ArticleQuery) -> _Filter:
+    where = _Filter()
+    match = match_expression(query.text, query.phrases)
+    if match is not None:
+        where.source = (
+            f"(SELECT rowid, {_BM25} AS score FROM article_search WHERE article_search MATCH ?) m "
+            "JOIN articles a ON a.id = m.rowid"
+        )
+        where.params.append(match)
+        where.ranked = True
+    if query.state is not None:
+        where.conditions.append("a.state = ?")
+        where.params.append(query.state.value)
+    if query.starred is not None:
+        where.conditions.append("a.starred = ?")
+        where.params.append(int(query.starred))
+    for tag in normalise_tags(query.tags):
+        where.conditions.append(
+            "EXISTS (SELECT 1 FROM tags t WHERE t.article_id = a.id AND t.tag = ?)"
+        )
+        where.params.append(tag)
+    needle = (query.source or "").strip().casefold()
+    if needle:
+        where.conditions.append("instr(casefold(a.source), ?) > 0")
+        where.params.append(needle)
+    if query.has_notes is not None:
+        where.conditions.append(_HAS_NOTES if query.has_notes else f"NOT {_HAS_NOTES}")
+    return where
+
+
+def _order(sort: str, descending: bool) -> str:
+    # Ties are broken by id in the same direction, so paging through a list never skips or repeats.
+    direction = "DESC" if descending else "ASC"
+    if sort == "added":
+        return f"a.added {direction}, a.id {direction}"
+    if sort == "published":
+        return f"a.published {direction} NULLS LAST, a.id {direction}"
+    if sort == "title":
+        return f"a.title COLLATE NOCASE {direction}, a.id {direction}"
+    return f"a.source COLLATE NOCASE {direction} NULLS LAST, a.id {direction}"
+
+
+class SearchMixin(StorageBase):
+    """Lists of articles: filtered, full-text searched, sorted, paged and counted."""
+
+    def list_articles(
+        self,
+        query: ArticleQuery,
+        *,
+        sort: str = "added",
+        descending: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ArticleMeta]:
+        """The non-deleted articles matching ``query``.
+
+        Args:
+            query: the filter; when it has text, results are ranked by relevance (bm25) and
+                ``sort`` is not used.
+            sort: ``added``, ``published``, ``title`` or ``source``. Articles without a publication
+                date or a source come last either way; titles and sources sort without regard to
+                (ASCII) case.
+            descending: newest / Z first.
+            limit: at most this many rows (all when None).
+            offset: rows to skip, for paging.
+
+        Raises:
+            UsageError: an unknown sort, or a negative limit or offset.
+        """
+        if sort not in SORTS:
+            raise UsageError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+        if (limit is not None and limit < 0) or offset < 0:
+            raise UsageError("limit and offset cannot be negative")
+        where = _filter(query)
+        order = "m.score, a.id DESC" if where.ranked else _order(sort, descending)
+        params = [*where.params, -1 if limit is None else limit, offset]
+        with self._read() as db:
+            rows = db.execute(
+                f"SELECT {META_COLUMNS} {where.sql()} ORDER BY {order} LIMIT ? OFFSET ?", params
+            ).fetchall()
+        return [meta_from_row(row) for row in rows]
+
+    def count_articles(self, query: ArticleQuery) -> int:
+        """How many non-deleted articles match ``query``."""
+        where = _filter(query)
+        with self._read() as db:
+            (count,) = db.execute(f"SELECT count(*) {where.sql()}", where.params).fetchone()
+        return int(count)
+
+    def view_counts(self) -> dict[str, int]:
+        """Sizes of the sidebar views: ``inbox``, ``later``, ``archive``, ``starred`` and ``all``."""
+        with self._read() as db:
+            # One statement (one snapshot); each count is answered from an index alone.
+            row = db.execute(
+                """
+                SELECT
+                    (SELECT count(*) FROM articles WHERE state = 'inbox' AND deleted_at IS NULL),
+                    (SELECT count(*) FROM articles WHERE state = 'later' AND deleted_at IS NULL),
+                    (SELECT count(*) FROM articles WHERE state = 'archive' AND deleted_at IS NULL),
+                    (SELECT count(*) FROM articles WHERE starred = 1 AND deleted_at IS NULL),
+                    (SELECT count(*) FROM articles WHERE deleted_at IS NULL)
+                """
+            ).fetchone()
+        keys = ("inbox", "later", "archive", "starred", "all")
+        return {key: int(value) for key, value in zip(keys, row, strict=True)}
