@@ -14,6 +14,8 @@ _BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Escape sequences whole, so no printable tail of one (e.g. "[2J" or "]0;title") is left behind.
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+    # The one-byte C1 CSI, without intermediates: a stray U+009B before a word must not eat it.
+    r"|\x9b[0-?]*[@-~]"
     r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, DCS, SOS, PM, APC up to BEL or ST
     r"|\x1b[@-Z\\-_]"  # other two-byte escapes
 )

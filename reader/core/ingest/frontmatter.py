@@ -1,0 +1,87 @@
+"""YAML front matter: the ``---`` block atop a Markdown file, read with ``yaml.safe_load``."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from reader.core.errors import IngestError
+from reader.core.ingest.common import Extracted, clean_tags, optional_line
+from reader.core.ingest.dates import as_datetime
+
+_OPENING = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+
+
+def split_front_matter(text: str, label: str) -> tuple[dict[str, Any], str]:
+    """Separate the front matter from the Markdown that follows it.
+
+    Args:
+        text: the whole file.
+        label: how to name the file in error messages.
+
+    Returns:
+        ``(metadata, markdown)``; metadata is empty when there is no front
+        matter. An opening ``---`` with no closing line is a thematic break, not front matter.
+
+    Raises:
+        IngestError: when the front matter is not valid YAML or is not a mapping of keys.
+    """
+    opening = _OPENING.match(text)
+    if opening is None:
+        return {}, text
+    closing = _CLOSING.search(text, opening.end())
+    if closing is None:
+        return {}, text
+    block = text[opening.end() : closing.start()]
+    rest = text[closing.end() :].removeprefix("\n")
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise IngestError(f"{label}: front matter is not valid YAML{where}") from None
+    except (ValueError, TypeError, OverflowError, RecursionError):
+        # PyYAML's constructors can raise these on odd values (a date like 2024-02-30).
+        raise IngestError(f"{label}: front matter is not valid YAML") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        kind = type(data).__name__
+        raise IngestError(
+            f"{label}: front matter is not valid YAML (expected key: value lines, found a {kind})"
+        )
+    return {str(key).lower(): value for key, value in data.items()}, rest
+
+
+def metadata_fields(meta: dict[str, Any]) -> Extracted:
+    """Read the keys skim understands from front matter into an :class:`Extracted` (empty body).
+
+    Keys: title, source, author or authors (a list is joined with ", "), url or link, published
+    or date, updated or modified, tags (a list or a comma-separated string).
+    """
+    authors = meta.get("author", meta.get("authors"))
+    if isinstance(authors, list):
+        names = [name for name in (optional_line(a) for a in authors) if name]
+        author = ", ".join(names) or None
+    else:
+        author = optional_line(authors)
+    return Extracted(
+        body="",
+        title=optional_line(meta.get("title")),
+        source=optional_line(meta.get("source")),
+        author=author,
+        url=optional_line(_first_present(meta, "url", "link")),
+        published=as_datetime(_first_present(meta, "published", "date")),
+        updated=as_datetime(_first_present(meta, "updated", "modified")),
+        tags=clean_tags(meta.get("tags")),
+    )
+
+
+def _first_present(meta: dict[str, Any], *keys: str) -> object:
+    for key in keys:
+        if meta.get(key) is not None:
+            return meta[key]
+    return None

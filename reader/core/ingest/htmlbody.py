@@ -1,0 +1,250 @@
+"""The readable text of a web page: find the element holding the article, render its paragraphs.
+
+Page chrome is dropped by tag (nav, aside, footer, forms, scripts…), by ARIA role, when hidden,
+by class or id words that sites use for boilerplate (cookie, newsletter, share, related, promo,
+ad, comment, sidebar…). Class names are a guess, so an element is never dropped for its class
+when it holds most of the article's paragraph text (a wrapper named "content has-sidebar").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.core.ingest.htmltree import Element
+
+_DROP_TAGS = frozenset(
+    {"script", "style", "noscript", "iframe", "nav", "footer", "aside", "form", "button", "svg",
+     "figcaption", "template", "select", "textarea", "input", "canvas", "video", "audio", "object",
+     "embed", "dialog", "map", "head", "title", "menu"}
+)  # fmt: skip
+_DROP_ROLES = frozenset(
+    {"navigation", "banner", "complementary", "contentinfo", "search", "dialog", "alertdialog",
+     "menu", "menubar", "toolbar"}
+)  # fmt: skip
+_BOILERPLATE_WORDS = frozenset(
+    {"ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "sponsor",
+     "sponsored", "promo", "promos", "promoted", "promotion", "cookie", "cookies", "consent",
+     "gdpr", "banner", "newsletter", "newsletters", "subscribe", "subscription", "signup",
+     "paywall", "share", "shares", "sharing", "sharebar", "social", "related", "recommended",
+     "recirculation", "comment", "comments", "disqus", "sidebar", "breadcrumb", "breadcrumbs",
+     "popup", "modal", "outbrain", "taboola", "toolbar", "navbar", "nav", "menu", "footer",
+     "masthead", "hidden", "sr", "kicker", "eyebrow"}
+)  # fmt: skip
+_BYLINE_WORDS = frozenset({"byline", "author", "authors"})
+_BYLINE_MAX_CHARS = 300  # a byline block may also hold the role, place and dates
+_DATE_LABEL_MAX_WORDS = 3  # "Last updated on" before a <time>
+_KEEP_SHARE = 0.6  # an element holding more of the paragraph text than this is never dropped
+_BLOCK_TAGS = frozenset(
+    {"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+     "div", "dl", "dt", "fieldset", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+     "header", "hgroup", "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary",
+     "table", "tbody", "thead", "tfoot", "tr", "ul"}
+)  # fmt: skip
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """One block of page text; ``tag`` is the block element it came from."""
+
+    text: str
+    tag: str
+    byline: bool = False
+    author: str | None = None  # for a byline: the text of its author element, if it has one
+
+
+def content_roots(document: Element) -> list[Element]:
+    """Candidate elements holding the article, best first.
+
+    The ``<article>`` with the most paragraph text, then ``<main>``, then the element with the most
+    ``<p>`` text among its children, then ``<body>``, then the whole document.
+    """
+    candidates: list[Element] = []
+    articles = list(document.find_all("article"))
+    if articles:
+        candidates.append(max(articles, key=lambda el: (_paragraph_chars(el), len(el.text()))))
+    main = document.find("main") or next(
+        (el for el in document.iter() if el.attrs.get("role") == "main"), None
+    )
+    if main is not None:
+        candidates.append(main)
+    scores: dict[int, tuple[int, Element]] = {}
+    for paragraph in document.find_all("p"):
+        if paragraph.parent is not None:
+            score, _ = scores.get(id(paragraph.parent), (0, paragraph.parent))
+            scores[id(paragraph.parent)] = (score + len(paragraph.text()), paragraph.parent)
+    if scores:
+        candidates.append(max(scores.values(), key=lambda item: item[0])[1])
+    body = document.find("body")
+    if body is not None:
+        candidates.append(body)
+    candidates.append(document)
+    unique: dict[int, Element] = {}
+    for candidate in candidates:
+        unique.setdefault(id(candidate), candidate)
+    return list(unique.values())
+
+
+def render(root: Element) -> list[Paragraph]:
+    """Render the readable text under ``root`` as paragraphs, leaving page chrome out."""
+    sizes = _paragraph_sizes(root)
+    keep_above = _KEEP_SHARE * sizes.get(id(root), 0)
+    renderer = _Renderer()
+    stack: list[tuple[Element | str, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if isinstance(node, str):
+            renderer.text(node)
+        elif leaving:
+            renderer.end(node)
+        elif node is root or not _is_chrome(node, root, sizes.get(id(node), 0) > keep_above):
+            if node is not root and _is_byline(node):
+                renderer.byline(node.text(), _author_name(node))
+                continue
+            renderer.start(node)
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node.children))
+    renderer.flush()
+    return renderer.paragraphs
+
+
+def _paragraph_chars(element: Element) -> int:
+    return sum(len(p.text()) for p in element.find_all("p"))
+
+
+def _paragraph_sizes(root: Element) -> dict[int, int]:
+    """Characters of ``<p>`` text under each element of ``root`` (keyed by ``id``)."""
+    sizes: dict[int, int] = {}
+    for paragraph in root.find_all("p"):
+        length = len(paragraph.text())
+        node: Element | None = paragraph
+        while node is not None:
+            sizes[id(node)] = sizes.get(id(node), 0) + length
+            if node is root:
+                break
+            node = node.parent
+    return sizes
+
+
+def _words(element: Element) -> set[str]:
+    names = f"{element.attrs.get('class', '')} {element.attrs.get('id', '')}"
+    return {word.lower() for word in _WORD.findall(names)}
+
+
+def _is_chrome(element: Element, root: Element, holds_the_text: bool) -> bool:
+    attrs = element.attrs
+    if element.tag in _DROP_TAGS:
+        return True
+    if element.tag == "header" and root.tag != "article" and not element.has_ancestor("article"):
+        return True
+    if "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
+        return True
+    if _HIDDEN_STYLE.search(attrs.get("style", "")):
+        return True
+    if attrs.get("role", "").lower() in _DROP_ROLES:
+        return True
+    if holds_the_text:
+        return False
+    return bool(_words(element) & _BOILERPLATE_WORDS) or _is_date_only(element)
+
+
+def _is_date_only(element: Element) -> bool:
+    """A block that only shows a ``<time>`` ("Published <time>…</time>"): metadata, not text."""
+    if element.tag not in {"p", "div"}:
+        return False
+    times = [time.text() for time in element.find_all("time")]
+    if not times:
+        return False
+    rest = element.text()
+    for shown in times:
+        rest = rest.replace(shown, " ")
+    return len(rest.split()) <= _DATE_LABEL_MAX_WORDS
+
+
+def _is_byline(element: Element) -> bool:
+    # Block elements only: an inline <a rel="author"> would leave a bare "By" behind; such
+    # paragraphs are recognised as a whole by their "By Name" text instead.
+    if element.tag not in {"p", "div", "address"}:
+        return False
+    looks_like = bool(_words(element) & _BYLINE_WORDS) or element.tag == "address"
+    return looks_like and 0 < len(element.text()) <= _BYLINE_MAX_CHARS
+
+
+def _author_name(byline: Element) -> str | None:
+    for element in byline.iter():
+        if element is byline:
+            continue
+        words = _words(element)
+        if (
+            words & {"author", "name", "authors"}
+            or element.attrs.get("itemprop", "").lower() == "author"
+            or "author" in element.attrs.get("rel", "").lower().split()
+        ):
+            return element.text() or None
+    return None
+
+
+@dataclass(slots=True)
+class _Renderer:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    buffer: list[str] = field(default_factory=list)
+    blocks: list[str] = field(default_factory=list)
+    lists: list[list[int]] = field(default_factory=list)  # [counter] for <ol>, [] for <ul>
+    prefix: str = ""
+    pre_depth: int = 0
+
+    def start(self, element: Element) -> None:
+        tag = element.tag
+        if tag in _BLOCK_TAGS:
+            self.flush()
+            self.blocks.append(tag)
+        if tag in {"ul", "ol"}:
+            start = element.attrs.get("start", "1")
+            self.lists.append([int(start) - 1 if start.isdigit() else 0] if tag == "ol" else [])
+        elif tag == "li":
+            if self.lists and self.lists[-1]:
+                self.lists[-1][0] += 1
+                self.prefix = f"{self.lists[-1][0]}. "
+            else:
+                self.prefix = "- "
+        elif tag == "pre":
+            self.pre_depth += 1
+        elif tag == "br":
+            self.buffer.append("\n")
+        elif tag in {"td", "th"} and "".join(self.buffer).strip():
+            self.buffer.append(" | ")
+
+    def end(self, element: Element) -> None:
+        tag = element.tag
+        if tag in _BLOCK_TAGS:
+            self.flush()
+            if self.blocks:
+                self.blocks.pop()
+        if tag in {"ul", "ol"} and self.lists:
+            self.lists.pop()
+        elif tag == "li":
+            self.prefix = ""
+        elif tag == "pre":
+            self.pre_depth = max(0, self.pre_depth - 1)
+
+    def text(self, data: str) -> None:
+        self.buffer.append(data if self.pre_depth else re.sub(r"\s+", " ", data))
+
+    def byline(self, text: str, author: str | None) -> None:
+        self.flush()
+        self.paragraphs.append(Paragraph(text, "byline", byline=True, author=author))
+
+    def flush(self) -> None:
+        raw = "".join(self.buffer)
+        self.buffer.clear()
+        tag = self.blocks[-1] if self.blocks else "#text"
+        for chunk in re.split(r"\n[ \t]*\n", raw):
+            lines = [
+                line.rstrip() if self.pre_depth else line.strip() for line in chunk.split("\n")
+            ]
+            text = "\n".join(line for line in lines if line.strip()).strip("\n")
+            if text.strip():
+                self.paragraphs.append(Paragraph(self.prefix + text, tag))
+                self.prefix = ""
