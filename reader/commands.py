@@ -1,0 +1,278 @@
+"""The CLI's subcommands: each takes parsed arguments, talks to the core facade, prints, returns a status."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from reader.core.errors import UsageError
+from reader.core.library import ImportOutcome, Library, open_library
+from reader.core.models import Article, ArticleDraft, ArticleMeta, ArticleQuery, TriageState
+from reader.core.serialize import document_to_dict, meta_to_dict, summary_to_dict
+from reader.core.text import reading_minutes
+from reader.terminal import BOLD, DIM, safe, style, use_colour, wrap_paragraphs
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch to the command named in ``args`` (the TUI when there is none)."""
+    if args.command is None:
+        return open_reader(args)
+    if args.command == "analyze":  # needs no library
+        return analyze(args)
+    library = open_library(args.data_dir)
+    try:
+        handler = {
+            "add": add,
+            "list": list_articles,
+            "show": show,
+            "summary": summary,
+            "note": note,
+            "triage": triage,
+        }[args.command]
+        return handler(library, args)
+    finally:
+        library.close()
+
+
+def open_reader(args: argparse.Namespace) -> int:
+    """Open the terminal UI."""
+    from reader.tui.app import run_app
+
+    return run_app(data_dir=args.data_dir)
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _report(outcomes: list[ImportOutcome]) -> int:
+    status = 0
+    for outcome in outcomes:
+        if outcome.error is not None:
+            print(f"skim: {safe(outcome.error)}", file=sys.stderr)
+            status = 1
+        elif outcome.result is not None:
+            meta = outcome.result.article
+            if outcome.result.created:
+                print(f"{meta.id}\t{safe(meta.title)}")
+            else:
+                print(
+                    f"{meta.id}\t{safe(meta.title)}\t(already in the library: {outcome.result.reason})"
+                )
+    return status
+
+
+def add(library: Library, args: argparse.Namespace) -> int:
+    """``skim add PATH|DIR|- …`` and ``skim add --samples``."""
+    if not args.paths and not args.samples:
+        raise UsageError("give files, folders or - (stdin) to import, or --samples")
+    outcomes: list[ImportOutcome] = library.import_samples() if args.samples else []
+    files = [Path(p) for p in args.paths if p != "-"]
+    outcomes += library.import_paths(files) if files else []
+    if "-" in args.paths:
+        outcomes.append(_add_stdin(library))
+    return _report(outcomes)
+
+
+def _add_stdin(library: Library) -> ImportOutcome:
+    from reader.core import ingest
+    from reader.core.errors import IngestError
+
+    try:
+        draft = ingest.read_bytes(sys.stdin.buffer.read(), name="-")
+    except IngestError as error:
+        return ImportOutcome("-", error=str(error))
+    return ImportOutcome("-", result=library.add(draft))
+
+
+def _query(args: argparse.Namespace) -> ArticleQuery:
+    from reader.core.query import parse_query
+
+    base = parse_query(args.search) if args.search else ArticleQuery()
+    state = TriageState(args.state) if args.state else base.state
+    starred = True if args.starred else base.starred
+    return ArticleQuery(
+        state=state,
+        starred=starred,
+        tags=(*base.tags, *args.tag),
+        source=base.source,
+        has_notes=base.has_notes,
+        text=base.text,
+        phrases=base.phrases,
+    )
+
+
+def list_articles(library: Library, args: argparse.Namespace) -> int:
+    """``skim list``: a table on a terminal, or ``--json``."""
+    metas = library.list(
+        _query(args),
+        sort=args.sort,
+        descending=args.sort in ("added", "published"),
+        limit=args.limit,
+    )
+    if args.json:
+        _print_json([meta_to_dict(m) for m in metas])
+        return 0
+    if not metas:
+        print(
+            "No articles. Import some with `skim add PATH` or `skim add --samples`.",
+            file=sys.stderr,
+        )
+        return 0
+    for meta in metas:
+        print(_list_row(meta))
+    return 0
+
+
+def _list_row(meta: ArticleMeta) -> str:
+    star = "*" if meta.starred else " "
+    date = (meta.published or meta.added).strftime("%Y-%m-%d")
+    source = safe(meta.source or "")[:20]
+    minutes = f"{reading_minutes(meta.words)}m"
+    notes = f"{meta.notes}n" if meta.notes else ""
+    title = safe(meta.title)
+    return f"{meta.id:>5} {star} {meta.state.value:<7} {date}  {source:<20} {minutes:>4} {notes:>3}  {title}"
+
+
+def show(library: Library, args: argparse.Namespace) -> int:
+    """``skim show ID``: metadata, summary and the highlighted text."""
+    article = library.get(args.id)
+    analysis = library.analysis(article)
+    summary_ = library.summary(article)
+    if args.json:
+        data = document_to_dict(article, analysis, summary_)
+        data.update(
+            id=article.id,
+            state=article.state.value,
+            starred=article.starred,
+            tags=list(article.tags),
+        )
+        _print_json(data)
+        return 0
+    colour = use_colour()
+    width = min(shutil.get_terminal_size((88, 24)).columns, 88)
+    print(style(safe(article.title), BOLD, colour))
+    print(style(_byline(article), DIM, colour))
+    print()
+    print(style("Highlights", BOLD, colour))
+    for sentence in summary_.sentences:
+        print(f"  • {safe(sentence.text)}")
+    print()
+    print(style("Story", BOLD, colour))
+    spans = [*analysis.entities, *analysis.numbers]
+    print(wrap_paragraphs(article.body, spans, width, colour))
+    annotations = library.annotations(article.id)
+    if annotations or article.note:
+        print()
+        print(style("Notes", BOLD, colour))
+        if article.note:
+            print(safe(article.note))
+        for annotation in annotations:
+            print(f"  > {safe(annotation.quote)}")
+            if annotation.note:
+                print(f"    {safe(annotation.note)}")
+    return 0
+
+
+def _byline(article: Article) -> str:
+    parts = [p for p in (article.source, article.author) if p]
+    if article.published:
+        parts.append(article.published.strftime("%d %b %Y %H:%M"))
+    if article.updated:
+        parts.append("updated " + article.updated.strftime("%d %b %Y %H:%M"))
+    parts.append(f"{reading_minutes(article.words)} min read")
+    return safe(" · ".join(parts))
+
+
+def _read_source(path: str) -> ArticleDraft:
+    from reader.core import ingest
+
+    if path == "-":
+        return ingest.read_bytes(sys.stdin.buffer.read(), name="-")
+    return ingest.read_path(Path(path))
+
+
+def analyze(args: argparse.Namespace) -> int:
+    """``skim analyze PATH|-``: analyse and summarise without storing anything."""
+    from reader.core import analysis as analysis_
+
+    draft = _read_source(args.path)
+    result = analysis_.analyze(draft.body)
+    summary_ = analysis_.summarize(
+        draft.body,
+        algorithm=args.algorithm or analysis_.DEFAULT_ALGORITHM,
+        sentences=args.sentences,
+        ratio=args.ratio,
+        sentence_spans=result.sentences,
+        title=draft.title,
+    )
+    if args.json:
+        _print_json(document_to_dict(draft, result, summary_))
+        return 0
+    colour = use_colour()
+    print(style(safe(draft.title), BOLD, colour))
+    print(
+        f"{len(result.sentences)} sentences, {len(result.entities)} entities, {len(result.numbers)} numbers"
+    )
+    for sentence in summary_.sentences:
+        print(f"  • {safe(sentence.text)}")
+    print()
+    width = min(shutil.get_terminal_size((88, 24)).columns, 88)
+    print(wrap_paragraphs(draft.body, [*result.entities, *result.numbers], width, colour))
+    return 0
+
+
+def summary(library: Library, args: argparse.Namespace) -> int:
+    """``skim summary ID|PATH``."""
+    if args.target.isdigit():
+        summary_ = library.summary(
+            library.get(int(args.target)),
+            algorithm=args.algorithm,
+            sentences=args.sentences,
+            ratio=args.ratio,
+        )
+    else:
+        from reader.core import analysis as analysis_
+
+        draft = _read_source(args.target)
+        summary_ = analysis_.summarize(
+            draft.body,
+            algorithm=args.algorithm or analysis_.DEFAULT_ALGORITHM,
+            sentences=args.sentences,
+            ratio=args.ratio,
+            title=draft.title,
+        )
+    if args.json:
+        _print_json(summary_to_dict(summary_))
+        return 0
+    for sentence in summary_.sentences:
+        print(f"• {safe(sentence.text)}")
+    return 0
+
+
+def note(library: Library, args: argparse.Namespace) -> int:
+    """``skim note ID --quote TEXT [--note TEXT] [--tag T]``."""
+    annotation = library.annotate_quote(args.id, args.quote, note=args.note, tags=args.tag)
+    print(f"{annotation.id}\t{safe(annotation.quote)}")
+    return 0
+
+
+def triage(library: Library, args: argparse.Namespace) -> int:
+    """``skim triage ID… inbox|later|archive|star|unstar``."""
+    for article_id in args.ids:
+        library.meta(article_id)  # raises NotFound before anything changes
+    if args.action in ("star", "unstar"):
+        library.set_starred(args.ids, args.action == "star")
+    else:
+        library.set_state(args.ids, TriageState(args.action))
+    for article_id in args.ids:
+        meta = library.meta(article_id)
+        print(
+            f"{meta.id}\t{meta.state.value}{' starred' if meta.starred else ''}\t{safe(meta.title)}"
+        )
+    return 0

@@ -1,0 +1,110 @@
+"""Plain-terminal output for the CLI: safe text and optional ANSI colour for entity and number spans.
+
+Everything printed passes through :func:`safe` so nothing from an article reaches the terminal as a
+control sequence. Colour is used only on a TTY and never when ``NO_COLOR`` is set.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+from collections.abc import Iterable
+from typing import TextIO
+
+from reader.core.models import Span
+from reader.core.text import strip_controls
+
+RESET = "\x1b[0m"
+# SGR codes per label: a readable default on dark and light terminals.
+LABEL_STYLES = {
+    "PERSON": "\x1b[1;36m",
+    "ORG": "\x1b[1;35m",
+    "PLACE": "\x1b[1;32m",
+    "GROUP": "\x1b[32m",
+    "CARDINAL": "\x1b[33m",
+    "MONEY": "\x1b[1;33m",
+    "PERCENT": "\x1b[1;33m",
+    "DATE": "\x1b[34m",
+    "TIME": "\x1b[34m",
+    "ORDINAL": "\x1b[33m",
+    "QUANTITY": "\x1b[33m",
+}
+BOLD = "\x1b[1m"
+DIM = "\x1b[2m"
+
+
+def use_colour(stream: TextIO | None = None) -> bool:
+    """True when ``stream`` (default: the current stdout) is a terminal and NO_COLOR is not set."""
+    stream = stream if stream is not None else sys.stdout
+    return stream.isatty() and "NO_COLOR" not in os.environ
+
+
+def safe(text: str) -> str:
+    """Text with escape sequences and control characters removed (newlines and tabs kept)."""
+    return strip_controls(text)
+
+
+def style(text: str, code: str, colour: bool) -> str:
+    """Wrap ``text`` in an SGR ``code`` when colouring."""
+    return f"{code}{text}{RESET}" if colour and code else text
+
+
+def highlight(text: str, spans: Iterable[Span], colour: bool) -> str:
+    """``text`` with each span coloured by its label (spans must not overlap)."""
+    text = safe(text)
+    if not colour:
+        return text
+    parts: list[str] = []
+    position = 0
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start < position:
+            continue
+        parts.append(text[position : span.start])
+        parts.append(style(text[span.start : span.end], LABEL_STYLES.get(span.label, ""), colour))
+        position = span.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def wrap_paragraphs(body: str, spans: Iterable[Span], width: int, colour: bool) -> str:
+    """Wrap each paragraph of ``body`` to ``width`` columns, colouring spans (before wrapping offsets
+    would shift, so spans are applied per paragraph and the coloured text is wrapped on spaces only)."""
+    spans = sorted(spans, key=lambda s: s.start)
+    out: list[str] = []
+    offset = 0
+    for paragraph in body.split("\n\n"):
+        end = offset + len(paragraph)
+        local = [
+            Span(s.start - offset, s.end - offset, s.label, s.text)
+            for s in spans
+            if s.start >= offset and s.end <= end
+        ]
+        lines = textwrap.wrap(
+            paragraph, width=width, break_long_words=False, break_on_hyphens=False
+        )
+        out.append(_colour_wrapped(paragraph, lines, local, colour))
+        offset = end + 2
+    return "\n\n".join(out)
+
+
+def _colour_wrapped(paragraph: str, lines: list[str], spans: list[Span], colour: bool) -> str:
+    """Colour spans in already-wrapped lines by mapping each line back to its paragraph offset."""
+    if not colour:
+        return safe("\n".join(lines))
+    rendered: list[str] = []
+    position = 0
+    for line in lines:
+        start = paragraph.find(line, position)
+        if start == -1:  # textwrap only folds spaces, so this should not happen; stay safe anyway.
+            rendered.append(safe(line))
+            continue
+        end = start + len(line)
+        local = [
+            Span(max(s.start, start) - start, min(s.end, end) - start, s.label, "")
+            for s in spans
+            if s.start < end and s.end > start
+        ]
+        rendered.append(highlight(line, local, colour))
+        position = end
+    return "\n".join(rendered)

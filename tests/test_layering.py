@@ -1,0 +1,56 @@
+"""The layers stay apart: core never imports the TUI, and common commands stay light."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FORBIDDEN_IN_CORE = ("textual", "rich", "reader.tui", "reader.cli", "reader.commands")
+
+
+def _imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_core_source_never_imports_the_tui() -> None:
+    offenders = []
+    for path in sorted((ROOT / "reader" / "core").rglob("*.py")):
+        for name in _imported_modules(path):
+            if any(name == f or name.startswith(f + ".") for f in FORBIDDEN_IN_CORE):
+                offenders.append(f"{path.relative_to(ROOT)}: {name}")
+    assert offenders == []
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    return set(out.split())
+
+
+def _heavy(modules: set[str]) -> set[str]:
+    roots = {"textual", "rich", "nltk", "sumy", "numpy"}
+    return {m for m in modules if m.split(".")[0] in roots}
+
+
+def test_importing_core_loads_no_ui_and_no_analysis_stack() -> None:
+    assert _heavy(_modules_after("import reader.core, reader.core.library")) == set()
+
+
+def test_cli_list_path_stays_light() -> None:
+    code = "import reader.cli, reader.commands, reader.core.query, reader.core.storage"
+    assert _heavy(_modules_after(code)) == set()
