@@ -1,0 +1,125 @@
+"""The Library facade: imports, duplicates, annotations by quote, and the analysis cache."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from reader.core import ArticleDraft, ArticleQuery, TriageState, UsageError, open_library
+from reader.core.library import Library
+
+FIXED = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
+BODY = (
+    "The council met on Monday. Mayor Elena Ruiz said 4,000 homes were at risk.\n\n"
+    "Engineers from Harbour Works Ltd will start in March. The work costs $12 million."
+)
+
+
+@pytest.fixture()
+def library(tmp_path: Path) -> Iterator[Library]:
+    lib = open_library(tmp_path / "data", clock=lambda: FIXED)
+    yield lib
+    lib.close()
+
+
+def test_open_library_creates_the_data_dir_and_database(tmp_path: Path) -> None:
+    lib = open_library(tmp_path / "new" / "dir")
+    assert lib.path == tmp_path / "new" / "dir" / "library.sqlite3"
+    assert lib.path.exists()
+    lib.close()
+
+
+def test_data_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SKIM_DATA_DIR", str(tmp_path / "env"))
+    lib = open_library()
+    assert lib.path.parent == tmp_path / "env"
+    lib.close()
+
+
+def test_add_then_duplicate_by_text_and_by_url(library: Library) -> None:
+    first = library.add(ArticleDraft(title="Flood plan", body=BODY, url="https://example.com/a"))
+    assert first.created and first.article.added == FIXED
+    same_text = library.add(ArticleDraft(title="Another title", body=BODY.upper()))
+    assert not same_text.created and same_text.reason == "same text"
+    same_url = library.add(
+        ArticleDraft(title="X", body="Different text.", url="https://example.com/a")
+    )
+    assert not same_url.created and same_url.reason == "same URL"
+    assert library.count() == 1
+
+
+def test_import_paths_reports_each_file(tmp_path: Path, library: Library) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Good title\n\nA sentence. Another one.\n", encoding="utf-8")
+    (folder / "empty.md").write_text("", encoding="utf-8")
+    outcomes = library.import_paths([folder, tmp_path / "missing.txt"])
+    assert [o.error is None for o in outcomes] == [False, True, False]
+    assert outcomes[1].result is not None and outcomes[1].result.article.title == "Good title"
+
+
+def test_import_samples_imports_every_sample_once(library: Library) -> None:
+    outcomes = library.import_samples()
+    assert all(o.error is None for o in outcomes)
+    assert library.count() == len(outcomes) >= 12
+    again = library.import_samples()
+    assert not any(o.result and o.result.created for o in again)
+
+
+def test_annotate_quote_anchors_with_context(library: Library) -> None:
+    article_id = library.add(ArticleDraft(title="T", body=BODY)).article.id
+    annotation = library.annotate_quote(article_id, "4,000   HOMES", note="check", tags=["Risk"])
+    assert BODY[annotation.start : annotation.end] == "4,000 homes"
+    assert annotation.prefix.endswith("said ") and annotation.suffix.startswith(" were")
+    assert annotation.tags == ("risk",)
+    assert library.meta(article_id).notes == 1
+    with pytest.raises(UsageError):
+        library.annotate_quote(article_id, "volcano")
+    with pytest.raises(UsageError):
+        library.annotate(article_id, 5, 5000)
+
+
+def test_delete_and_restore_annotation(library: Library) -> None:
+    article_id = library.add(ArticleDraft(title="T", body=BODY)).article.id
+    annotation = library.annotate(article_id, 0, 26)
+    library.delete_annotation(annotation.id)
+    assert library.annotations(article_id) == []
+    library.restore_annotation(annotation.id)
+    assert [a.id for a in library.annotations(article_id)] == [annotation.id]
+
+
+def test_triage_delete_restore_and_views(library: Library) -> None:
+    article_id = library.add(ArticleDraft(title="T", body=BODY)).article.id
+    library.set_state([article_id], TriageState.LATER)
+    library.set_starred([article_id], True)
+    assert library.view_counts()["later"] == 1 and library.view_counts()["starred"] == 1
+    library.delete([article_id])
+    assert library.count() == 0
+    library.restore([article_id])
+    assert library.list(ArticleQuery(state=TriageState.LATER))[0].id == article_id
+
+
+def test_analysis_and_summary_are_cached(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.core import analysis
+
+    article = library.get(library.add(ArticleDraft(title="T", body=BODY)).article.id)
+    first = library.analysis(article)
+    summary = library.summary(article, sentences=2)
+    calls: list[str] = []
+    monkeypatch.setattr(analysis, "analyze", lambda text: calls.append("analyze"))
+    monkeypatch.setattr(analysis, "summarize", lambda *a, **k: calls.append("summarize"))
+    assert library.analysis(article) == first
+    assert library.summary(article, sentences=2) == summary
+    assert calls == []
+    for start, end in first.sentences:
+        assert 0 <= start < end <= len(BODY)
+    assert len(summary.sentences) == 2
+
+
+def test_settings_round_trip(library: Library) -> None:
+    assert library.get_setting("theme") is None
+    library.set_setting("theme", "skim-light")
+    assert library.get_setting("theme") == "skim-light"
