@@ -267,7 +267,10 @@ class Library:
         algorithm = algorithm or analysis.DEFAULT_ALGORITHM
         if sentences is None and ratio is None:
             sentences = analysis.DEFAULT_SENTENCES
-        params = json.dumps({"sentences": sentences, "ratio": ratio}, sort_keys=True)
+        # The title is a parameter: edmundson's title method reads it.
+        params = json.dumps(
+            {"sentences": sentences, "ratio": ratio, "title": article.title}, sort_keys=True
+        )
         key = (
             article.content_hash,
             f"summary:{algorithm}",

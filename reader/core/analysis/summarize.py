@@ -1,0 +1,172 @@
+"""Extractive summaries with sumy's eight algorithms, tied to sentence offsets and with scores.
+
+sumy, nltk and numpy are imported on first use, not at import time.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Sequence
+from functools import lru_cache
+
+from reader.core.errors import AnalysisError
+from reader.core.models import Summary, SummarySentence
+
+VERSION = "1"
+
+ALGORITHMS: tuple[str, ...] = (
+    "luhn",
+    "edmundson",
+    "lsa",
+    "lexrank",
+    "textrank",
+    "sumbasic",
+    "kl",
+    "reduction",
+)
+# Chosen with benchmarks/summary_choice.py on the sample articles (figures in its docstring):
+# TextRank covered the headlines' and the articles' main words best, and is fast.
+DEFAULT_ALGORITHM = "textrank"
+DEFAULT_SENTENCES = 3
+
+
+def summarize(
+    text: str,
+    *,
+    algorithm: str = DEFAULT_ALGORITHM,
+    sentences: int | None = None,
+    ratio: float | None = None,
+    sentence_spans: Sequence[tuple[int, int]] | None = None,
+    title: str = "",
+) -> Summary:
+    """Choose the sentences of ``text`` that best summarise it.
+
+    Args:
+        text: the text to summarise.
+        algorithm: one of :data:`ALGORITHMS`.
+        sentences: how many sentences to choose (default 3 when ``ratio`` is not given).
+        ratio: instead of ``sentences``, the share of the text's sentences to choose, in (0, 1];
+            the count is rounded up.
+        sentence_spans: the sentences of ``text`` if already known (from :func:`analyze`);
+            found with :func:`split_sentences` otherwise.
+        title: the article's title; Edmundson's title method rewards sentences that share
+            its words (the other algorithms ignore it).
+
+    Returns:
+        The chosen sentences in text order, each with its score and rank (1 = best). Fewer than
+        asked when the text has fewer sentences. Headings are not chosen, unless the text has
+        nothing else (see :mod:`sumy_document`).
+
+    Raises:
+        AnalysisError: unknown algorithm, a bad count or ratio, or spans that do not fit ``text``.
+    """
+    if algorithm not in ALGORITHMS:
+        raise AnalysisError(
+            f"unknown summary algorithm {algorithm!r}: choose one of {', '.join(ALGORITHMS)}"
+        )
+    _check_count(sentences, ratio)
+    if sentence_spans is None:
+        from reader.core.analysis.sentences import split_sentences
+
+        spans = split_sentences(text)
+    else:
+        spans = _checked_spans(text, sentence_spans)
+
+    from reader.core.analysis import scoring
+    from reader.core.analysis.sumy_document import build_document
+
+    # Only Edmundson reads the title; the others must not depend on it (a heading's words
+    # would count among the text's words), so that cached summaries stay valid.
+    built = build_document(text, spans, title if algorithm == "edmundson" else "")
+    candidates = built.span_indices
+    if not candidates:
+        return Summary(algorithm, ())
+    # The tolerance keeps 0.3 x 10 (3.0000000000000004 in floating point) at 3; any ratio
+    # chooses at least one sentence.
+    count = sentences if ratio is None else max(1, math.ceil(ratio * len(candidates) - 1e-9))
+    count = min(count if count is not None else DEFAULT_SENTENCES, len(candidates))
+
+    # LexRank's power method divides by zero when no two sentences share a weighted word (every
+    # idf is 0 in a two-sentence text): sumy then rates every sentence NaN. Such a rating carries
+    # no preference, so it becomes 0 and text order decides.
+    scores = [s if math.isfinite(s) else 0.0 for s in scoring.RATERS[algorithm](built.document)]
+    # Best first; equal scores keep text order, as sumy's stable sort does.
+    order = sorted(range(len(candidates)), key=lambda i: -scores[i])[:count]
+    chosen = []
+    for rank, position in enumerate(order, start=1):
+        index = candidates[position]
+        start, end = spans[index]
+        chosen.append(SummarySentence(index, start, end, text[start:end], scores[position], rank))
+    chosen.sort(key=lambda sentence: sentence.index)
+    return Summary(algorithm, tuple(chosen))
+
+
+def summary_version(algorithm: str) -> str:
+    """A string that changes whenever ``algorithm``'s summaries of a text could change.
+
+    It covers this module, the sentence splitter and the sumy and nltk releases (stemmer, stop
+    words and the summarisers' own code), for use in cache keys.
+
+    Raises:
+        AnalysisError: unknown algorithm.
+    """
+    if algorithm not in ALGORITHMS:
+        raise AnalysisError(
+            f"unknown summary algorithm {algorithm!r}: choose one of {', '.join(ALGORITHMS)}"
+        )
+    from reader.core.analysis import sentences
+
+    sumy, nltk = _library_versions()
+    return f"{algorithm}/summary-{VERSION}/sentences-{sentences.VERSION}/sumy-{sumy}/nltk-{nltk}"
+
+
+@lru_cache(maxsize=1)
+def _library_versions() -> tuple[str, str]:
+    """Installed versions of sumy and nltk, read from package metadata (no import)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in ("sumy", "nltk"):
+        try:
+            found.append(version(name))
+        except PackageNotFoundError:
+            found.append("unknown")
+    return found[0], found[1]
+
+
+def _check_count(sentences: int | None, ratio: float | None) -> None:
+    """Reject a missing, doubled or out-of-range sentence count or ratio."""
+    if sentences is not None and ratio is not None:
+        raise AnalysisError("give either a number of sentences or a ratio, not both")
+    if sentences is not None and (
+        isinstance(sentences, bool) or not isinstance(sentences, numbers.Integral) or sentences < 1
+    ):
+        raise AnalysisError(
+            f"number of summary sentences must be a whole number ≥ 1, not {sentences!r}"
+        )
+    if ratio is not None and (
+        isinstance(ratio, bool)
+        or not isinstance(ratio, numbers.Real)
+        or math.isnan(ratio)
+        or not 0 < ratio <= 1
+    ):
+        raise AnalysisError(f"summary ratio must be a number in (0, 1], such as 0.2, not {ratio!r}")
+
+
+def _checked_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return ``spans`` as a list after checking they are ordered, disjoint and inside ``text``."""
+    checked: list[tuple[int, int]] = []
+    previous_end = 0
+    for span in spans:
+        try:
+            start, end = (int(value) for value in span)
+        except (TypeError, ValueError):
+            raise AnalysisError(f"sentence span {span!r} is not a (start, end) pair") from None
+        if not previous_end <= start < end <= len(text):
+            raise AnalysisError(
+                f"sentence span {span!r} does not fit a {len(text)}-character text in order"
+            )
+        checked.append((start, end))
+        previous_end = end
+    return checked
