@@ -179,3 +179,15 @@ def test_integrity_check_detects_an_index_out_of_step(library: Storage) -> None:
     library._db().execute("UPDATE articles SET note = 'sneaky' WHERE id = 1")
     with pytest.raises(sqlite3.DatabaseError):
         _fts_is_consistent(library)
+
+
+def test_text_search_matches_once_not_once_per_article(storage: Storage) -> None:
+    """Regression: counting a broad search re-ran the FTS match per article row (seconds at 10k)."""
+    from reader.core.models import ArticleQuery, TriageState
+    from reader.core.storage.search import _filter
+
+    where = _filter(ArticleQuery(text="report", state=TriageState.INBOX))
+    with storage._read() as db:
+        plan = db.execute(f"EXPLAIN QUERY PLAN {where.select('count(*)')}", where.params).fetchall()
+    details = " | ".join(row[-1] for row in plan)
+    assert "MATERIALIZE m" in details, details

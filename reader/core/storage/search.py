@@ -29,19 +29,25 @@ class _Filter:
     conditions: list[str] = field(default_factory=lambda: ["a.deleted_at IS NULL"])
     params: list[object] = field(default_factory=list)
     ranked: bool = False
+    prelude: str = ""  # a WITH clause, when there is one
 
-    def sql(self) -> str:
-        return f"FROM {self.source} WHERE {' AND '.join(self.conditions)}"
+    def select(self, columns: str) -> str:
+        """``SELECT columns FROM … WHERE …`` with the prelude in front."""
+        where = " AND ".join(self.conditions)
+        return f"{self.prelude} SELECT {columns} FROM {self.source} WHERE {where}"
 
 
 def _filter(query: ArticleQuery) -> _Filter:
     where = _Filter()
     match = match_expression(query.text, query.phrases)
     if match is not None:
-        where.source = (
-            f"(SELECT rowid, {_BM25} AS score FROM article_search WHERE article_search MATCH ?) m "
-            "JOIN articles a ON a.id = m.rowid"
+        # MATERIALIZED: otherwise SQLite may scan articles and run the full-text match once per
+        # row, which made counting a broad search at 10k articles take seconds instead of ~30 ms.
+        where.prelude = (
+            "WITH m AS MATERIALIZED ("
+            f"SELECT rowid, {_BM25} AS score FROM article_search WHERE article_search MATCH ?)"
         )
+        where.source = "m JOIN articles a ON a.id = m.rowid"
         where.params.append(match)
         where.ranked = True
     if query.state is not None:
@@ -112,7 +118,7 @@ class SearchMixin(StorageBase):
         params = [*where.params, -1 if limit is None else limit, offset]
         with self._read() as db:
             rows = db.execute(
-                f"SELECT {META_COLUMNS} {where.sql()} ORDER BY {order} LIMIT ? OFFSET ?", params
+                f"{where.select(META_COLUMNS)} ORDER BY {order} LIMIT ? OFFSET ?", params
             ).fetchall()
         return [meta_from_row(row) for row in rows]
 
@@ -120,7 +126,7 @@ class SearchMixin(StorageBase):
         """How many non-deleted articles match ``query``."""
         where = _filter(query)
         with self._read() as db:
-            (count,) = db.execute(f"SELECT count(*) {where.sql()}", where.params).fetchone()
+            (count,) = db.execute(where.select("count(*)"), where.params).fetchone()
         return int(count)
 
     def view_counts(self) -> dict[str, int]:
