@@ -1,0 +1,19 @@
+"""Articles from the web: fetch a page with limits (time, size, redirects) and extract its article.
+
+:func:`fetch` is the one place skim talks HTTP; :func:`read_url` turns a page into an
+:class:`~reader.core.models.ArticleDraft`. Both raise :class:`~reader.core.errors.IngestError` with a
+one-line reason.
+"""
+
+from reader.core.web.article import extract_article, read_url
+from reader.core.web.fetch import Fetched, FetchLimits, describe, fetch, is_web_address
+
+__all__ = [
+    "FetchLimits",
+    "Fetched",
+    "describe",
+    "extract_article",
+    "fetch",
+    "is_web_address",
+    "read_url",
+]
