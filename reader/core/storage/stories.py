@@ -1,0 +1,219 @@
+"""Stories: which story each article belongs to, and the inverted index grouping retrieves with.
+
+Tables (migration 2, see _schema.py): ``story_articles`` (story id, day and stored fingerprint of
+each grouped article), ``story_postings`` (term → articles, by day) and ``story_terms`` (document
+frequency of each term; the row with the empty term counts the fingerprinted articles). The
+grouping logic itself is in :mod:`reader.core.stories.grouping`; this module only stores.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Collection, Sequence
+from typing import TypeVar
+
+from reader.core.models import ArticleMeta
+from reader.core.storage._base import StorageBase, chunks
+from reader.core.storage._convert import META_COLUMNS, meta_from_row
+from reader.core.stories.fingerprint import Fingerprint
+from reader.core.stories.grouping import StoredArticle
+
+_T = TypeVar("_T")
+_COUNT_TERM = ""  # story_terms row holding the number of fingerprinted articles
+
+
+class StorySession:
+    """The :class:`~reader.core.stories.grouping.StoryIndex` of one open write transaction."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        """Work inside ``db``'s current transaction."""
+        self._db = db
+
+    def document_count(self) -> int:
+        """How many articles have been fingerprinted."""
+        row = self._db.execute("SELECT df FROM story_terms WHERE term = ?", (_COUNT_TERM,))
+        found = row.fetchone()
+        return 0 if found is None else int(found[0])
+
+    def document_frequencies(self, terms: Collection[str]) -> dict[str, int]:
+        """Number of fingerprinted articles containing each term (unknown terms are absent)."""
+        result: dict[str, int] = {}
+        for part in chunks(list(terms)):
+            marks = ", ".join("?" * len(part))
+            rows = self._db.execute(
+                f"SELECT term, df FROM story_terms WHERE term IN ({marks})", part
+            )
+            result.update((str(term), int(df)) for term, df in rows)
+        return result
+
+    def candidates(
+        self, terms: Collection[str], first_day: int, last_day: int, limit: int
+    ) -> list[tuple[int, int]]:
+        """Articles of the day range posted under the most of ``terms``, most first."""
+        if not terms:
+            return []
+        counts: dict[int, int] = {}
+        for part in chunks(list(terms)):
+            marks = ", ".join("?" * len(part))
+            rows = self._db.execute(
+                f"""
+                SELECT article_id, count(*) FROM story_postings
+                WHERE term IN ({marks}) AND day BETWEEN ? AND ?
+                GROUP BY article_id
+                """,
+                (*part, first_day, last_day),
+            )
+            for article_id, shared in rows:
+                counts[article_id] = counts.get(article_id, 0) + int(shared)
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return ranked[:limit]
+
+    def stored(self, article_ids: Collection[int]) -> dict[int, StoredArticle]:
+        """Story and fingerprint of each of these articles that has been grouped."""
+        result: dict[int, StoredArticle] = {}
+        for part in chunks(list(article_ids)):
+            marks = ", ".join("?" * len(part))
+            rows = self._db.execute(
+                f"""
+                SELECT article_id, story_id, day, fingerprint FROM story_articles
+                WHERE article_id IN ({marks})
+                """,
+                part,
+            )
+            for article_id, story_id, day, text in rows:
+                result[article_id] = StoredArticle(
+                    article_id, story_id, Fingerprint.from_json(text, day)
+                )
+        return result
+
+    def record(
+        self,
+        article_id: int,
+        story_id: int,
+        score: float,
+        fingerprint: Fingerprint,
+        postings: Collection[str],
+        all_terms: Collection[str],
+    ) -> None:
+        """Store an article's story, fingerprint and postings, and count its terms."""
+        self._db.execute(
+            """
+            INSERT OR REPLACE INTO story_articles (article_id, story_id, day, score, fingerprint)
+            VALUES (?, ?, ?, ?, ?)
+            """,
+            (article_id, story_id, fingerprint.day, score, fingerprint.to_json()),
+        )
+        self._db.executemany(
+            "INSERT OR IGNORE INTO story_postings (term, day, article_id) VALUES (?, ?, ?)",
+            [(term, fingerprint.day, article_id) for term in postings],
+        )
+        self._db.executemany(
+            """
+            INSERT INTO story_terms (term, df) VALUES (?, 1)
+            ON CONFLICT (term) DO UPDATE SET df = df + 1
+            """,
+            [(term,) for term in (*all_terms, _COUNT_TERM)],
+        )
+
+
+class StoriesMixin(StorageBase):
+    """Story membership of articles, and the index story grouping uses."""
+
+    def with_story_index(self, work: Callable[[StorySession], _T]) -> _T:
+        """Run ``work`` with the story index, in one write transaction."""
+        with self._write() as db:
+            return work(StorySession(db))
+
+    def ungrouped_articles(self, limit: int) -> list[tuple[int, str, str, str | None, str]]:
+        """Up to ``limit`` live articles not yet in a story, oldest first.
+
+        Returns:
+            ``(id, title, body, published, added)`` with the times as stored text.
+        """
+        with self._read() as db:
+            rows = db.execute(
+                """
+                SELECT a.id, a.title, a.body, a.published, a.added FROM articles a
+                WHERE a.deleted_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)
+                ORDER BY coalesce(a.published, a.added), a.id LIMIT ?
+                """,
+                (limit,),
+            ).fetchall()
+        return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+    def clear_stories(self) -> None:
+        """Forget every story and the whole index (before grouping everything again)."""
+        with self._write() as db:
+            for table in ("story_articles", "story_postings", "story_terms"):
+                db.execute(f"DELETE FROM {table}")
+
+    def story_members(self, article_id: int) -> list[ArticleMeta]:
+        """The live articles of ``article_id``'s story (itself alone if it is in none), by date."""
+        with self._read() as db:
+            rows = db.execute(
+                f"""
+                SELECT {META_COLUMNS} FROM articles a
+                WHERE a.deleted_at IS NULL AND (a.id = :id OR a.id IN (
+                    SELECT t.article_id FROM story_articles s
+                    JOIN story_articles t ON t.story_id = s.story_id
+                    WHERE s.article_id = :id))
+                ORDER BY coalesce(a.published, a.added), a.id
+                """,
+                {"id": article_id},
+            ).fetchall()
+        return [meta_from_row(row) for row in rows]
+
+    def story_sizes(self, article_ids: Sequence[int]) -> dict[int, int]:
+        """For each id, how many live articles its story has (1 when it stands alone)."""
+        sizes = {article_id: 1 for article_id in article_ids}
+        with self._read() as db:
+            for part in chunks(list(dict.fromkeys(article_ids))):
+                marks = ", ".join("?" * len(part))
+                rows = db.execute(
+                    f"""
+                    SELECT s.article_id, (
+                        SELECT count(*) FROM story_articles t
+                        JOIN articles a ON a.id = t.article_id AND a.deleted_at IS NULL
+                        WHERE t.story_id = s.story_id)
+                    FROM story_articles s WHERE s.article_id IN ({marks})
+                    """,
+                    part,
+                )
+                sizes.update((article_id, max(1, int(size))) for article_id, size in rows)
+        return sizes
+
+    def list_stories(
+        self, *, min_size: int, limit: int | None, offset: int
+    ) -> list[tuple[int, list[ArticleMeta]]]:
+        """Stories with at least ``min_size`` live articles, latest activity first.
+
+        Each story is its id and its articles in date order.
+        """
+        with self._read() as db:
+            story_rows = db.execute(
+                """
+                SELECT s.story_id FROM story_articles s
+                JOIN articles a ON a.id = s.article_id AND a.deleted_at IS NULL
+                GROUP BY s.story_id HAVING count(*) >= ?
+                ORDER BY max(coalesce(a.published, a.added)) DESC, s.story_id DESC
+                LIMIT ? OFFSET ?
+                """,
+                (min_size, -1 if limit is None else limit, offset),
+            ).fetchall()
+            story_ids = [row[0] for row in story_rows]
+            members: dict[int, list[ArticleMeta]] = {story_id: [] for story_id in story_ids}
+            for part in chunks(story_ids):
+                marks = ", ".join("?" * len(part))
+                rows = db.execute(
+                    f"""
+                    SELECT s.story_id AS story, {META_COLUMNS} FROM story_articles s
+                    JOIN articles a ON a.id = s.article_id AND a.deleted_at IS NULL
+                    WHERE s.story_id IN ({marks})
+                    ORDER BY coalesce(a.published, a.added), a.id
+                    """,
+                    part,
+                ).fetchall()
+                for row in rows:
+                    members[row["story"]].append(meta_from_row(row))
+        return [(story_id, members[story_id]) for story_id in story_ids]

@@ -1,0 +1,16 @@
+"""Stories across sources: grouping coverage of one event, comparing it, and each article's tone.
+
+Modules, each pure and unit-testable (no storage, no UI) except ``groups``:
+
+- ``words``, ``fingerprint``, ``grouping`` — which articles report the same event (incremental,
+  with an inverted index; the storage side is :mod:`reader.core.storage.stories`).
+- ``groups`` — the library's glue: fingerprint new articles and file them in stories.
+- ``compare`` — what each source of a story reports, built from ``coverage`` (which sources name
+  which entities), ``values`` and ``figures`` (numbers read with their unit and what they count),
+  ``matching`` (figures that agree, differ, or appear once) and ``quotes`` (with speakers).
+- ``tone`` — a tone label (Neutral, Opinionated, Provocative, Alarming) with its evidence.
+- ``opinion`` — each sentence marked as OPINION or REPORT; ``markers`` finds the cues both use.
+- ``serialize`` — the JSON forms; ``lexicon`` — the word lists in ``data/``.
+
+Importing this package is cheap: nltk (for the Snowball stemmer) loads when grouping first runs.
+"""

@@ -1,0 +1,123 @@
+"""An article's fingerprint for story grouping: content-word stems, names and numbers, and its day.
+
+Terms share one namespace so one document-frequency table serves all three kinds: a content word is
+its Snowball stem ("batteri"), a name token starts with ``@`` ("@aarhus"), a number with ``#``
+("#45000", "#2:15"). Title words count twice: a headline names the event.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from reader.core.stories.words import (
+    is_name_token,
+    iter_tokens,
+    normal_word,
+    number_value,
+    sentence_starts,
+    stem,
+    stopwords,
+)
+
+NAME_PREFIX = "@"
+NUMBER_PREFIX = "#"
+#: Numbers below this say little about an event ("two", "5"); clock times and decimals are kept.
+MIN_NUMBER = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What grouping compares of one article.
+
+    Attributes:
+        terms: content-word stem → count (title words counted twice).
+        names: name tokens, casefolded, possessives dropped, each prefixed with ``@``.
+        numbers: canonical numbers (``#45000``, ``#2:15``) of at least :data:`MIN_NUMBER`.
+        day: the article's day (``date.toordinal()`` of when it was published, else added).
+    """
+
+    terms: Mapping[str, int]
+    names: frozenset[str]
+    numbers: frozenset[str]
+    day: int
+
+    def all_terms(self) -> set[str]:
+        """Every distinct term of the three kinds (what document frequencies count)."""
+        return {*self.terms, *self.names, *self.numbers}
+
+    def to_json(self) -> str:
+        """Compact JSON for storage."""
+        return json.dumps(
+            {"t": dict(self.terms), "n": sorted(self.names), "d": sorted(self.numbers)},
+            separators=(",", ":"),
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str, day: int) -> Fingerprint:
+        """Inverse of :meth:`to_json`."""
+        data = json.loads(text)
+        return cls(
+            terms={str(k): int(v) for k, v in data["t"].items()},
+            names=frozenset(data["n"]),
+            numbers=frozenset(data["d"]),
+            day=day,
+        )
+
+
+def day_of(moment: datetime | date) -> int:
+    """The day number used by the time window (proleptic Gregorian ordinal)."""
+    return moment.toordinal()
+
+
+def fingerprint(title: str, body: str, day: int) -> Fingerprint:
+    """Fingerprint an article from its title and body."""
+    terms: Counter[str] = Counter()
+    names: set[str] = set()
+    numbers: set[str] = set()
+    stop = stopwords()
+    for weight, text in ((2, title), (1, body)):
+        starts = sentence_starts(text)
+        for match in iter_tokens(text):
+            token = match.group()
+            value = number_value(token)
+            if value is not None:
+                if ":" in value or "." in value or float(value) >= MIN_NUMBER:
+                    numbers.add(NUMBER_PREFIX + value)
+                continue
+            word = normal_word(token)
+            if len(word) < 3 or word in stop:
+                continue
+            terms[stem(word)] += weight
+            if is_name_token(token, match.start() in starts):
+                names.add(NAME_PREFIX + word)
+    return Fingerprint(
+        terms=dict(terms), names=frozenset(names), numbers=frozenset(numbers), day=day
+    )
+
+
+def top_terms(counts: Mapping[str, int], idf: Callable[[str], float], limit: int) -> list[str]:
+    """The ``limit`` terms with the highest tf-idf weight, best first (ties by term, for stability)."""
+    return sorted(counts, key=lambda t: (-_tf(counts[t]) * idf(t), t))[:limit]
+
+
+def pruned(fp: Fingerprint, idf: Callable[[str], float], limit: int) -> Fingerprint:
+    """``fp`` keeping only its ``limit`` most characteristic content words (what is stored)."""
+    if len(fp.terms) <= limit:
+        return fp
+    kept = top_terms(fp.terms, idf, limit)
+    return Fingerprint({t: fp.terms[t] for t in kept}, fp.names, fp.numbers, fp.day)
+
+
+def _tf(count: int) -> float:
+    return 1.0 + math.log(count)
+
+
+def tfidf_vector(counts: Mapping[str, int], idf: Callable[[str], float]) -> dict[str, float]:
+    """Sub-linear tf times idf, for each term."""
+    return {term: _tf(count) * idf(term) for term, count in counts.items()}

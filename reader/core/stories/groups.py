@@ -1,0 +1,98 @@
+"""Glue between the library and story grouping: fingerprint new articles and file them in stories.
+
+:class:`~reader.core.library.Library` calls :func:`group_drafts` right after storing new articles
+(one write transaction for the batch) and :func:`group_pending` for articles stored before
+grouping existed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+from typing import TYPE_CHECKING
+
+from reader.core.models import ArticleDraft, ArticleMeta
+from reader.core.stories.fingerprint import day_of, fingerprint
+from reader.core.stories.grouping import Assignment, assign_many
+
+if TYPE_CHECKING:
+    from reader.core.storage.stories import StoriesMixin
+
+#: Articles grouped per write transaction by :func:`group_pending`.
+BATCH = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles of the library that report one event, oldest first.
+
+    Attributes:
+        id: the story's id (the id of the article that started it).
+        articles: its live articles, by published (else added) date.
+    """
+
+    id: int
+    articles: tuple[ArticleMeta, ...]
+
+    @property
+    def size(self) -> int:
+        """How many articles (sources) the story has."""
+        return len(self.articles)
+
+    @property
+    def title(self) -> str:
+        """The title of the story's first article."""
+        return self.articles[0].title if self.articles else ""
+
+
+def group_drafts(
+    storage: StoriesMixin, items: Sequence[tuple[int, ArticleDraft]], added: datetime
+) -> list[Assignment]:
+    """Group newly stored articles, in the order given.
+
+    Args:
+        storage: the library's storage.
+        items: ``(article id, the draft it was stored from)``.
+        added: when they were added (their day when a draft has no published date).
+    """
+    if not items:
+        return []
+    prints = [
+        (article_id, fingerprint(d.title, d.body, day_of(d.published or added)))
+        for article_id, d in items
+    ]
+    return storage.with_story_index(partial(assign_many, items=prints))
+
+
+def group_pending(storage: StoriesMixin, *, limit: int | None = None) -> int:
+    """Group live articles that are in no story yet (oldest first); return how many were grouped.
+
+    Args:
+        storage: the library's storage.
+        limit: stop after this many (None: all).
+    """
+    done = 0
+    while limit is None or done < limit:
+        size = BATCH if limit is None else min(BATCH, limit - done)
+        rows = storage.ungrouped_articles(size)
+        if not rows:
+            break
+        prints = [
+            (article_id, fingerprint(title, body, _day(published or added)))
+            for article_id, title, body, published, added in rows
+        ]
+        storage.with_story_index(partial(assign_many, items=prints))
+        done += len(rows)
+    return done
+
+
+def regroup(storage: StoriesMixin) -> int:
+    """Forget all stories and group every live article again (after the method changed)."""
+    storage.clear_stories()
+    return group_pending(storage)
+
+
+def _day(stored_time: str) -> int:
+    return day_of(datetime.fromisoformat(stored_time))
