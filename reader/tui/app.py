@@ -1,0 +1,138 @@
+"""The skim Textual app: themes, app-wide keys, the command palette and the first screen.
+
+Kept thin on purpose: screens own their keys and their calls to the library. Importing this
+module must stay cheap (no nltk, sumy or numpy): analysis is imported when an article opens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.worker import Worker
+
+from reader.core import paths
+from reader.core.errors import SkimError
+from reader.core.library import Library, open_library
+from reader.tui.failures import report_failure
+from reader.tui.keys import screen_keys
+from reader.tui.palette import ScreenCommands
+from reader.tui.screens.help_screen import HelpScreen
+from reader.tui.screens.library_screen import LibraryScreen
+from reader.tui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_themes, problems_message
+from reader.tui.warmup import WARM_UP_DELAY, warm_up
+
+THEME_SETTING = "theme"
+
+
+class SkimApp(App[None]):
+    """A keyboard-driven reader for a :class:`Library`."""
+
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses find it too
+    TITLE = "skim"
+    COMMANDS = App.COMMANDS | {ScreenCommands}
+    # A mode rather than get_default_screen(): only screens started this way get their CSS_PATH.
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"library": LibraryScreen}
+    DEFAULT_MODE = "library"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", tooltip="Quit skim", id="app.quit"),
+        Binding("question_mark", "help", "Help", tooltip="Show every key", id="app.help"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            tooltip="Find any command by name",
+            priority=True,
+            id="app.command-palette",
+        ),
+    ]
+
+    def __init__(self, library: Library, *, theme_folders: list[Path] | None = None) -> None:
+        """Run on ``library``.
+
+        Args:
+            library: the library to show (tests pass a temporary one).
+            theme_folders: where to look for theme files; by default the bundled ``themes/``
+                and the ``themes/`` folder of the library's data directory.
+        """
+        super().__init__()
+        self.library = library
+        self._theme_folders = theme_folders or [
+            paths.bundled_dir("themes"),
+            paths.user_themes_dir(library.path.parent),
+        ]
+        self._saved_theme = self._read_saved_theme()
+
+    def _read_saved_theme(self) -> str | None:
+        # Read before the event loop starts, so the first frame is already in the reader's theme.
+        try:
+            return self.library.get_setting(THEME_SETTING)
+        except SkimError:
+            return None
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """skim's own colours (entities, numbers, highlights) for themes that leave them out."""
+        return {**super().get_theme_variable_defaults(), **VARIABLE_DEFAULTS}
+
+    def on_mount(self) -> None:
+        """Register the themes, restore the chosen one, and report broken theme files once."""
+        loaded = load_themes(self._theme_folders)
+        for theme in loaded.themes:
+            self.register_theme(theme)
+        wanted = self._saved_theme or DEFAULT_THEME
+        fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+        self.theme = wanted if wanted in self.available_themes else fallback
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if loaded.problems:
+            self.notify(problems_message(loaded.problems), severity="warning", timeout=10)
+        self.set_timer(WARM_UP_DELAY, self._warm_up)
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        warm_up()
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name != self._saved_theme:
+            self._saved_theme = theme.name
+            self._save_theme(theme.name)
+
+    @work(thread=True, group="settings", exit_on_error=False)
+    def _save_theme(self, name: str) -> None:
+        try:
+            self.library.set_setting(THEME_SETTING, name)
+        except SkimError as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Report a worker that failed unexpectedly (ours do not stop the app for that)."""
+        report_failure(self, event)
+
+    def action_help(self) -> None:
+        """Show every key of the current screen."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(screen_keys(self.screen), self.screen.HELP))
+
+
+def run_app(data_dir: str | None = None) -> int:
+    """Open the library in ``data_dir`` (or the default data dir) and run the app until it quits.
+
+    Returns:
+        The process exit status (0).
+
+    Raises:
+        StorageError: the library cannot be opened (the CLI reports it).
+    """
+    library = open_library(data_dir)
+    try:
+        SkimApp(library).run()
+    finally:
+        library.close()
+    return 0

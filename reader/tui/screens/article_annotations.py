@@ -1,0 +1,117 @@
+"""What the article screen does with highlights, notes, tags and undo.
+
+:class:`ArticleAnnotations` sits between :class:`reader.tui.screens.article_base.ArticleBase` (data
+and workers) and :class:`reader.tui.screens.article_screen.ArticleScreen` (layout and keys): each
+action here is bound to a key there. Every change is written at once, in a worker.
+"""
+
+from __future__ import annotations
+
+from reader.core.models import Annotation, TriageState
+from reader.tui.screens.article_base import ArticleBase, Undo
+from reader.tui.screens.note_editor import NoteEditor
+from reader.tui.screens.tag_editor import TagEditor
+
+
+class ArticleAnnotations(ArticleBase):
+    """Highlight, annotate, tag and undo on the article screen."""
+
+    _edit_after_create = False  # set by `n` on a sentence without a highlight
+
+    def _annotations_changed(self, annotations: list[Annotation], result: object) -> None:
+        super()._annotations_changed(annotations, result)
+        if isinstance(result, Annotation) and self._edit_after_create:
+            self._edit_after_create = False
+            self.edit_note(result)
+
+    def action_select(self) -> None:
+        """Start a multi-sentence selection, or extend it by one sentence."""
+        self.story.start_selection()
+
+    def action_highlight(self) -> None:
+        """Highlight the sentence under the cursor, or the selection."""
+        where = self.story.selection_range
+        if self.article is None or where is None:
+            return
+        self.story.clear_selection()
+        if any(a.start <= where[0] and where[1] <= a.end for a in self.annotations):
+            self.notify("Already highlighted (x removes it).", timeout=2)
+            return
+        article_id = self.article_id
+        self.write(lambda lib: lib.annotate(article_id, *where), "annotations")
+
+    def action_note(self) -> None:
+        """Edit the note on the highlight under the cursor, highlighting the sentence first."""
+        annotation = self.annotation_under_cursor()
+        if annotation is not None:
+            self.story.clear_selection()
+            self.edit_note(annotation)
+            return
+        where = self.story.selection_range
+        if self.article is None or where is None:
+            return
+        self.story.clear_selection()
+        self._edit_after_create = True
+        article_id = self.article_id
+        self.write(lambda lib: lib.annotate(article_id, *where), "annotations")
+
+    def edit_note(self, annotation: Annotation) -> None:
+        """Open the note editor for ``annotation``; saving stores the note at once."""
+
+        def saved(note: str | None) -> None:
+            if note is not None and note != annotation.note:
+                self.write(
+                    lambda lib: lib.update_annotation(annotation.id, note=note), "annotations"
+                )
+
+        self.app.push_screen(
+            NoteEditor(annotation.note, quote=annotation.quote, title="Note on highlight"), saved
+        )
+
+    def action_article_note(self) -> None:
+        """Edit the note about the whole article."""
+        if self.article is None:
+            return
+        current, article_id = self.article.note, self.article_id
+
+        def saved(note: str | None) -> None:
+            if note is not None and note != current:
+                self.write(lambda lib: lib.set_article_note(article_id, note), "article")
+
+        self.app.push_screen(NoteEditor(current, title=f"Note on “{self.article.title}”"), saved)
+
+    def action_tags(self) -> None:
+        """Edit the article's tags."""
+        if self.article is None:
+            return
+        current, article_id = list(self.article.tags), self.article_id
+
+        def saved(tags: list[str] | None) -> None:
+            if tags is not None and tags != current:
+                self.write(lambda lib: lib.set_tags(article_id, tags), "article")
+
+        self.app.push_screen(TagEditor(current, title="Tags of this article"), saved)
+
+    def action_remove_highlight(self) -> None:
+        """Remove the highlight under the cursor (u brings it back)."""
+        annotation = self.annotation_under_cursor()
+        if annotation is None:
+            return
+        self.undo_stack.append(Undo("annotation", annotation.id))
+        self.write(lambda lib: lib.delete_annotation(annotation.id), "annotations")
+        self.notify("Highlight removed: u brings it back.", timeout=3)
+
+    def action_undo(self) -> None:
+        """Take back the last highlight removal or triage change."""
+        if not self.undo_stack:
+            return
+        undo, article_id = self.undo_stack.pop(), self.article_id
+        if undo.kind == "annotation":
+            annotation_id = int(undo.value)
+            self.write(lambda lib: lib.restore_annotation(annotation_id), "annotations")
+        elif undo.kind == "state":
+            state = undo.value if isinstance(undo.value, TriageState) else TriageState.INBOX
+            self.write(lambda lib: lib.set_state([article_id], state), "article")
+        else:
+            starred = bool(undo.value)
+            self.write(lambda lib: lib.set_starred([article_id], starred), "article")

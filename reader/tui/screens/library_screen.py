@@ -1,0 +1,414 @@
+"""The library screen: views with counts, the article list, search, sorting and triage with undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.worker import Worker, get_current_worker
+
+from reader.core.errors import SkimError, UsageError
+from reader.core.models import ArticleMeta, ArticleQuery, TriageState
+from reader.tui.changes import POLL_SECONDS, ChangeWatcher
+from reader.tui.failures import report_failure
+from reader.tui.listing import Listing, Loaded, View, empty_message, fetcher, load, stays_in
+from reader.tui.ordering import InOrder
+from reader.tui.undo import Change, UndoStack, short_title
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.empty_state import EmptyState
+from reader.tui.widgets.search_bar import SearchBar
+from reader.tui.widgets.view_tabs import ViewTabs
+
+if TYPE_CHECKING:
+    from reader.core.library import Library
+    from reader.tui.app import SkimApp
+
+_ROW_ACTIONS = {"open", "later", "archive", "inbox", "star", "tags", "delete"}
+
+
+def _key(
+    key: str,
+    action: str,
+    description: str,
+    *,
+    show: bool = False,
+    id: str = "",
+    priority: bool = False,
+) -> Binding:
+    """A library binding; its id (for keymaps) is ``library.<action>`` unless given."""
+    name = id or action.replace("_", "-")
+    return Binding(key, action, description, show=show, id=f"library.{name}", priority=priority)
+
+
+class LibraryScreen(Screen[None]):
+    """All articles, one view at a time, with keyboard triage."""
+
+    CSS_PATH = Path(__file__).with_name("library_screen.tcss")
+
+    HELP = """\
+**Rows:** ★ starred · ◷ later · ✓ archived · ✎ notes and highlights · minutes to read.
+
+**Search** (`/`) looks in titles, text and notes as you type: plain words, `"a phrase"`,
+`is:inbox` `is:later` `is:archive` `is:starred`, `tag:name`, `source:name`, `has:notes`.
+A filter such as `is:later` wins over the current view. Escape clears the search.
+
+Triage and delete keep the cursor in place; `u` undoes them one by one.
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _key("l", "later", "Later", show=True),
+        _key("a", "archive", "Archive", show=True),
+        _key("i", "inbox", "Inbox"),
+        _key("s", "star", "Star", show=True),
+        _key("t", "tags", "Tags"),
+        _key("d", "delete", "Delete"),
+        _key("u", "undo", "Undo"),
+        # Priority: runs before the next key is delivered, so "/word" typed in one burst lands in
+        # the search box (Textual sends a key to whatever has focus when the key arrives).
+        _key("slash", "search", "Search", show=True, priority=True),
+        _key("escape", "clear_search", "Clear search"),
+        _key("o", "sort", "Sort"),
+        _key("O", "reverse", "Reverse order"),
+        _key("1", "view('inbox')", "View: Inbox", id="view-inbox"),
+        _key("2", "view('later')", "View: Later", id="view-later"),
+        _key("3", "view('archive')", "View: Archive", id="view-archive"),
+        _key("4", "view('starred')", "View: Starred", id="view-starred"),
+        _key("5", "view('all')", "View: All", id="view-all"),
+        _key("right", "next_view(1)", "Next view", id="next-view"),
+        _key("left", "next_view(-1)", "Previous view", id="previous-view"),
+        _key("S", "import_samples", "Import sample articles"),
+    ]
+
+    def __init__(self) -> None:
+        """Start on the inbox, newest first."""
+        super().__init__()
+        self.listing = Listing()
+        self.undo = UndoStack()
+        self._order = InOrder()
+        self._keys_state: tuple[bool, ...] = ()
+        self._watcher: ChangeWatcher | None = None
+        # (cursor index, article id) when a load started: rows arriving above keep it on the article.
+        self._follow: tuple[int, int] | None = None
+        self._shown: Listing | None = None  # the listing the rows on screen belong to
+
+    @property
+    def library(self) -> Library:
+        """The app's library."""
+        return cast("SkimApp", self.app).library
+
+    @property
+    def articles(self) -> ArticleList:
+        """The list widget."""
+        return self.query_one(ArticleList)
+
+    def compose(self) -> ComposeResult:
+        """Tabs, search box (hidden until `/`), the list or an empty state, and the footer."""
+        yield ViewTabs(id="view-tabs")
+        yield SearchBar(id="search-bar")
+        yield ArticleList(id="articles")
+        yield EmptyState(id="empty-state")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        """Focus the list; rows arrive from a worker after the first frame."""
+        self.articles.focus()
+        self._show_status()
+        self._watcher = ChangeWatcher(self.library)
+        self.set_interval(POLL_SECONDS, self._poll_changes)
+
+    def _poll_changes(self) -> None:
+        """Reload when another program changed the library, keeping the cursor's article."""
+        if self._watcher is not None and self.is_current and self._watcher.changed():
+            self.reload()
+
+    def on_screen_resume(self) -> None:
+        """Reload when coming back (an article may have changed)."""
+        self.reload()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Report a worker that failed unexpectedly."""
+        report_failure(self, event)
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    def reload(self, *, follow: bool = True) -> None:
+        """Fetch counts and the rows around the cursor for the current listing, in a worker.
+
+        With ``follow``, the cursor stays on its article even if rows arrive above it (another
+        program added articles); without, it stays at its index (undo puts a row back there).
+        """
+        if self._watcher is not None:
+            self._watcher.sync()  # the load will see every change made up to now
+        current = self.articles.current if follow and self.listing == self._shown else None
+        self._follow = (self.articles.cursor, current.id) if current is not None else None
+        self._load(self.listing, self.articles.cursor, max(self.articles.size.height, 50))
+
+    @work(thread=True, exclusive=True, group="listing", exit_on_error=False)
+    def _load(self, listing: Listing, cursor: int, height: int) -> None:
+        try:
+            loaded = load(self.library, listing, cursor, height)
+        except UsageError as error:  # a bad filter: say so, keep showing the last good list
+            self.app.call_from_thread(self.search_bar.show_error, str(error))
+            return
+        except SkimError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._apply, loaded)
+
+    def _apply(self, loaded: Loaded) -> None:
+        if loaded.listing != self.listing:
+            return  # the reader changed the view or the search meanwhile
+        self.search_bar.show_error("")
+        rows = {loaded.offset + i: meta for i, meta in enumerate(loaded.rows)}
+        articles = self.articles
+        follow, self._follow = self._follow, None
+        self._shown = loaded.listing
+        # Not if the reader moved the cursor while the rows were loading: their move wins.
+        if follow is not None and follow[0] != articles.cursor:
+            follow = None
+        articles.reset(loaded.total, rows, fetcher(self.library, loaded.listing))
+        moved = [i for i, meta in rows.items() if follow is not None and meta.id == follow[1]]
+        if moved:
+            articles.cursor = moved[0]  # new rows above it must not move the reader's place
+        self.query_one(ViewTabs).counts = loaded.counts
+        self._show_status(loaded.total)
+        empty = self.query_one(EmptyState)
+        empty.display = loaded.total == 0
+        articles.display = loaded.total > 0
+        if loaded.total == 0:
+            library_size = loaded.counts.get("all", 0)
+            empty.show_text(empty_message(loaded.listing, library_size, loaded.samples))
+        elif self.focused is None:
+            articles.focus()
+        self._refresh_keys()
+
+    def _set_listing(self, listing: Listing, *, keep_cursor: bool = False) -> None:
+        self.listing = listing
+        if not keep_cursor:
+            self.articles.cursor = 0
+        self._show_status()
+        self.reload()
+
+    def _show_status(self, found: int | None = None) -> None:
+        """Show the view at once; the order (and the number found) once rows arrive."""
+        tabs = self.query_one(ViewTabs)
+        tabs.active = self.listing.view
+        if found is None:
+            return
+        label = self.listing.sort_label()
+        tabs.status = f"{found} found · {label}" if self.listing.search.strip() else label
+        self.articles.date_field = "published" if self.listing.sort == "published" else "added"
+
+    # -- views, sorting, search ------------------------------------------------------------------
+
+    def action_view(self, name: str) -> None:
+        """Show one of the views."""
+        self._set_listing(replace(self.listing, view=View(name)))
+
+    def action_next_view(self, step: int) -> None:
+        """Show the view to the right (or left) of the current one."""
+        views = list(View)
+        index = (views.index(self.listing.view) + step) % len(views)
+        self._set_listing(replace(self.listing, view=views[index]))
+
+    @on(ViewTabs.Chosen)
+    def _view_clicked(self, event: ViewTabs.Chosen) -> None:
+        self._set_listing(replace(self.listing, view=event.view))
+
+    def action_sort(self) -> None:
+        """Cycle the order: date added, date published, title, source."""
+        self._set_listing(self.listing.next_sort())
+        self.notify(f"Sorted by {self.listing.sort_label()}", timeout=2)
+
+    def action_reverse(self) -> None:
+        """Reverse the order."""
+        self._set_listing(replace(self.listing, descending=not self.listing.descending))
+
+    @property
+    def search_bar(self) -> SearchBar:
+        """The search box."""
+        return self.query_one(SearchBar)
+
+    def action_search(self) -> None:
+        """Open the search box (results follow as you type)."""
+        self.search_bar.open()
+        self._refresh_keys()
+
+    @on(SearchBar.Changed)
+    def _search_changed(self, event: SearchBar.Changed) -> None:
+        if event.value != self.listing.search:
+            self._set_listing(replace(self.listing, search=event.value))
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+        self._search_changed(SearchBar.Changed(event.value))
+        self.articles.focus()
+
+    def action_clear_search(self) -> None:
+        """Empty and hide the search box."""
+        self.search_bar.close()
+        self.articles.focus()
+        self._refresh_keys()
+        if self.listing.search:
+            self._set_listing(replace(self.listing, search=""))
+
+    # -- triage ----------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Dim what needs a selected article or an undo entry; hide "clear search" when idle."""
+        if action in _ROW_ACTIONS:
+            if not self.articles.total:
+                return False  # an empty list: keep the footer calm
+            return True if self.articles.current is not None else None
+        if action == "undo":
+            return True if self.undo else None
+        if action == "search":  # in the search box, "/" is just a character
+            return self.focused is not self.search_bar.input
+        if action == "clear_search":
+            return bool(self.listing.search or self.search_bar.is_open)
+        return True
+
+    @on(ArticleList.Highlighted)
+    def _highlighted(self) -> None:
+        self._refresh_keys()
+
+    def _refresh_keys(self) -> None:
+        """Refresh the footer only when what check_action answers changes (it is not free)."""
+        state = (
+            self.articles.total > 0,
+            self.articles.current is not None,
+            bool(self.undo),
+            bool(self.listing.search or self.search_bar.is_open),
+        )
+        if state != self._keys_state:
+            self._keys_state = state
+            self.refresh_bindings()
+
+    @on(ArticleList.Opened)
+    def _opened(self, event: ArticleList.Opened) -> None:
+        from reader.tui.screens.article_screen import ArticleScreen
+
+        self.app.push_screen(ArticleScreen(event.article_id))
+
+    def action_open(self) -> None:
+        """Open the selected article."""
+        self.articles.action_open()
+
+    def action_later(self) -> None:
+        """Keep the selected article for later."""
+        self._move(TriageState.LATER)
+
+    def action_archive(self) -> None:
+        """Archive the selected article."""
+        self._move(TriageState.ARCHIVE)
+
+    def action_inbox(self) -> None:
+        """Put the selected article back in the inbox."""
+        self._move(TriageState.INBOX)
+
+    def _move(self, state: TriageState) -> None:
+        meta = self.articles.current
+        if meta is None:
+            return
+        if meta.state == state:
+            self.notify(f"Already in {state.value}", timeout=2)
+            return
+        self.undo.push(Change("state", meta.id, meta.title, previous_state=meta.state))
+        self._change_row(replace(meta, state=state), state=state)
+        self._write(lambda library: library.set_state([meta.id], state))
+
+    def action_star(self) -> None:
+        """Star or unstar the selected article."""
+        meta = self.articles.current
+        if meta is None:
+            return
+        self.undo.push(Change("star", meta.id, meta.title, previous_starred=meta.starred))
+        self._change_row(replace(meta, starred=not meta.starred), starred=not meta.starred)
+        self._write(lambda library: library.set_starred([meta.id], not meta.starred))
+
+    def _change_row(self, changed: ArticleMeta, **fields: object) -> None:
+        """Show a change at once: the row leaves the view (cursor stays at its index) or updates."""
+        index = self.articles.cursor
+        try:
+            query = self.listing.query()
+        except UsageError:  # a half-typed search: the list still shows the last good one
+            query = ArticleQuery()
+        if stays_in(query, changed):
+            self.articles.update_row(index, **fields)
+        else:
+            self.articles.drop_row(index)
+
+    def action_delete(self) -> None:
+        """Delete the selected article (u brings it back)."""
+        meta = self.articles.current
+        if meta is None:
+            return
+        self.undo.push(Change("delete", meta.id, meta.title))
+        self.articles.drop_row(self.articles.cursor)
+        self._write(lambda library: library.delete([meta.id]))
+        self.notify(f"Deleted '{short_title(meta.title)}' — u to undo", timeout=4)
+
+    def action_tags(self) -> None:
+        """Edit the tags of the selected article."""
+        from reader.tui.screens.tag_editor import TagEditor
+
+        meta = self.articles.current
+        if meta is None:
+            return
+
+        def done(tags: list[str] | None) -> None:
+            if tags is None or tuple(tags) == meta.tags:
+                return
+            self.undo.push(Change("tags", meta.id, meta.title, previous_tags=meta.tags))
+            self._write(lambda library: library.set_tags(meta.id, tags))
+
+        title = f"Tags of '{short_title(meta.title)}'"
+        self.app.push_screen(TagEditor(meta.tags, title=title), done)
+
+    def action_undo(self) -> None:
+        """Undo the last triage, tag change or delete."""
+        change = self.undo.pop()
+        if change is None:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        self._write(change.revert, follow=False)
+        self.notify(change.describe(), timeout=3)
+
+    def action_import_samples(self) -> None:
+        """Import the bundled sample articles."""
+        self._write(self._import_samples)
+
+    def _import_samples(self, library: Library) -> None:
+        outcomes = library.import_samples()
+        added = sum(1 for o in outcomes if o.result is not None and o.result.created)
+        known = sum(1 for o in outcomes if o.result is not None and not o.result.created)
+        failed = [o.error for o in outcomes if o.error]
+        message = f"Imported {added} sample articles" + (
+            f" ({known} already here)" if known else ""
+        )
+        self.app.call_from_thread(self.notify, message, timeout=3)
+        for error in failed:
+            self.app.call_from_thread(self.notify, error or "", severity="error")
+
+    def _write(self, change: Callable[[Library], object], *, follow: bool = True) -> None:
+        """Run ``change`` in a worker, after the writes asked for before it, then reload."""
+        self._run_write(self._order.ticket(), change, follow)
+        self._refresh_keys()
+
+    @work(thread=True, group="writes", exit_on_error=False)
+    def _run_write(self, ticket: int, change: Callable[[Library], object], follow: bool) -> None:
+        with self._order.turn(ticket):
+            try:
+                change(self.library)
+            except SkimError as error:
+                self.app.call_from_thread(self.notify, str(error), severity="error")
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.reload, follow=follow)

@@ -1,0 +1,87 @@
+"""The article header: title, where it comes from, when, how long it takes to read, its state."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from reader.core.models import Article, TriageState
+from reader.core.text import reading_minutes
+
+STATE_NAMES = {
+    TriageState.INBOX: "Inbox",
+    TriageState.LATER: "Later",
+    TriageState.ARCHIVE: "Archive",
+}
+
+
+def _date(value: datetime) -> str:
+    return f"{value.day} {value:%b %Y}"
+
+
+def header_facts(article: Article) -> Content:
+    """One line of facts: source, author, dates, reading time, state, tags."""
+    facts: list[str] = []
+    if article.source:
+        facts.append(article.source)
+    if article.author:
+        facts.append(f"by {article.author}")
+    if article.published:
+        facts.append(_date(article.published))
+    if article.updated and article.updated != article.published:
+        same_day = article.published and article.updated.date() == article.published.date()
+        facts.append(
+            f"updated {article.updated:%H:%M}" if same_day else f"updated {_date(article.updated)}"
+        )
+    facts.append(f"{reading_minutes(article.words)} min read")
+    facts.append(STATE_NAMES.get(article.state, str(article.state)))
+    parts: list[Content | str | tuple[str, str]] = [(" · ".join(facts), "$text-muted")]
+    if article.tags:
+        parts.append(("  " + " ".join(f"#{tag}" for tag in article.tags), "$text-accent"))
+    return Content.assemble(*parts)
+
+
+def header_title(article: Article) -> Content:
+    """The title, after a star when the article is starred."""
+    star: list[Content | str | tuple[str, str]] = (
+        [("★ ", "$text-warning")] if article.starred else []
+    )
+    return Content.assemble(*star, (article.title, "bold"))
+
+
+class ArticleHeader(Vertical):
+    """What the reader needs to know about the article before reading it.
+
+    The title may take two lines; the facts keep to one and end in an ellipsis when too long.
+    """
+
+    DEFAULT_CSS = """
+    ArticleHeader {
+        height: auto;
+        padding: 0 1;
+        background: $panel;
+        & > #header-title { max-height: 2; }
+        & > #header-facts { text-wrap: nowrap; text-overflow: ellipsis; }
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        """The title line(s) and the facts line."""
+        yield Static("Loading…", id="header-title")
+        yield Static("", id="header-facts")
+
+    @property
+    def plain(self) -> str:
+        """The header's text, without styles."""
+        title = self.query_one("#header-title", Static).visual
+        facts = self.query_one("#header-facts", Static).visual
+        return f"{title}\n{facts}"
+
+    def show(self, article: Article) -> None:
+        """Describe ``article``."""
+        self.query_one("#header-title", Static).update(header_title(article))
+        self.query_one("#header-facts", Static).update(header_facts(article))

@@ -1,0 +1,114 @@
+"""How one article is drawn as a line of the library list: columns that fit the width."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+
+from reader.core.models import ArticleMeta, TriageState
+from reader.core.text import clean_line, reading_minutes
+
+# The inbox is where articles start, so it needs no mark; the other states do.
+STATE_GLYPHS = {TriageState.LATER: "◷", TriageState.ARCHIVE: "✓"}
+STAR_GLYPH = "★"
+NOTES_GLYPH = "✎"
+DATE_WIDTH = 11  # "05 May 2024"
+MINUTES_WIDTH = 4  # "120m"
+NOTES_WIDTH = 3  # "✎12"
+# Below these widths the optional columns give way to the title.
+SOURCE_MIN_WIDTH = 68
+DATE_MIN_WIDTH = 46
+
+
+@dataclass(frozen=True, slots=True)
+class RowStyles:
+    """Rich styles for the parts of a row (from the list's component classes)."""
+
+    base: Style
+    dim: Style
+    star: Style
+    cursor: Style | None = None  # applied last, over every part, on the selected row
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Widths of the variable columns for one list width (0 means the column is hidden)."""
+
+    title: int
+    source: int
+    date: int
+
+
+def columns(width: int) -> Columns:
+    """Fit the columns into ``width`` cells; the title always gets what is left."""
+    fixed = 5 + 2 + MINUTES_WIDTH + 1 + NOTES_WIDTH + 1  # " ★ • " … "  12m ✎3 "
+    date = DATE_WIDTH if width >= DATE_MIN_WIDTH else 0
+    if date:
+        fixed += date + 2
+    source = min(24, max(8, (width - fixed) // 4)) if width >= SOURCE_MIN_WIDTH else 0
+    if source:
+        fixed += source + 2
+    return Columns(title=max(1, width - fixed), source=source, date=date)
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cropped (with an ellipsis) or padded to exactly ``width`` cells."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
+
+
+def format_date(meta: ArticleMeta, field: str) -> str:
+    """The date shown for ``meta``: publication date when ``field`` is published, else added."""
+    when: datetime = meta.published if field == "published" and meta.published else meta.added
+    return when.strftime("%d %b %Y")
+
+
+def render_row(meta: ArticleMeta, width: int, styles: RowStyles, *, date_field: str) -> Strip:
+    """Draw one article as a strip exactly ``width`` cells wide.
+
+    Text from the article (title, source) is placed in segments as is, never parsed as markup.
+    """
+    cols = columns(width)
+    notes = f"{NOTES_GLYPH}{meta.notes}" if meta.notes else ""
+    parts: list[tuple[str, Style]] = [
+        (" ", styles.base),
+        (STAR_GLYPH if meta.starred else " ", styles.star),
+        (" ", styles.base),
+        (STATE_GLYPHS.get(meta.state, " "), styles.dim),
+        (" ", styles.base),
+        (fit(clean_line(meta.title), cols.title), styles.base),
+    ]
+    if cols.source:
+        parts += [
+            ("  ", styles.base),
+            (fit(clean_line(meta.source or ""), cols.source), styles.dim),
+        ]
+    if cols.date:
+        parts += [("  ", styles.base), (format_date(meta, date_field), styles.dim)]
+    parts += [
+        ("  ", styles.base),
+        (f"{reading_minutes(meta.words)}m".rjust(MINUTES_WIDTH), styles.dim),
+        (" ", styles.base),
+        (fit(notes, NOTES_WIDTH), styles.dim),
+        (" ", styles.base),
+    ]
+    segments = [
+        Segment(text, style + styles.cursor if styles.cursor else style)
+        for text, style in parts
+        if text
+    ]
+    return Strip(segments).adjust_cell_length(width, styles.cursor or styles.base)
+
+
+def placeholder_row(width: int, styles: RowStyles) -> Strip:
+    """A row whose data is still being fetched."""
+    style = styles.dim + styles.cursor if styles.cursor else styles.dim
+    return Strip([Segment(fit("     …", width), style)], width)

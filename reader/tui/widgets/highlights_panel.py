@@ -1,0 +1,169 @@
+"""The Highlights panel: the summary sentences as bullets, with their scores on request."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Label, LoadingIndicator, OptionList
+from textual.widgets.option_list import Option
+
+from reader.core.models import Summary, SummarySentence
+
+
+class PanelTitle(Widget):
+    """A panel's one-line title; changing it repaints the line without a new layout."""
+
+    DEFAULT_CSS = """
+    PanelTitle {
+        height: 1;
+        padding: 0 1;
+        text-style: bold;
+        color: $text-accent;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    text: reactive[str] = reactive("")
+    """The title (plain text: shown as typed)."""
+
+    def __init__(self, text: str, *, id: str | None = None) -> None:
+        """Title a panel with ``text``."""
+        super().__init__(id=id)
+        self.set_reactive(PanelTitle.text, text)
+
+    def render(self) -> Content:
+        """The title as plain content."""
+        return Content(self.text)
+
+
+class HighlightsPanel(Vertical):
+    """Summary sentences as a focusable list; selecting one asks the screen to scroll to it."""
+
+    DEFAULT_CSS = """
+    HighlightsPanel {
+        height: auto;
+        & > LoadingIndicator { height: 1; min-height: 1; }
+        & > .panel-status { width: 1fr; color: $text-muted; padding: 0 1; }
+        & > OptionList {
+            height: auto;
+            border: none;
+            padding: 0;
+            background: transparent;
+            & > .option-list--option { padding: 0 1; }
+            &.-stale { text-opacity: 60%; }
+        }
+    }
+    """
+
+    class Selected(Message):
+        """The reader chose a summary sentence."""
+
+        def __init__(self, sentence: SummarySentence) -> None:
+            """Carry the chosen sentence."""
+            super().__init__()
+            self.sentence = sentence
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        """Create the panel; it shows a loading state until :meth:`show_summary`."""
+        super().__init__(name=name, id=id, classes=classes)
+        self._summary: Summary | None = None
+        self._show_scores = False
+
+    def compose(self) -> ComposeResult:
+        """The title, a progress indicator, a status line and the list of sentences."""
+        yield PanelTitle("Highlights")
+        yield LoadingIndicator()
+        yield Label("Summarising…", classes="panel-status")
+        yield OptionList(id="highlights-list")
+
+    @property
+    def summary(self) -> Summary | None:
+        """The summary shown, if any."""
+        return self._summary
+
+    @property
+    def sentence_count(self) -> int:
+        """How many sentences are listed."""
+        return len(self._summary.sentences) if self._summary else 0
+
+    @property
+    def show_scores(self) -> bool:
+        """Whether each sentence's rank and score are shown."""
+        return self._show_scores
+
+    @show_scores.setter
+    def show_scores(self, value: bool) -> None:
+        self._show_scores = value
+        self._fill()
+
+    def show_loading(self, algorithm: str, count: int) -> None:
+        """Show that a summary with ``algorithm`` and ``count`` sentences is being computed.
+
+        The first time, a progress indicator stands in for the list; later the old bullets stay,
+        dimmed, until the new ones arrive (no jump in the layout on every key press).
+        """
+        title = self.query_one(PanelTitle)
+        if self._summary is None:
+            title.text = f"Highlights · {algorithm} · {count}"
+            self.query_one(LoadingIndicator).display = True
+            self._status(f"Summarising with {algorithm}…")
+        else:
+            title.text = f"Highlights · {algorithm} · {count} · summarising…"
+            self.query_one(OptionList).add_class("-stale")
+
+    def show_summary(self, summary: Summary) -> None:
+        """List the sentences of ``summary``."""
+        self._summary = summary
+        self.query_one(
+            PanelTitle
+        ).text = f"Highlights · {summary.algorithm} · {len(summary.sentences)}"
+        self.query_one(LoadingIndicator).display = False
+        self.query_one(OptionList).remove_class("-stale")
+        self._status("" if summary.sentences else "The text is too short to summarise.")
+        self._fill()
+
+    def show_error(self, message: str) -> None:
+        """Say why there is no (new) summary."""
+        self.query_one(PanelTitle).text = "Highlights"
+        self.query_one(LoadingIndicator).display = False
+        self.query_one(OptionList).remove_class("-stale")
+        self._status(message)
+
+    def _status(self, text: str) -> None:
+        status = self.query_one(".panel-status", Label)
+        if str(status.content) != text:  # an unchanged update would still cost a layout
+            status.update(Content(text))
+        status.display = bool(text)
+
+    def _fill(self) -> None:
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        if self._summary is None:
+            return
+        options.add_options(
+            Option(self._prompt(sentence), id=str(sentence.index))
+            for sentence in self._summary.sentences
+        )
+        if options.option_count:  # a bullet is ready for enter as soon as the list has focus
+            options.highlighted = min(highlighted or 0, options.option_count - 1)
+
+    def _prompt(self, sentence: SummarySentence) -> Content:
+        parts: list[Content | str | tuple[str, str]] = [("• ", "$text-accent")]
+        if self._show_scores:
+            parts.append((f"#{sentence.rank} {sentence.score:.3g}  ", "$text-muted"))
+        parts.append(" ".join(sentence.text.split()))
+        return Content.assemble(*parts)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Turn the list's selection into a :class:`Selected` message for the screen."""
+        event.stop()
+        if self._summary is not None and 0 <= event.option_index < self.sentence_count:
+            self.post_message(self.Selected(self._summary.sentences[event.option_index]))

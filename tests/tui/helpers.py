@@ -1,0 +1,65 @@
+"""Helpers for the TUI tests: a fixed clock, generated articles, waiting for workers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.worker import WorkerState
+
+from reader.core.library import Library
+from reader.core.models import ArticleDraft
+from reader.tui.app import SkimApp
+
+FIXED_NOW = datetime(2025, 7, 1, 9, 30, tzinfo=UTC)
+_BUSY = (WorkerState.PENDING, WorkerState.RUNNING)
+SOURCES = ("Harbour Times", "Baltic Wire", "Northern Ledger", "Circuit & Signal", "Field Notes")
+
+
+def fixed_clock() -> datetime:
+    """The same instant every time, so stored dates and snapshots do not depend on today."""
+    return FIXED_NOW
+
+
+def generated_drafts(count: int, *, start: int = 0) -> list[ArticleDraft]:
+    """``count`` small distinct articles, with varied sources and publication dates."""
+    return [
+        ArticleDraft(
+            title=f"Generated article {i:05d} about topic {i % 97}",
+            body=f"Article {i} reports on subject {i * 7919 % 100003}. " * 3
+            + f"It closes with remark {i}.",
+            source=SOURCES[i % len(SOURCES)],
+            published=FIXED_NOW - timedelta(hours=i),
+        )
+        for i in range(start, start + count)
+    ]
+
+
+def fill_library(library: Library, count: int) -> None:
+    """Add ``count`` generated articles quickly (one transaction per 2,000)."""
+    for start in range(0, count, 2_000):
+        library.add_many(generated_drafts(min(2_000, count - start), start=start))
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Wait until workers (and the reloads they start) are done and the screen is repainted."""
+    await pilot.pause()
+    for _ in range(10):
+        if not any(worker.state in _BUSY for worker in pilot.app.workers):
+            break
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()  # results arrive by call_from_thread and may start more workers
+
+
+class RecordingApp(SkimApp):
+    """The app, remembering every notification it showed."""
+
+    def __init__(self, library: Library) -> None:
+        super().__init__(library)
+        self.messages: list[str] = []
+
+    def notify(self, message: str, **kwargs: Any) -> None:
+        """Remember ``message``, then show it."""
+        self.messages.append(message)
+        super().notify(message, **kwargs)
