@@ -67,12 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help="where the library is kept")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    add = commands.add_parser("add", help="import files, folders or stdin (-)")
+    add = commands.add_parser("add", help="import files, folders, web pages (URL) or stdin (-)")
     add.add_argument(
         "paths",
         nargs="*",
         metavar="PATH",
-        help="a .txt, .md or .html file, a folder, or - for stdin",
+        help="a .txt, .md or .html file, a folder, an http(s):// address, or - for stdin",
     )
     add.add_argument(
         "--samples", action="store_true", help="import the sample articles bundled with skim"
@@ -122,6 +122,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     triage.add_argument("ids", type=int, nargs="+", metavar="ID")
     triage.add_argument("action", choices=(*STATES, "star", "unstar"))
+
+    from reader.cli_web import add_web_commands  # feed, import-from
+
+    add_web_commands(commands)
+
+    from reader.cli_export import add_export_commands  # export, import-notes
+
+    add_export_commands(commands)
+
+    from reader.cli_backup import add_backup_commands  # backup, restore
+
+    add_backup_commands(commands)
+
+    from reader.cli_stories import add_story_commands  # stories, compare, tone
+
+    add_story_commands(commands)
     return parser
 
 

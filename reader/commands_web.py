@@ -11,9 +11,8 @@ from typing import Any
 from reader.core.errors import IngestError
 from reader.core.feeds.types import Feed, FeedUpdate
 from reader.core.library import ImportOutcome, Library
-from reader.core.models import AddResult
 from reader.core.serialize import iso
-from reader.terminal import safe
+from reader.terminal import result_line, safe
 
 
 def is_url(argument: str) -> bool:
@@ -96,13 +95,7 @@ def _print_outcome(outcome: ImportOutcome) -> None:
     if outcome.error is not None:
         print(f"skim: {safe(outcome.error)}", file=sys.stderr)
     elif outcome.result is not None:
-        print(_result_line(outcome.result), flush=True)
-
-
-def _result_line(result: AddResult, indent: str = "") -> str:
-    meta = result.article
-    line = f"{indent}{meta.id}\t{safe(meta.title)}"
-    return line if result.created else f"{line}\t(already in the library: {result.reason})"
+        print(result_line(outcome.result), flush=True)
 
 
 def _print_update(result: FeedUpdate, *, heading: bool = False) -> int:
@@ -119,7 +112,7 @@ def _print_update(result: FeedUpdate, *, heading: bool = False) -> int:
             print(f"{name}: {result.new_articles} new")
     for added in result.added:
         if added.created:
-            print(_result_line(added, indent="  " if heading else ""))
+            print(result_line(added, indent="  " if heading else ""))
     return 0
 
 

@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Iterable
 from typing import TextIO
 
-from reader.core.models import Span
+from reader.core.models import AddResult, Span
 from reader.core.text import strip_controls
 
 RESET = "\x1b[0m"
@@ -108,3 +108,14 @@ def _colour_wrapped(paragraph: str, lines: list[str], spans: list[Span], colour:
         rendered.append(highlight(line, local, colour))
         position = end
     return "\n".join(rendered)
+
+
+def result_line(result: AddResult, indent: str = "") -> str:
+    """One line for an imported article: ``id<TAB>title``, plus why nothing new was stored."""
+    meta = result.article
+    line = f"{indent}{meta.id}\t{safe(meta.title)}"
+    if result.created:
+        return line
+    if result.reason.startswith("updated"):  # same URL, new text: the stored article was revised
+        return f"{line}\t{result.reason}"
+    return f"{line}\t(already in the library: {result.reason})"

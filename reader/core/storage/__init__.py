@@ -13,8 +13,13 @@ Where new code goes:
   ``reindexing()`` in the same transaction.
 - One mixin per domain, each a subclass of ``StorageBase``: ``articles.py`` (adding, duplicates,
   the reader's state), ``tags.py``, ``search.py`` (listing, filters, counts), ``annotations.py``,
-  ``cache.py`` (analysis cache and settings). A public method opens exactly one ``_read()`` or
-  ``_write()``; the helpers it calls take the connection as an argument.
+  ``cache.py`` (analysis cache and settings), ``stories.py`` (story membership and the index
+  story grouping retrieves with), ``feeds.py`` (subscriptions and the entries they delivered),
+  ``imports.py`` (articles from other tools, with their state there), ``exports.py`` (bulk reads
+  for Markdown export and the records of the files it wrote), ``revisions.py`` (new text for a
+  stored article, re-anchoring its highlights), ``changes.py`` (noticing other programs' writes).
+  ``backup.py`` holds functions, not a mixin: online-backup copies, restores, pre-migration backups. A public method opens
+  exactly one ``_read()`` or ``_write()``; the helpers it calls take the connection as an argument.
 
 Only :class:`reader.core.library.Library` uses this class; nothing else should import it.
 """
@@ -24,11 +29,30 @@ from __future__ import annotations
 from reader.core.storage.annotations import AnnotationsMixin
 from reader.core.storage.articles import ArticlesMixin
 from reader.core.storage.cache import CacheMixin, SettingsMixin
+from reader.core.storage.changes import ChangesMixin
+from reader.core.storage.exports import ExportsMixin
+from reader.core.storage.feeds import FeedsMixin
+from reader.core.storage.imports import ImportsMixin
+from reader.core.storage.revisions import RevisionsMixin
 from reader.core.storage.search import SearchMixin
+from reader.core.storage.stories import StoriesMixin
 from reader.core.storage.tags import TagsMixin, normalise_tags
 
 
-class Storage(ArticlesMixin, TagsMixin, SearchMixin, AnnotationsMixin, CacheMixin, SettingsMixin):
+class Storage(
+    ArticlesMixin,
+    TagsMixin,
+    SearchMixin,
+    AnnotationsMixin,
+    CacheMixin,
+    SettingsMixin,
+    StoriesMixin,
+    FeedsMixin,
+    ImportsMixin,
+    ExportsMixin,
+    RevisionsMixin,
+    ChangesMixin,
+):
     """A skim library file: articles, tags, annotations, full-text search, cache and settings.
 
     Safe to share between threads (each gets its own connection) and between processes (writes

@@ -154,8 +154,113 @@ def _create_schema(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
+#: Story grouping (reader.core.storage.stories, reader.core.stories.grouping). "IF NOT EXISTS"
+#: because a new library already gets these tables from SCHEMA (it ends with this text) in
+#: migration 1; an older one gets them from migration 2.
+STORIES_SCHEMA = """
+-- The story of each grouped article. story_id is the id of the story's first article; score is the
+-- similarity to the article it was matched with (0 for a story's first). fingerprint is JSON
+-- ({"t": {stem: count}, "n": [names], "d": [numbers]}) and day the article's day number
+-- (date.toordinal() of its published, else added, date).
+CREATE TABLE IF NOT EXISTS story_articles (
+    article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    story_id INTEGER NOT NULL,
+    day INTEGER NOT NULL,
+    score REAL NOT NULL DEFAULT 0,
+    fingerprint TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS story_articles_by_story ON story_articles (story_id);
+
+-- The inverted index grouping retrieves candidates with: each article under its most
+-- characteristic terms. Ordered by (term, day) so a lookup reads only a time window. Articles are
+-- only ever soft-deleted, so there is no foreign key (it would need a second index to enforce).
+CREATE TABLE IF NOT EXISTS story_postings (
+    term TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (term, day, article_id)
+) WITHOUT ROWID;
+
+-- Document frequencies of fingerprint terms, for IDF; the row with term '' counts the articles.
+CREATE TABLE IF NOT EXISTS story_terms (
+    term TEXT PRIMARY KEY,
+    df INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+SCHEMA += STORIES_SCHEMA
+
+
+def _add_stories(db: sqlite3.Connection) -> None:
+    """Migration 2: the story grouping tables."""
+    for statement in split_statements(STORIES_SCHEMA):
+        db.execute(statement)
+
+
+#: Feed subscriptions (reader.core.storage.feeds, reader.core.feeds). "IF NOT EXISTS" for the same
+#: reason as STORIES_SCHEMA: a new library gets these tables from SCHEMA in migration 1.
+FEEDS_SCHEMA = """
+-- RSS/Atom subscriptions. url is the feed's address, or the absolute path of a local feed file.
+-- etag and modified are the validators of the last response, sent back on the next update so an
+-- unchanged feed costs one "304 Not Modified". full_text: complete teaser entries from the web.
+CREATE TABLE IF NOT EXISTS feeds (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    site_url TEXT,
+    added TEXT NOT NULL,
+    last_checked TEXT,
+    etag TEXT,
+    modified TEXT,
+    full_text INTEGER NOT NULL DEFAULT 0 CHECK (full_text IN (0, 1))
+);
+
+-- The entries of each feed already seen (by guid/id, else link), so an update imports only new
+-- ones. article_id is NULL for an entry that had no text; it is remembered so it is not retried.
+CREATE TABLE IF NOT EXISTS feed_entries (
+    feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+    entry_id TEXT NOT NULL,
+    article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+    seen TEXT NOT NULL,
+    PRIMARY KEY (feed_id, entry_id)
+) WITHOUT ROWID;
+"""
+SCHEMA += FEEDS_SCHEMA
+
+
+def _add_feeds(db: sqlite3.Connection) -> None:
+    """Migration 3: feed subscriptions and the entries they have delivered."""
+    for statement in split_statements(FEEDS_SCHEMA):
+        db.execute(statement)
+
+
+#: Markdown export records (reader.core.storage.exports, reader.core.export.exporter). "IF NOT
+#: EXISTS" for the same reason as STORIES_SCHEMA: a new library gets this table from SCHEMA.
+EXPORTS_SCHEMA = """
+-- One row per file `skim export` wrote: its absolute path and folder, the article in it (NULL for a
+-- file holding several), the SHA-256 of the bytes written, the "exported" time written into it and
+-- the template. A file whose bytes no longer hash to sha256 was edited since: it is not overwritten
+-- without --force. Rows are never needed for articles' sake, so there is no foreign key.
+CREATE TABLE IF NOT EXISTS exports (
+    path TEXT PRIMARY KEY,
+    directory TEXT NOT NULL,
+    article_id INTEGER,
+    sha256 TEXT NOT NULL,
+    exported TEXT NOT NULL,
+    template TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS exports_by_directory ON exports (directory);
+"""
+SCHEMA += EXPORTS_SCHEMA
+
+
+def _add_exports(db: sqlite3.Connection) -> None:
+    """Migration 4: records of the files Markdown export wrote."""
+    for statement in split_statements(EXPORTS_SCHEMA):
+        db.execute(statement)
+
+
 #: Migration ``i`` brings a database from version ``i`` to ``i + 1``.
-MIGRATIONS: tuple[Migration, ...] = (_create_schema,)
+MIGRATIONS: tuple[Migration, ...] = (_create_schema, _add_stories, _add_feeds, _add_exports)
 
 
 def migrate(
@@ -163,7 +268,8 @@ def migrate(
 ) -> None:
     """Check that ``db`` is a skim library and bring it up to the latest schema version.
 
-    Runs in autocommit mode. A database that is up to date is only read; otherwise the migrations
+    Runs in autocommit mode. A database that is up to date is only read; an existing one that is
+    not is first copied to ``<name>.bak-v<version>-<timestamp>`` beside it; then the migrations
     run in one ``BEGIN IMMEDIATE`` transaction, so two programs opening a new library at once do not
     both create it.
 
@@ -171,8 +277,14 @@ def migrate(
         StorageError: the file belongs to another program, or was made by a newer skim.
     """
     latest = len(migrations)
-    if _check_identity(db, path, latest) == latest:
+    found = _check_identity(db, path, latest)
+    if found == latest:
         return
+    if found > 0:
+        # An upgrade rewrites the reader's data: keep a copy of the file as it was first.
+        from reader.core.storage.backup import backup_before_migration
+
+        backup_before_migration(db, path, found)
     db.execute("BEGIN IMMEDIATE")
     try:
         version = _check_identity(db, path, latest)  # again: another process may have migrated

@@ -37,15 +37,17 @@ class _Filter:
         return f"{self.prelude} SELECT {columns} FROM {self.source} WHERE {where}"
 
 
-def _filter(query: ArticleQuery) -> _Filter:
+def _filter(query: ArticleQuery, *, counting: bool = False) -> _Filter:
     where = _Filter()
     match = match_expression(query.text, query.phrases)
     if match is not None:
         # MATERIALIZED: otherwise SQLite may scan articles and run the full-text match once per
         # row, which made counting a broad search at 10k articles take seconds instead of ~30 ms.
+        # A count needs no bm25 score (a third of a broad count's time at 100k articles).
+        score = "0" if counting else _BM25
         where.prelude = (
             "WITH m AS MATERIALIZED ("
-            f"SELECT rowid, {_BM25} AS score FROM article_search WHERE article_search MATCH ?)"
+            f"SELECT rowid, {score} AS score FROM article_search WHERE article_search MATCH ?)"
         )
         where.source = "m JOIN articles a ON a.id = m.rowid"
         where.params.append(match)
@@ -57,8 +59,12 @@ def _filter(query: ArticleQuery) -> _Filter:
         where.conditions.append("a.starred = ?")
         where.params.append(int(query.starred))
     for tag in normalise_tags(query.tags):
+        # A count is fastest driven by the tag's rows (IN: ~25 ms against ~100 ms at 100k
+        # articles); a sorted page by the sort index, checking each row until the page is full.
         where.conditions.append(
-            "EXISTS (SELECT 1 FROM tags t WHERE t.article_id = a.id AND t.tag = ?)"
+            "a.id IN (SELECT t.article_id FROM tags t WHERE t.tag = ?)"
+            if counting
+            else "EXISTS (SELECT 1 FROM tags t WHERE t.article_id = a.id AND t.tag = ?)"
         )
         where.params.append(tag)
     needle = (query.source or "").strip().casefold()
@@ -124,7 +130,7 @@ class SearchMixin(StorageBase):
 
     def count_articles(self, query: ArticleQuery) -> int:
         """How many non-deleted articles match ``query``."""
-        where = _filter(query)
+        where = _filter(query, counting=True)
         with self._read() as db:
             (count,) = db.execute(where.select("count(*)"), where.params).fetchone()
         return int(count)
