@@ -1,0 +1,183 @@
+"""Adding, reading and triaging articles, and backing the library up."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from reader.core import paths
+from reader.core.errors import IngestError
+from reader.core.library._base import ImportOutcome, LibraryBase
+from reader.core.models import (
+    AddResult,
+    Article,
+    ArticleDraft,
+    ArticleMeta,
+    ArticleQuery,
+    TriageState,
+)
+from reader.core.storage import Storage
+from reader.core.text import content_hash, word_count
+
+
+class ArticlesMixin(LibraryBase):
+    """Articles in and out of the library, and the reader's triage state."""
+
+    def add(self, draft: ArticleDraft) -> AddResult:
+        """Store ``draft`` unless an article with the same URL or the same text is already there."""
+        return self.add_many([draft])[0]
+
+    def add_many(self, drafts: Sequence[ArticleDraft]) -> list[AddResult]:
+        """Store many drafts in one transaction; duplicates (also within the batch) are reported."""
+        items = [(d, content_hash(d.body), word_count(d.body)) for d in drafts]
+        now = self._clock()
+        outcomes = self._storage.add_articles(items, now=now)
+        self._group_new(
+            [(o[0], d) for o, d in zip(outcomes, drafts, strict=True) if o[1] and not o[2]], now
+        )
+        if len(drafts) > 50:
+            self._storage.checkpoint()
+        results: builtins.list[AddResult] = []
+        for (article_id, created, reason), item in zip(outcomes, items, strict=True):
+            if reason == "same URL":  # before get_meta: the title may change too
+                reason = self._revise(article_id, item)
+            meta = self._storage.get_meta(article_id)
+            results.append(AddResult(article=meta, created=created, reason=reason))
+        return results
+
+    def _revise(self, article_id: int, item: tuple[ArticleDraft, str, int]) -> str:
+        """Take the new text of an article imported again from the same URL; say what happened.
+
+        Highlights are re-anchored by quote and context; those that cannot be placed are kept as
+        orphaned (see reader.core.storage.revisions).
+        """
+        draft, hash_, words = item
+        revision = self._storage.revise_text(article_id, draft, content_hash=hash_, words=words)
+        if revision is None:
+            return "same URL"
+        return (
+            f"updated (text changed; {revision.reanchored} highlights re-anchored, "
+            f"{revision.orphaned} orphaned)"
+        )
+
+    def import_paths(self, sources: Iterable[Path]) -> list[ImportOutcome]:
+        """Read files and directories (recursively) and store what they contain.
+
+        A file that cannot be read is reported in its outcome and does not stop the others.
+        """
+        from reader.core import ingest
+
+        drafts: list[ArticleDraft] = []
+        outcomes: list[ImportOutcome | None] = []
+        for source in sources:
+            files = list(ingest.iter_directory(source)) if source.is_dir() else [source]
+            if source.is_dir() and not files:
+                outcomes.append(ImportOutcome(str(source), error=f"{source}: no articles found"))
+            for file in files:
+                try:
+                    drafts.append(ingest.read_path(file))
+                    outcomes.append(None)
+                except IngestError as error:
+                    outcomes.append(ImportOutcome(str(file), error=str(error)))
+        results = iter(self.add_many(drafts) if drafts else [])
+        draft_iter = iter(drafts)
+        return [
+            outcome
+            if outcome is not None
+            else ImportOutcome(next(draft_iter).origin or "", result=next(results))
+            for outcome in outcomes
+        ]
+
+    def import_samples(self) -> list[ImportOutcome]:
+        """Import the sample articles bundled with skim (their README is not an article)."""
+        from reader.core import ingest
+
+        folder = paths.bundled_dir("sample_articles")
+        return self.import_paths(p for p in ingest.iter_directory(folder) if p.name != "README.md")
+
+    def get(self, article_id: int) -> Article:
+        """The article with ``article_id`` (raises NotFound)."""
+        return self._storage.get_article(article_id)
+
+    def meta(self, article_id: int) -> ArticleMeta:
+        """The list row of one article (raises NotFound)."""
+        return self._storage.get_meta(article_id)
+
+    def list(
+        self,
+        query: ArticleQuery | None = None,
+        *,
+        sort: str = "added",
+        descending: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ArticleMeta]:
+        """Articles matching ``query``, sorted (``added``, ``published``, ``title`` or ``source``)."""
+        return self._storage.list_articles(
+            query or ArticleQuery(), sort=sort, descending=descending, limit=limit, offset=offset
+        )
+
+    def count(self, query: ArticleQuery | None = None) -> int:
+        """How many articles match ``query``."""
+        return self._storage.count_articles(query or ArticleQuery())
+
+    def view_counts(self) -> dict[str, int]:
+        """Counts for the inbox, later, archive, starred and all views."""
+        return self._storage.view_counts()
+
+    def all_tags(self) -> builtins.list[tuple[str, int]]:
+        """Every tag in use with its number of articles."""
+        return self._storage.all_tags()
+
+    def set_state(self, ids: Sequence[int], state: TriageState) -> None:
+        """Move articles to the inbox, later or archive."""
+        self._storage.set_state(ids, state)
+
+    def set_starred(self, ids: Sequence[int], starred: bool) -> None:
+        """Star or unstar articles."""
+        self._storage.set_starred(ids, starred)
+
+    def set_tags(self, article_id: int, tags: Sequence[str]) -> None:
+        """Replace an article's tags."""
+        self._storage.set_tags(article_id, tags)
+
+    def set_reading_position(self, article_id: int, position: int) -> None:
+        """Remember where the reader stopped (a character offset)."""
+        self._storage.set_reading_position(article_id, position)
+
+    def set_article_note(self, article_id: int, note: str) -> None:
+        """Replace the note about the whole article."""
+        self._storage.set_article_note(article_id, note, now=self._clock())
+
+    def delete(self, ids: Sequence[int]) -> None:
+        """Delete articles; :meth:`restore` undoes it."""
+        self._storage.delete_articles(ids, now=self._clock())
+
+    def restore(self, ids: Sequence[int]) -> None:
+        """Bring deleted articles back."""
+        self._storage.restore_articles(ids)
+
+    def backup(self, target: Path | None = None) -> Path:
+        """Copy the library with SQLite's online backup API; returns the backup's path.
+
+        ``target`` is a new file or a folder; by default the ``backups`` folder of the data dir.
+        """
+        from reader.core.storage.backup import backup_library
+
+        if target is None:
+            target = paths.ensure_dir(self.path.parent / "backups")
+        return backup_library(self.path, target)
+
+    def restore_from(self, source: Path) -> Path:
+        """Replace the library by the backup ``source``; returns the safety copy of the old one.
+
+        Raises:
+            UsageError: ``source`` is not an intact skim library.
+        """
+        from reader.core.storage.backup import restore_library
+
+        safety = restore_library(self.path, source)
+        # A backup from an older skim is migrated now, not at some later open.
+        Storage(self.path).close()
+        return safety

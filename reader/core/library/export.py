@@ -1,0 +1,78 @@
+"""Markdown export of articles with their notes, and reading edited notes back."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.core.library.analysis import AnalysisMixin
+from reader.core.library.annotations import AnnotationsMixin
+
+if TYPE_CHECKING:
+    from reader.core.export.exporter import ExportReport
+    from reader.core.export.notes_import import NotesImportReport
+
+
+class ExportMixin(AnnotationsMixin, AnalysisMixin):
+    """Notes out to Markdown (see reader.core.export) and back in."""
+
+    def export_markdown(
+        self,
+        ids: Sequence[int],
+        *,
+        out: Path,
+        template: str = "default",
+        force: bool = False,
+        since: datetime | None = None,
+    ) -> ExportReport:
+        """Write articles with their highlights and notes as Markdown (see reader.core.export).
+
+        Args:
+            ids: the articles; a single ``out`` file lists them in this order.
+            out: a folder (one file per article, created if needed) or a file ending in ``.md``.
+            template: a built-in or user template name, or a template file's path.
+            force: overwrite files edited since the last export (and files skim did not write).
+            since: only articles added, or whose notes or highlights changed, since this time.
+
+        Raises:
+            NotFound: an id is not in the library.
+            UsageError: no such template, a bad template, or a folder that cannot be created.
+        """
+        from reader.core.export.exporter import export_articles
+        from reader.core.export.render import load_template
+
+        return export_articles(
+            self._storage,
+            self.summary,
+            ids,
+            out=out,
+            template=load_template(template, self.path.parent),
+            now=self._clock(),
+            force=force,
+            since=since,
+        )
+
+    def import_notes(self, paths: Sequence[Path]) -> NotesImportReport:
+        """Read notes and tags edited in exported Markdown files (or folders of them) back in.
+
+        Highlights missing from a file are reported and kept; nothing is deleted.
+        """
+        from reader.core.export.exporter import refresh_record
+        from reader.core.export.notes_import import import_notes
+        from reader.core.export.render import load_template
+        from reader.core.export.templating import TemplateError
+
+        def after_file(path: Path, article_ids: builtins.list[int]) -> None:
+            record = self._storage.export_record(str(path.resolve()))
+            if record is None:
+                return
+            try:
+                template = load_template(record.template, self.path.parent)
+            except TemplateError:
+                return  # the template is gone: the file simply stays "edited since export"
+            refresh_record(self._storage, self.summary, path, article_ids, template)
+
+        return import_notes(self, paths, after_file)

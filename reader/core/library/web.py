@@ -1,0 +1,144 @@
+"""The web, feeds and other tools (reader.core.web, reader.core.feeds, reader.core.importers).
+
+Fetching happens before anything is stored: a failure leaves the library unchanged.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.core.errors import IngestError
+from reader.core.library._base import ImportOutcome
+from reader.core.library.articles import ArticlesMixin
+from reader.core.models import AddResult
+
+if TYPE_CHECKING:
+    from reader.core.feeds.lists import OpmlImport
+    from reader.core.feeds.types import Feed, FeedUpdate
+    from reader.core.importers.fetching import Progress
+    from reader.core.importers.saved import SavedLink
+    from reader.core.web.fetch import FetchLimits
+
+
+class WebMixin(ArticlesMixin):
+    """Articles from web pages, feed subscriptions, OPML, and Pocket/Instapaper exports."""
+
+    def add_url(self, url: str, *, limits: FetchLimits | None = None) -> AddResult:
+        """Fetch the web page at ``url``, extract its article and store it (raises IngestError)."""
+        from reader.core.web import read_url
+
+        return self.add(read_url(url, limits=limits))
+
+    def subscribe(
+        self, source: str, *, full_text: bool = False, limits: FetchLimits | None = None
+    ) -> FeedUpdate:
+        """Subscribe to an RSS/Atom feed (an address, a page linking to one, or a file).
+
+        Its current entries are imported; ``full_text`` completes teasers from the linked pages,
+        now and on every update. Raises IngestError (unreadable) or UsageError (subscribed).
+        """
+        from reader.core.feeds import service
+
+        result = service.subscribe(
+            self._storage, source, full_text=full_text, limits=limits, now=self._clock()
+        )
+        self._after_import(result.new_articles)
+        return result
+
+    def feeds(self) -> builtins.list[Feed]:
+        """Every subscription, oldest first."""
+        return self._storage.list_feeds()
+
+    def update_feeds(
+        self,
+        ids: Sequence[int] = (),
+        *,
+        full_text: bool | None = None,
+        limits: FetchLimits | None = None,
+    ) -> builtins.list[FeedUpdate]:
+        """Import the new entries of every feed (or those in ``ids``); failures are reported per feed.
+
+        ``full_text`` overrides each subscription's own setting for this update.
+        """
+        from reader.core.feeds import service
+
+        results = service.update(
+            self._storage, ids, full_text=full_text, limits=limits, now=self._clock()
+        )
+        self._after_import(sum(result.new_articles for result in results))
+        return results
+
+    def unsubscribe(self, feed_id: int) -> Feed:
+        """Remove a subscription; the articles it brought stay (raises NotFound)."""
+        return self._storage.remove_feed(feed_id)
+
+    def import_opml(self, path: Path) -> OpmlImport:
+        """Subscribe to the http(s) feeds listed in an OPML file, without fetching them yet."""
+        from reader.core.feeds import lists
+
+        return lists.import_opml(self._storage, path, now=self._clock())
+
+    def export_opml(self) -> str:
+        """The subscriptions as an OPML 2.0 document."""
+        from reader.core.feeds import lists
+
+        return lists.export_opml(self._storage, now=self._clock())
+
+    def import_saved(
+        self,
+        path: Path,
+        tool: str,
+        *,
+        limits: FetchLimits | None = None,
+        progress: Progress | None = None,
+    ) -> builtins.list[ImportOutcome]:
+        """Import a Pocket or Instapaper export: fetch each saved page and store its article.
+
+        Saved time, archive state, star, tags and Instapaper's selection (as the article note) are
+        kept. Pages that cannot be fetched are reported in their outcome; the others are stored.
+        """
+        from reader.core.importers import fetching
+
+        links, problems = self._saved_links(path, tool)
+        outcomes = [ImportOutcome(str(path), error=problem) for problem in problems]
+        if progress is not None:
+            for outcome in outcomes:
+                progress(outcome)
+        outcomes += fetching.import_links(
+            self._storage, links, limits=limits, now=self._clock(), progress=progress
+        )
+        self._after_import(sum(1 for o in outcomes if o.result is not None and o.result.created))
+        return outcomes
+
+    def preview_saved(
+        self, path: Path, tool: str
+    ) -> tuple[builtins.list[tuple[SavedLink, int | None]], builtins.list[str]]:
+        """What :meth:`import_saved` would do, without the network: each link with the id of the
+        article already holding its URL (None: it would be fetched), and the entries left out."""
+        from reader.core.importers import fetching
+
+        links, problems = self._saved_links(path, tool)
+        return fetching.preview_links(self._storage, links), problems
+
+    def _saved_links(
+        self, path: Path, tool: str
+    ) -> tuple[builtins.list[SavedLink], builtins.list[str]]:
+        from reader.core.importers import read_saved_links
+        from reader.core.ingest import decode
+        from reader.core.ingest.common import label_for
+
+        label = label_for(str(path))
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(decode.MAX_BYTES + 1)
+        except FileNotFoundError:
+            raise IngestError(f"{label}: no such file") from None
+        except OSError as error:
+            raise IngestError(
+                f"{label}: cannot read the file ({error.strerror or error})"
+            ) from None
+        decode.check_size(len(data), label)
+        return read_saved_links(data, tool=tool, label=label)
