@@ -1,0 +1,65 @@
+"""Run the performance benchmark: generate libraries, measure, print one table, write JSON.
+
+Usage: ``python -m benchmarks [--quick] [--only NAME ...] [--json PATH]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from benchmarks import report
+from benchmarks.measures import MEASURES, QUICK, Config, Row
+
+RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description="skim's performance benchmark (issue 5)."
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="a 1,000-article library, fewer runs: a smoke test"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=sorted(MEASURES),
+        metavar="NAME",
+        help=f"run only this measure (repeatable): {', '.join(MEASURES)}",
+    )
+    parser.add_argument("--json", type=Path, default=RESULTS, help=f"default: {RESULTS}")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the chosen measures; print progress to stderr and the table to stdout."""
+    args = parse_args(argv)
+    config = QUICK if args.quick else Config()
+    rows: list[Row] = []
+    load_before = os.getloadavg()[0]
+    started = time.perf_counter()
+    for name in args.only or list(MEASURES):
+        print(f"[{time.perf_counter() - started:6.1f} s] {name}…", file=sys.stderr, flush=True)
+        rows.extend(MEASURES[name](config))
+    seconds = time.perf_counter() - started
+    # Other processes slow every figure down: the load average says how busy the machine was.
+    load = (load_before, os.getloadavg()[0])
+    print(report.table(rows))
+    print(
+        f"\n{len(rows)} rows in {seconds:.0f} s on {os.cpu_count()} cores, "
+        f"load average {load[0]:.1f} at the start, {load[1]:.1f} at the end; JSON in {args.json}"
+    )
+    data = report.to_json(rows, seconds)
+    data["machine"]["load_average"] = load
+    report.write_json(data, args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""FastWordTokenizer must give exactly the tokens of NLTK's own NLTKWordTokenizer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from nltk.tokenize import NLTKWordTokenizer
+
+from benchmarks.generate import article_text
+from reader.core.analysis import split_sentences
+from reader.core.analysis.fast_words import FastWordTokenizer
+from reader.core.ingest import iter_directory, read_path
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"
+
+TRICKY = [
+    "He said \"don't\" -- it's (really) [odd]... 'Tis can't won't, y'all; $3.88 & #tag @me.",
+    "«Quoted» “curly” ‘single’ words—and dashes – here… Cannot gimme 'twas WANNA.",  # noqa: RUF001
+    "Prices rose 3.4% to $12.5m: analysts (at U.S. banks) weren't sure?! See p. 7 * note.",
+    "''Double'' ``quotes`` and 'single quotes' end here.' What's he'll they're I'd 'em",
+]
+
+
+def _sentences() -> list[str]:
+    texts = [read_path(p).body for p in iter_directory(SAMPLES) if p.name != "README.md"]
+    texts += [article_text(1_500, seed)[1] for seed in range(3)]
+    return [t[a:b] for t in texts for a, b in split_sentences(t)] + TRICKY
+
+
+def test_same_tokens_as_nltk_on_samples_generated_and_tricky_text() -> None:
+    stock, fast = NLTKWordTokenizer(), FastWordTokenizer()
+    sentences = _sentences()
+    assert len(sentences) > 500
+    for sentence in sentences:
+        assert fast.tokenize(sentence) == stock.tokenize(sentence), sentence
+
+
+@pytest.mark.parametrize("convert", [False, True])
+def test_same_tokens_with_parentheses_converted(convert: bool) -> None:
+    text = "A (small) [test] {of} <brackets> -- done."
+    assert FastWordTokenizer().tokenize(text, convert_parentheses=convert) == (
+        NLTKWordTokenizer().tokenize(text, convert_parentheses=convert)
+    )
