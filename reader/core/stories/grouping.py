@@ -123,9 +123,14 @@ def idf_function(df: Mapping[str, int], documents: int) -> Callable[[str], float
     prior_df = BACKGROUND_DOCS * BACKGROUND_SHARE
     total = documents + BACKGROUND_DOCS + 1
 
+    memo: dict[str, float] = {}  # one probe asks for the same terms once per candidate
+
     def idf(term: str) -> float:
-        seen = df.get(term, 0) + (prior_df if term in common else 0.0)
-        return math.log(total / (seen + 1)) + 1.0
+        value = memo.get(term)
+        if value is None:
+            seen = df.get(term, 0) + (prior_df if term in common else 0.0)
+            value = memo[term] = math.log(total / (seen + 1)) + 1.0
+        return value
 
     return idf
 
@@ -150,11 +155,17 @@ def combined(parts: tuple[float, float, float], days_apart: int) -> float:
 
 
 def similarity_parts(
-    a: Fingerprint, b: Fingerprint, idf: Callable[[str], float]
+    a: Fingerprint,
+    b: Fingerprint,
+    idf: Callable[[str], float],
+    a_vector: Mapping[str, float] | None = None,
 ) -> tuple[float, float, float]:
-    """The three similarities, each in [0, 1]: content words (TF-IDF cosine), names, numbers."""
+    """The three similarities, each in [0, 1]: content words (TF-IDF cosine), names, numbers.
+
+    ``a_vector`` is ``a``'s TF-IDF vector when the caller compares ``a`` with many candidates.
+    """
     return (
-        cosine(tfidf_vector(a.terms, idf), tfidf_vector(b.terms, idf)),
+        cosine(a_vector or tfidf_vector(a.terms, idf), tfidf_vector(b.terms, idf)),
         weighted_dice(a.names, b.names, idf),
         weighted_dice(a.numbers, b.numbers, idf),
     )
@@ -219,10 +230,11 @@ def probe(index: StoryIndex, article_id: int, fp: Fingerprint) -> Probe:
     # One shared term is chance; two may be a name and a number of the same event.
     ids = [other for other, shared in found if shared >= 2 and other != article_id]
     stored = index.stored(ids)
+    vector = tfidf_vector(stored_fp.terms, idf)
     scored = [
         Scored(
             stored[i],
-            similarity_parts(stored_fp, stored[i].fingerprint, idf),
+            similarity_parts(stored_fp, stored[i].fingerprint, idf, vector),
             abs(fp.day - stored[i].fingerprint.day),
         )
         for i in ids
