@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from reader.core.errors import SkimError, UsageError
 from reader.core.library import Library
@@ -18,7 +18,16 @@ SORTS = ("added", "published", "title", "source")
 #: Rows fetched at a time, by the list and for the first screenful.
 PAGE_SIZE = 100
 
-Fetch = Callable[[int, int], list[ArticleMeta]]
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Rows read together, with the size of each one's story when it has other sources."""
+
+    rows: list[ArticleMeta]
+    story_sizes: dict[int, int] = field(default_factory=dict)  # article id -> sources (>= 2)
+
+
+Fetch = Callable[[int, int], Page]
 """Return up to ``limit`` rows starting at ``offset`` (called from a worker thread)."""
 
 
@@ -139,6 +148,7 @@ class Loaded:
     offset: int
     rows: list[ArticleMeta]
     samples: int  # bundled sample articles on offer (only counted when the library is empty)
+    story_sizes: dict[int, int] = field(default_factory=dict)  # see Page
 
 
 def load(library: Library, listing: Listing, cursor: int, height: int) -> Loaded:
@@ -153,30 +163,47 @@ def load(library: Library, listing: Listing, cursor: int, height: int) -> Loaded
     fetch = fetcher(library, listing)
     limit = PAGE_SIZE + height
     offset = max(0, cursor - PAGE_SIZE // 2)
-    rows = fetch(offset, limit)
+    page = fetch(offset, limit)
+    rows = page.rows
     # A short first page is the whole result: no need to count (searches often are that short).
     total = len(rows) if offset == 0 and len(rows) < limit else library.count(query)
     if offset and not rows and total:  # the cursor was past the end: show the end
         offset = max(0, total - limit)
-        rows = fetch(offset, limit)
+        page = fetch(offset, limit)
+        rows = page.rows
     samples = 0 if counts.get("all") else count_samples()
-    return Loaded(listing, counts, total, offset, rows, samples)
+    return Loaded(listing, counts, total, offset, rows, samples, page.story_sizes)
 
 
 def fetcher(library: Library, listing: Listing) -> Fetch:
     """A function that reads rows of ``listing`` by offset, for the list's page cache.
+
+    Each page comes with its rows' story sizes, read in the same worker (one query per page).
 
     Raises:
         UsageError: the search has a bad filter.
     """
     query = listing.query()
 
-    def fetch(offset: int, limit: int) -> list[ArticleMeta]:
-        return library.list(
+    def fetch(offset: int, limit: int) -> Page:
+        rows = library.list(
             query, sort=listing.sort, descending=listing.descending, limit=limit, offset=offset
         )
+        sizes = library.story_sizes([meta.id for meta in rows]) if rows else {}
+        return Page(rows, {article_id: n for article_id, n in sizes.items() if n > 1})
 
     return fetch
+
+
+def all_ids(library: Library, listing: Listing) -> list[int]:
+    """Every article of ``listing`` in its order, not only the rows loaded (for export).
+
+    Raises:
+        UsageError: the search has a bad filter.
+    """
+    query = listing.query()
+    rows = library.list(query, sort=listing.sort, descending=listing.descending)
+    return [meta.id for meta in rows]
 
 
 def count_samples() -> int:

@@ -50,7 +50,7 @@ NUMBER_VARIABLES = (
     "number-quantity",
 )
 TEXT_VARIABLES = ENTITY_VARIABLES + NUMBER_VARIABLES
-BACKGROUND_VARIABLES = ("user-highlight", "sentence-cursor", "summary-sentence")
+BACKGROUND_VARIABLES = ("user-highlight", "sentence-cursor", "summary-sentence", "tone-evidence")
 SKIM_VARIABLES = TEXT_VARIABLES + BACKGROUND_VARIABLES
 
 #: Fallbacks for themes that leave skim's variables out (the values of the default dark theme).
@@ -69,6 +69,7 @@ VARIABLE_DEFAULTS: dict[str, str] = {
     "user-highlight": "#5c4a12",
     "sentence-cursor": "#2f3f5a",
     "summary-sentence": "#263a2e",
+    "tone-evidence": "#5e2a44",
 }
 
 _COLOR_KEYS = (

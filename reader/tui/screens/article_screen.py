@@ -1,8 +1,9 @@
 """The article screen: header, Highlights panel, the Story, legend and Notes panel, and its keys.
 
 The data and workers live in :class:`reader.tui.screens.article_base.ArticleBase`, the highlight and
-note actions in :class:`reader.tui.screens.article_annotations.ArticleAnnotations`; this module is
-the layout, the keys and the remaining actions (reading, summary, entities, triage).
+note actions in :class:`reader.tui.screens.article_annotations.ArticleAnnotations`, tone, sources
+and export in :class:`reader.tui.screens.article_story.ArticleStory`; this module is the layout,
+the keys and the remaining actions (reading, summary, entities, triage).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from textual.widgets import Footer
 from reader.core.models import TriageState
 from reader.tui import spans as sp
 from reader.tui.screens.algorithm_picker import AlgorithmPicker
-from reader.tui.screens.article_annotations import ArticleAnnotations
 from reader.tui.screens.article_base import ALGORITHM_SETTING, SENTENCES_SETTING, Undo
+from reader.tui.screens.article_story import ArticleStory
 from reader.tui.screens.entity_list import EntityList
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.highlights_panel import HighlightsPanel
@@ -35,7 +36,7 @@ def _key(key: str, action: str, description: str, *, show: bool = False) -> Bind
     return Binding(key, action, description, show=show, id=f"article.{action}")
 
 
-class ArticleScreen(ArticleAnnotations):
+class ArticleScreen(ArticleStory):
     """Read one article: highlight, annotate, summarise and triage it from the keyboard."""
 
     CSS_PATH = "article_screen.tcss"
@@ -51,6 +52,11 @@ Highlights and notes are saved as soon as you make them; `u` brings back a remov
 
 **Colours** mark people, organisations, places, groups and kinds of number (see the legend);
 `e` turns them off, `E` lists them and jumps to the next mention.
+
+**Tone** (in the header): `T` shows the evidence in the text — the writer's loaded, alarm and
+first-person words — with opinion sentences in italics and quotations muted; `T` again goes back.
+When other saved articles report the same event ("2 sources"), `c` compares their coverage.
+`ctrl+e` exports the article to Markdown (the last export folder, else `~/skim-notes`).
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -76,6 +82,9 @@ Highlights and notes are saved as soon as you make them; `u` brings back a remov
         _key("r", "scores", "Summary scores"),
         _key("e", "colours", "Entity colours"),
         _key("E", "entities", "Entities", show=True),
+        _key("T", "tone", "Tone evidence"),
+        _key("c", "story", "Compare sources"),
+        _key("ctrl+e", "export", "Export Markdown"),
         _key("l", "later", "Later"),
         _key("a", "archive", "Archive"),
         _key("s", "star", "Star"),
@@ -120,8 +129,16 @@ Highlights and notes are saved as soon as you make them; `u` brings back a remov
             return bool(self.undo_stack) or None
         if action in ("next_summary", "previous_summary", "scores"):
             return self.summary is not None or None
-        if action in ("entities", "algorithm", "longer", "shorter", "colours"):
+        if action in ("entities", "algorithm", "longer", "shorter"):
             return self.analysis is not None or None
+        if action == "colours":  # tone mode shows the evidence instead of the colours
+            return (self.analysis is not None and not self.tone_mode) or None
+        if action == "tone":
+            return self.tone is not None or None
+        if action == "story":
+            return self.sources >= 2 or None
+        if action == "export":
+            return self.article is not None or None
         return True
 
     # -- messages from the widgets ---------------------------------------------------------------
@@ -199,9 +216,11 @@ Highlights and notes are saved as soon as you make them; `u` brings back a remov
         self.query_one("#side").toggle_class("-hidden")
 
     def action_escape(self) -> None:
-        """Drop the selection if there is one, else go back to the library."""
+        """Drop the selection if there is one, else leave tone mode, else go back to the library."""
         if self.story.selecting:
             self.story.clear_selection()
+        elif self.tone_mode:
+            self.action_tone()
         else:
             self.action_back()
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker, get_current_worker
 
@@ -20,6 +19,7 @@ from reader.tui.changes import POLL_SECONDS, ChangeWatcher
 from reader.tui.failures import report_failure
 from reader.tui.listing import Listing, Loaded, View, empty_message, fetcher, load, stays_in
 from reader.tui.ordering import InOrder
+from reader.tui.screens.library_transfers import LibraryTransfers
 from reader.tui.undo import Change, UndoStack, short_title
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.empty_state import EmptyState
@@ -28,9 +28,8 @@ from reader.tui.widgets.view_tabs import ViewTabs
 
 if TYPE_CHECKING:
     from reader.core.library import Library
-    from reader.tui.app import SkimApp
 
-_ROW_ACTIONS = {"open", "later", "archive", "inbox", "star", "tags", "delete"}
+_ROW_ACTIONS = {"open", "later", "archive", "inbox", "star", "tags", "delete", "story"}
 
 
 def _key(
@@ -47,13 +46,14 @@ def _key(
     return Binding(key, action, description, show=show, id=f"library.{name}", priority=priority)
 
 
-class LibraryScreen(Screen[None]):
-    """All articles, one view at a time, with keyboard triage."""
+class LibraryScreen(LibraryTransfers):
+    """All articles, one view at a time, with keyboard triage (export, import, stories: base)."""
 
     CSS_PATH = Path(__file__).with_name("library_screen.tcss")
 
     HELP = """\
-**Rows:** ★ starred · ◷ later · ✓ archived · ✎ notes and highlights · minutes to read.
+**Rows:** ★ starred · ◷ later · ✓ archived · ✎ notes and highlights · minutes to read ·
+"2 sources" (or ⧉2): other articles in the library cover the same story (`c` compares them).
 
 **Search** (`/`) looks in titles, text and notes as you type: plain words, `"a phrase"`,
 `is:inbox` `is:later` `is:archive` `is:starred`, `tag:name`, `source:name`, `has:notes`.
@@ -84,6 +84,9 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
         _key("right", "next_view(1)", "Next view", id="next-view"),
         _key("left", "next_view(-1)", "Previous view", id="previous-view"),
         _key("S", "import_samples", "Import sample articles"),
+        _key("c", "story", "Compare sources"),
+        _key("e", "export", "Export view"),
+        _key("A", "import", "Import file or URL"),
     ]
 
     def __init__(self) -> None:
@@ -97,11 +100,6 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
         # (cursor index, article id) when a load started: rows arriving above keep it on the article.
         self._follow: tuple[int, int] | None = None
         self._shown: Listing | None = None  # the listing the rows on screen belong to
-
-    @property
-    def library(self) -> Library:
-        """The app's library."""
-        return cast("SkimApp", self.app).library
 
     @property
     def articles(self) -> ArticleList:
@@ -174,7 +172,9 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
         # Not if the reader moved the cursor while the rows were loading: their move wins.
         if follow is not None and follow[0] != articles.cursor:
             follow = None
-        articles.reset(loaded.total, rows, fetcher(self.library, loaded.listing))
+        articles.reset(
+            loaded.total, rows, fetcher(self.library, loaded.listing), loaded.story_sizes
+        )
         moved = [i for i, meta in rows.items() if follow is not None and meta.id == follow[1]]
         if moved:
             articles.cursor = moved[0]  # new rows above it must not move the reader's place
@@ -268,6 +268,8 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
             if not self.articles.total:
                 return False  # an empty list: keep the footer calm
             return True if self.articles.current is not None else None
+        if action == "export":
+            return self.articles.total > 0
         if action == "undo":
             return True if self.undo else None
         if action == "search":  # in the search box, "/" is just a character

@@ -1,11 +1,16 @@
-"""The article header: title, where it comes from, when, how long it takes to read, its state."""
+"""The article header: title, where it comes from, when, how long it takes to read, its state.
+
+At the right end of the facts line: the tone label and, when other saved articles report the same
+event, how many sources the story has. They have their own place so a long source and author
+never push them off a narrow screen (the facts end in an ellipsis instead).
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -45,6 +50,23 @@ def header_facts(article: Article) -> Content:
     return Content.assemble(*parts)
 
 
+def header_story(tone: str, sources: int) -> Content:
+    """The tone label and, for two or more, the number of sources: ``Opinionated · 3 sources``.
+
+    Args:
+        tone: The tone label, or "" while it is not known.
+        sources: How many articles the article's story has.
+    """
+    parts: list[Content | str | tuple[str, str]] = []
+    if tone:
+        parts.append((tone, "$text-muted" if tone == "Neutral" else "bold $text-warning"))
+    if sources >= 2:
+        parts.extend(
+            [(" · ", "$text-muted") if tone else "", (f"{sources} sources", "$text-accent")]
+        )
+    return Content.assemble(*parts)
+
+
 def header_title(article: Article) -> Content:
     """The title, after a star when the article is starred."""
     star: list[Content | str | tuple[str, str]] = (
@@ -65,23 +87,39 @@ class ArticleHeader(Vertical):
         padding: 0 1;
         background: $panel;
         & > #header-title { max-height: 2; }
-        & > #header-facts { text-wrap: nowrap; text-overflow: ellipsis; }
+        & > #header-line { height: 1; }
+        & #header-facts { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+        & #header-story { width: auto; padding-left: 2; }
     }
     """
+
+    tone = ""
+    """The article's tone label, once known."""
+
+    sources = 1
+    """How many articles the article's story has."""
 
     def compose(self) -> ComposeResult:
         """The title line(s) and the facts line."""
         yield Static("Loading…", id="header-title")
-        yield Static("", id="header-facts")
+        with Horizontal(id="header-line"):
+            yield Static("", id="header-facts")
+            yield Static("", id="header-story")
 
     @property
     def plain(self) -> str:
         """The header's text, without styles."""
         title = self.query_one("#header-title", Static).visual
         facts = self.query_one("#header-facts", Static).visual
-        return f"{title}\n{facts}"
+        story = self.query_one("#header-story", Static).visual
+        return f"{title}\n{facts}{story}"
 
     def show(self, article: Article) -> None:
         """Describe ``article``."""
         self.query_one("#header-title", Static).update(header_title(article))
         self.query_one("#header-facts", Static).update(header_facts(article))
+
+    def show_story(self, tone: str, sources: int) -> None:
+        """Add the tone label and the number of sources covering the story to the facts."""
+        self.tone, self.sources = tone, sources
+        self.query_one("#header-story", Static).update(header_story(tone, sources))

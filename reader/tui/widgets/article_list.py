@@ -24,15 +24,15 @@ from textual.worker import Worker, get_current_worker
 from reader.core.errors import SkimError
 from reader.core.models import ArticleMeta
 from reader.tui.failures import report_failure
-from reader.tui.listing import PAGE_SIZE, Fetch
+from reader.tui.listing import PAGE_SIZE, Fetch, Page
 from reader.tui.widgets.article_row import RowStyles, placeholder_row, render_row
 
 #: Rows kept in memory; beyond this, rows far from the viewport are dropped.
 MAX_CACHED_ROWS = 1_000
 
 
-def _no_rows(offset: int, limit: int) -> list[ArticleMeta]:
-    return []
+def _no_rows(offset: int, limit: int) -> Page:
+    return Page([])
 
 
 class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -101,18 +101,29 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id, classes=classes)
         self.total = 0
         self._rows: dict[int, ArticleMeta] = {}
+        self._story_sizes: dict[int, int] = {}  # article id -> sources, for stories of 2 or more
         self._fetch: Fetch = _no_rows
         self._generation = 0  # bumped whenever cached indices stop being valid
         self._pending: set[int] = set()  # pages being fetched
 
     # -- data ------------------------------------------------------------------------------------
 
-    def reset(self, total: int, rows: Mapping[int, ArticleMeta], fetch: Fetch) -> None:
-        """Show a new listing of ``total`` rows; ``rows`` maps indices to rows already known."""
+    def reset(
+        self,
+        total: int,
+        rows: Mapping[int, ArticleMeta],
+        fetch: Fetch,
+        story_sizes: Mapping[int, int] | None = None,
+    ) -> None:
+        """Show a new listing of ``total`` rows; ``rows`` maps indices to rows already known.
+
+        ``story_sizes`` gives, by article id, the sources of stories with more than one.
+        """
         self._generation += 1
         self._pending.clear()
         self.total = total
         self._rows = dict(rows)
+        self._story_sizes = dict(story_sizes or {})
         self._fetch = fetch
         self.virtual_size = Size(self.size.width, total)
         self.cursor = self.cursor  # clamp to the new total and announce the row under it
@@ -122,6 +133,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def current(self) -> ArticleMeta | None:
         """The article under the cursor, or None when there is none (or it is still loading)."""
         return self._rows.get(self.cursor) if self.total else None
+
+    def story_size(self, article_id: int) -> int:
+        """How many articles the story of a loaded row has (1: no other source, or not known)."""
+        return self._story_sizes.get(article_id, 1)
 
     def drop_row(self, index: int) -> None:
         """Drop a row at once (it left the view); the next :meth:`reset` brings the truth."""
@@ -161,21 +176,22 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     @work(thread=True, group="article-pages", exit_on_error=False)
     def _load_page(self, generation: int, page: int, fetch: Fetch) -> None:
         try:
-            rows = fetch(page * PAGE_SIZE, PAGE_SIZE)
+            loaded = fetch(page * PAGE_SIZE, PAGE_SIZE)  # story sizes read in this worker too
         except SkimError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._page_loaded, generation, page, rows)
+            self.app.call_from_thread(self._page_loaded, generation, page, loaded)
 
-    def _page_loaded(self, generation: int, page: int, rows: list[ArticleMeta]) -> None:
+    def _page_loaded(self, generation: int, page: int, loaded: Page) -> None:
         if generation != self._generation:
             return
         self._pending.discard(page)
         start = page * PAGE_SIZE
-        self._rows.update((start + i, meta) for i, meta in enumerate(rows))
+        self._rows.update((start + i, meta) for i, meta in enumerate(loaded.rows))
+        self._story_sizes.update(loaded.story_sizes)
         self._evict()
-        if start <= self.cursor < start + len(rows):
+        if start <= self.cursor < start + len(loaded.rows):
             self.post_message(self.Highlighted(self.cursor, self._rows[self.cursor]))
         self.refresh()
 
@@ -185,6 +201,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         middle = round(self.scroll_y) + self.size.height // 2
         keep = range(middle - MAX_CACHED_ROWS // 2, middle + MAX_CACHED_ROWS // 2)
         self._rows = {i: meta for i, meta in self._rows.items() if i in keep}
+        kept = {meta.id for meta in self._rows.values()}
+        self._story_sizes = {k: n for k, n in self._story_sizes.items() if k in kept}
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Report a worker that failed unexpectedly."""
@@ -219,7 +237,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         meta = self._rows.get(index)
         if meta is None:
             return placeholder_row(width, styles)
-        return render_row(meta, width, styles, date_field=self.date_field)
+        return render_row(
+            meta, width, styles, date_field=self.date_field, story_size=self.story_size(meta.id)
+        )
 
     def _refresh_row(self, index: int) -> None:
         self.refresh(Region(0, index - round(self.scroll_y), self.size.width, 1))

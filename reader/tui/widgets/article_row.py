@@ -17,6 +17,9 @@ from reader.core.text import clean_line, reading_minutes
 STATE_GLYPHS = {TriageState.LATER: "◷", TriageState.ARCHIVE: "✓"}
 STAR_GLYPH = "★"
 NOTES_GLYPH = "✎"
+STORY_GLYPH = "⧉"
+#: A title column this wide spells out "3 sources"; a narrower one shows "⧉3".
+STORY_WORDS_MIN_TITLE = 40
 DATE_WIDTH = 11  # "05 May 2024"
 MINUTES_WIDTH = 4  # "120m"
 NOTES_WIDTH = 3  # "✎12"
@@ -71,21 +74,38 @@ def format_date(meta: ArticleMeta, field: str) -> str:
     return when.strftime("%d %b %Y")
 
 
-def render_row(meta: ArticleMeta, width: int, styles: RowStyles, *, date_field: str) -> Strip:
+def story_mark(size: int, title_width: int) -> str:
+    """The mark of an article whose story has ``size`` sources ("" when it stands alone)."""
+    if size < 2:
+        return ""
+    return f"{size} sources" if title_width >= STORY_WORDS_MIN_TITLE else f"{STORY_GLYPH}{size}"
+
+
+def render_row(
+    meta: ArticleMeta, width: int, styles: RowStyles, *, date_field: str, story_size: int = 1
+) -> Strip:
     """Draw one article as a strip exactly ``width`` cells wide.
 
     Text from the article (title, source) is placed in segments as is, never parsed as markup.
+    A story with other sources is marked at the end of the title column, so rows without one
+    lose no room to it.
     """
     cols = columns(width)
     notes = f"{NOTES_GLYPH}{meta.notes}" if meta.notes else ""
+    mark = story_mark(story_size, cols.title)
+    if mark and cell_len(mark) + 2 > cols.title:
+        mark = ""  # a title column this narrow keeps the title
+    title_width = cols.title - cell_len(mark) - 1 if mark else cols.title
     parts: list[tuple[str, Style]] = [
         (" ", styles.base),
         (STAR_GLYPH if meta.starred else " ", styles.star),
         (" ", styles.base),
         (STATE_GLYPHS.get(meta.state, " "), styles.dim),
         (" ", styles.base),
-        (fit(clean_line(meta.title), cols.title), styles.base),
+        (fit(clean_line(meta.title), title_width), styles.base),
     ]
+    if mark:
+        parts += [(" ", styles.base), (mark, styles.dim)]
     if cols.source:
         parts += [
             ("  ", styles.base),

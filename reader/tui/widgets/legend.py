@@ -9,18 +9,32 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from reader.tui.spans import HIGHLIGHT_STYLE, LABEL_NAMES, LABEL_STYLES, SUMMARY_STYLE
+from reader.tui.tone_view import EVIDENCE_STYLE, OPINION_STYLE, QUOTED_STYLE
 
 OFF_STYLE = "$text-muted strike"
 
 
-def legend_content(labels: Iterable[str], *, colour: bool) -> Content:
+def legend_content(labels: Iterable[str], *, colour: bool, tone: bool = False) -> Content:
     """A compact key for the ``labels`` present in the article.
 
     Each kind is named in its own colour (single words, so wrapping never splits a key); with
-    colouring off the same words are struck through, so the legend keeps its size.
+    colouring off the same words are struck through, so the legend keeps its size. In tone mode
+    the key names the tone marks instead of the entity colours.
     """
     present = set(labels)
     parts: list[Content | str | tuple[str, str]] = []
+    if tone:
+        parts.extend(
+            [
+                ("evidence", EVIDENCE_STYLE),
+                "  ",
+                ("opinion", OPINION_STYLE),
+                "  ",
+                ("quoted", QUOTED_STYLE),
+                "  ",
+            ]
+        )
+        present = set()
     for label, style in LABEL_STYLES.items():
         if label in present:
             parts.extend([(LABEL_NAMES[label], style if colour else OFF_STYLE), "  "])
@@ -44,11 +58,15 @@ class Legend(Widget):
     colour: reactive[bool] = reactive(True)
     """Whether the Story colours them (switching only repaints: the size stays the same)."""
 
-    def show(self, labels: Iterable[str], *, colour: bool) -> None:
+    tone: reactive[bool] = reactive(False, layout=True)
+    """Whether the Story shows the tone evidence (instead of entity colours)."""
+
+    def show(self, labels: Iterable[str], *, colour: bool, tone: bool = False) -> None:
         """Describe the colours used for ``labels``, struck through when colouring is off."""
         self.labels = frozenset(labels)
         self.colour = colour
+        self.tone = tone
 
     def render(self) -> Content:
         """The key, as coloured words."""
-        return legend_content(self.labels, colour=self.colour)
+        return legend_content(self.labels, colour=self.colour, tone=self.tone)

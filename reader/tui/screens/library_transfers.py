@@ -1,0 +1,142 @@
+"""The library screen's export, import and story actions (a base class of LibraryScreen).
+
+Kept apart from library_screen.py, which owns the list, views and triage. Every call to the
+library runs in a thread worker; the dialogs only collect what the reader wants.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from textual import work
+from textual.screen import Screen
+
+from reader.core.errors import SkimError
+from reader.core.library import ImportOutcome
+from reader.tui.listing import Listing, all_ids
+from reader.tui.transfers import (
+    EXPORT_FOLDER_SETTING,
+    ExportRequest,
+    default_export_folder,
+    export_summary,
+    first_line,
+    import_summary,
+    is_url,
+)
+from reader.tui.widgets.article_list import ArticleList
+
+if TYPE_CHECKING:
+    from reader.core.library import Library
+    from reader.tui.app import SkimApp
+
+
+class LibraryTransfers(Screen[None]):
+    """Export the current view, import a path or a URL, and open the story of an article."""
+
+    listing: Listing
+
+    if TYPE_CHECKING:
+
+        def reload(self, *, follow: bool = True) -> None:
+            """Reload the list (LibraryScreen)."""
+
+    @property
+    def library(self) -> Library:
+        """The app's library."""
+        return cast("SkimApp", self.app).library
+
+    # -- export ----------------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        """Export every article of the current view (and search) to Markdown."""
+        self._prepare_export(self.listing)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _prepare_export(self, listing: Listing) -> None:
+        # The ids are read now, so the export is of the view as it was when the key was pressed.
+        try:
+            ids = all_ids(self.library, listing)
+            folder = default_export_folder(self.library.get_setting(EXPORT_FOLDER_SETTING))
+        except SkimError as error:
+            self.app.call_from_thread(self.notify, first_line(str(error)), severity="error")
+            return
+        if not ids:
+            self.app.call_from_thread(self.notify, "No articles in this view to export", timeout=3)
+            return
+        self.app.call_from_thread(self._ask_export, ids, folder)
+
+    def _ask_export(self, ids: list[int], folder: Path) -> None:
+        from reader.tui.screens.export_dialog import ExportDialog
+
+        def done(request: ExportRequest | None) -> None:
+            if request is not None:
+                noun = "article" if len(ids) == 1 else "articles"
+                self.notify(f"Exporting {len(ids)} {noun} to {request.folder}…", timeout=3)
+                self._export(ids, request)
+
+        self.app.push_screen(ExportDialog(len(ids), folder), done)
+
+    # Not exclusive: a second export must not hide the outcome of one still writing files.
+    @work(thread=True, group="export", exit_on_error=False)
+    def _export(self, ids: list[int], request: ExportRequest) -> None:
+        try:
+            report = self.library.export_markdown(
+                ids, out=request.folder, template=request.template, force=request.force
+            )
+            self.library.set_setting(EXPORT_FOLDER_SETTING, str(request.folder))
+        except SkimError as error:
+            self.app.call_from_thread(self.notify, first_line(str(error)), severity="error")
+            return
+        message, warn = export_summary(report, request.folder)
+        severity = "warning" if warn else "information"
+        self.app.call_from_thread(self.notify, message, severity=severity, timeout=8)
+
+    # -- import ----------------------------------------------------------------------------------
+
+    def action_import(self) -> None:
+        """Import a file, a folder or a web page (an http(s) address)."""
+        from reader.tui.screens.import_dialog import ImportDialog
+
+        def done(source: str | None) -> None:
+            if source:
+                self.notify(f"Importing {source}…", timeout=3)
+                self._import(source)
+
+        self.app.push_screen(ImportDialog(), done)
+
+    @work(thread=True, group="import", exit_on_error=False)
+    def _import(self, source: str) -> None:
+        outcomes: list[ImportOutcome]
+        try:
+            if is_url(source):
+                outcomes = [ImportOutcome(source, result=self.library.add_url(source.strip()))]
+            else:
+                outcomes = self.library.import_paths([Path(source).expanduser()])
+        except SkimError as error:
+            outcomes = [ImportOutcome(source, error=str(error))]
+        message, failed = import_summary(outcomes)
+        self.app.call_from_thread(
+            self.notify, message, severity="warning" if failed else "information", timeout=6
+        )
+        if any(o.result is not None and o.result.created for o in outcomes):
+            self.app.call_from_thread(self.reload)
+
+    # -- stories ---------------------------------------------------------------------------------
+
+    def story_available(self) -> bool:
+        """Whether the selected article's story has other sources (as far as the rows tell)."""
+        current = self.query_one(ArticleList).current
+        return current is not None and self.query_one(ArticleList).story_size(current.id) > 1
+
+    def action_story(self) -> None:
+        """Compare the sources of the selected article's story."""
+        from reader.tui.screens.story_screen import StoryScreen
+
+        current = self.query_one(ArticleList).current
+        if current is None:
+            return
+        if not self.story_available():
+            self.notify("No other source of this story is in your library", timeout=3)
+            return
+        self.app.push_screen(StoryScreen(current.id))
