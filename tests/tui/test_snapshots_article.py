@@ -70,3 +70,18 @@ def test_note_editor(snap_compare: Any, library: Library) -> None:
         await pilot.pause()
 
     assert snap_compare(SkimApp(library), terminal_size=(100, 30), run_before=edit_note)
+
+
+def test_article_high_contrast_at_80x24(snap_compare: Any, library: Library) -> None:
+    """The third theme, at the smallest size people use: panels above the text, nothing cut off."""
+    aid = _annotated(library)
+
+    async def open_article(pilot: Pilot[Any]) -> None:
+        pilot.app.theme = "skim-high-contrast"
+        screen = ArticleScreen(aid)
+        await pilot.app.push_screen(screen)
+        await _settle(pilot, screen)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+
+    assert snap_compare(SkimApp(library), terminal_size=(80, 24), run_before=open_article)
