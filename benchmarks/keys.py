@@ -1,0 +1,121 @@
+"""How long each reader key blocks the UI: the longest event-loop stall after every key press.
+
+Usage: ``python -m benchmarks.keys [--rounds N]``
+
+The library screen runs on a copy of the generated 10,000-article library, the article screen on
+the 5,400-word sample article. A task wakes every 5 ms; how late it wakes is how long the event
+loop was blocked. Each key is pressed ``--rounds`` times; the table shows the worst stall per key
+(median and max over rounds). Target (issue 3): no key press blocks for more than 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks.generate import library_dir
+
+LIBRARY_KEYS = [
+    "j",
+    "k",
+    "G",
+    "g",
+    "pagedown",
+    "o",
+    "O",
+    "2",
+    "1",
+    "l",
+    "u",
+    "a",
+    "u",
+    "s",
+    "s",
+    "d",
+    "u",
+]
+ARTICLE_KEYS = [
+    "j", "k", "space", "right_square_bracket", "left_square_bracket", "h", "x", "u",
+    "right_curly_bracket", "left_curly_bracket", "plus", "minus", "r", "r", "e", "e", "T", "T",
+    "v", "right_square_bracket", "escape", "p", "p", "G", "g",
+]  # fmt: skip
+LONGFORM = "longform-forty-four-minutes.md"
+
+
+async def _measure(rounds: int) -> dict[str, list[float]]:
+    from reader.core import paths
+    from reader.core.library import open_library
+    from reader.tui.app import SkimApp
+    from reader.tui.screens.article_screen import ArticleScreen
+
+    folder = Path(tempfile.mkdtemp(prefix="skim-keys-"))
+    shutil.copytree(library_dir(10_000), folder, dirs_exist_ok=True)
+    library = open_library(folder)
+    library.import_paths([paths.bundled_dir("sample_articles") / LONGFORM])
+    longform = next(m.id for m in library.list() if m.title.startswith("Forty-Four Minutes"))
+    stalls: dict[str, list[float]] = {}
+    worst = [0.0]
+
+    async def watch() -> None:
+        while True:
+            before = time.perf_counter()
+            await asyncio.sleep(0.005)
+            worst[0] = max(worst[0], time.perf_counter() - before - 0.005)
+
+    async def press(pilot: Any, key: str, label: str) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        worst[0] = 0.0
+        await pilot.press(key)
+        await pilot.pause(0.3)  # let what the key started (workers, repaint) finish
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        stalls.setdefault(label, []).append(worst[0])
+
+    app = SkimApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        watcher = asyncio.create_task(watch())
+        await pilot.pause(1.0)
+        for _ in range(rounds):
+            for key in LIBRARY_KEYS:
+                await press(pilot, key, f"library {key}")
+        screen = ArticleScreen(longform)
+        await app.push_screen(screen)
+        await pilot.pause(2.0)
+        await app.workers.wait_for_complete()
+        for _ in range(rounds):
+            for key in ARTICLE_KEYS:
+                await press(pilot, key, f"article {key}")
+        watcher.cancel()
+    library.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    return stalls
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Measure and print the table."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.keys", description=__doc__)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+    stalls = asyncio.run(_measure(args.rounds))
+    print("| key | median of worst stalls | max | ≤ 100 ms |\n|---|---|---|---|")
+    for label, values in stalls.items():
+        high = max(values)
+        print(
+            f"| {label} | {statistics.median(values) * 1000:.0f} ms | {high * 1000:.0f} ms "
+            f"| {'yes' if high <= 0.1 else '**no**'} |"
+        )
+    overall = max(max(v) for v in stalls.values())
+    print(f"\nworst over all keys: {overall * 1000:.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
