@@ -6,6 +6,7 @@ import argparse
 import json
 import shutil
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from reader.core.models import (
     ArticleDraft,
     ArticleMeta,
     ArticleQuery,
+    Summary,
     TriageState,
 )
 from reader.core.serialize import document_to_dict, meta_to_dict, summary_to_dict
@@ -232,20 +234,31 @@ def _read_source(path: str) -> ArticleDraft:
     return ingest.read_path(Path(path))
 
 
+def _summarize_draft(
+    draft: ArticleDraft,
+    args: argparse.Namespace,
+    sentence_spans: Sequence[tuple[int, int]] | None = None,
+) -> Summary:
+    """Summarise an unstored article with the ``--algorithm`` / ``--sentences`` / ``--ratio`` given."""
+    from reader.core import analysis
+
+    return analysis.summarize(
+        draft.body,
+        algorithm=args.algorithm or analysis.DEFAULT_ALGORITHM,
+        sentences=args.sentences,
+        ratio=args.ratio,
+        sentence_spans=sentence_spans,
+        title=draft.title,
+    )
+
+
 def analyze(args: argparse.Namespace) -> int:
     """``skim analyze PATH|-``: analyse and summarise without storing anything."""
     from reader.core import analysis as analysis_
 
     draft = _read_source(args.path)
     result = analysis_.analyze(draft.body)
-    summary_ = analysis_.summarize(
-        draft.body,
-        algorithm=args.algorithm or analysis_.DEFAULT_ALGORITHM,
-        sentences=args.sentences,
-        ratio=args.ratio,
-        sentence_spans=result.sentences,
-        title=draft.title,
-    )
+    summary_ = _summarize_draft(draft, args, result.sentences)
     if args.json:
         _print_json(document_to_dict(draft, result, summary_))
         return 0
@@ -272,16 +285,7 @@ def summary(library: Library, args: argparse.Namespace) -> int:
             ratio=args.ratio,
         )
     else:
-        from reader.core import analysis as analysis_
-
-        draft = _read_source(args.target)
-        summary_ = analysis_.summarize(
-            draft.body,
-            algorithm=args.algorithm or analysis_.DEFAULT_ALGORITHM,
-            sentences=args.sentences,
-            ratio=args.ratio,
-            title=draft.title,
-        )
+        summary_ = _summarize_draft(_read_source(args.target), args)
     if args.json:
         _print_json(summary_to_dict(summary_))
         return 0

@@ -44,6 +44,16 @@ def _feed_from_row(row: sqlite3.Row) -> Feed:
     )
 
 
+def _feed_row(db: sqlite3.Connection, feed_id: int) -> sqlite3.Row:
+    """The feed's row (selected with :data:`_FEED_COLUMNS`); NotFound when there is none."""
+    row: sqlite3.Row | None = db.execute(
+        f"SELECT {_FEED_COLUMNS} FROM feeds f WHERE f.id = ?", (feed_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"there is no feed {feed_id} (see `skim feed list`)")
+    return row
+
+
 def _record_entries(
     db: sqlite3.Connection, feed_id: int, entries: Sequence[EntryToStore], now: datetime
 ) -> list[AddOutcome]:
@@ -134,12 +144,7 @@ class FeedsMixin(StorageBase):
             NotFound: there is no such subscription.
         """
         with self._read() as db:
-            row = db.execute(
-                f"SELECT {_FEED_COLUMNS} FROM feeds f WHERE f.id = ?", (feed_id,)
-            ).fetchone()
-        if row is None:
-            raise NotFound(f"there is no feed {feed_id} (see `skim feed list`)")
-        return _feed_from_row(row)
+            return _feed_from_row(_feed_row(db, feed_id))
 
     def find_feed(self, url: str) -> Feed | None:
         """The subscription to ``url``, if there is one."""
@@ -180,8 +185,7 @@ class FeedsMixin(StorageBase):
             NotFound: the subscription was removed meanwhile (nothing is stored).
         """
         with self._write() as db:
-            if db.execute("SELECT 1 FROM feeds WHERE id = ?", (feed_id,)).fetchone() is None:
-                raise NotFound(f"there is no feed {feed_id} (see `skim feed list`)")
+            _feed_row(db, feed_id)
             db.execute(
                 """
                 UPDATE feeds SET title = coalesce(?, title), site_url = coalesce(?, site_url),
@@ -204,10 +208,6 @@ class FeedsMixin(StorageBase):
             NotFound: there is no such subscription.
         """
         with self._write() as db:
-            row = db.execute(
-                f"SELECT {_FEED_COLUMNS} FROM feeds f WHERE f.id = ?", (feed_id,)
-            ).fetchone()
-            if row is None:
-                raise NotFound(f"there is no feed {feed_id} (see `skim feed list`)")
+            row = _feed_row(db, feed_id)
             db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
         return _feed_from_row(row)
