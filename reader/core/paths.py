@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 ENV_DATA_DIR = "SKIM_DATA_DIR"
+ENV_LOG_DIR = "SKIM_LOG_DIR"
 DB_FILENAME = "library.sqlite3"
 
 
@@ -24,6 +25,16 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("skim", appauthor=False)
+
+
+def log_dir() -> Path:
+    """Return where crash reports go: ``$SKIM_LOG_DIR``, else the platform's user log dir."""
+    env = os.environ.get(ENV_LOG_DIR)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_log_path
+
+    return user_log_path("skim", appauthor=False)
 
 
 def database_path(directory: Path) -> Path:

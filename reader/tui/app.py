@@ -6,13 +6,19 @@ module must stay cheap (no nltk, sumy or numpy): analysis is imported when an ar
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import io
+import os
+import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.console import Console
 from textual import work
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
@@ -21,6 +27,7 @@ from textual.worker import Worker
 from reader.core import paths
 from reader.core.errors import SkimError
 from reader.core.library import Library, open_library
+from reader.core.text import strip_controls
 from reader.tui.failures import report_failure
 from reader.tui.keys import screen_keys
 from reader.tui.palette import ScreenCommands
@@ -80,6 +87,18 @@ class SkimApp(App[None]):
         except SkimError:
             return None
 
+    def clear_selection(self) -> None:
+        """Clear the text selection, also before the first screen is on the stack.
+
+        On Python 3.12+ Textual (8.2.8) runs tasks eagerly, so the library screen's search
+        ``Input`` can mount and clear the selection before its screen is pushed; Textual only
+        expects ``NoScreen`` there and the app died with ``ScreenStackError`` at start-up
+        (Textualize/textual#6444). Nothing is selected before a screen exists, so there is
+        nothing to clear.
+        """
+        with contextlib.suppress(ScreenStackError):
+            super().clear_selection()
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """skim's own colours (entities, numbers, highlights) for themes that leave them out."""
         return {**super().get_theme_variable_defaults(), **VARIABLE_DEFAULTS}
@@ -133,15 +152,39 @@ class SkimApp(App[None]):
 def run_app(data_dir: str | None = None) -> int:
     """Open the library in ``data_dir`` (or the default data dir) and run the app until it quits.
 
+    A crash of the app is not printed as a traceback over the user's shell: it is written to a
+    log file, and one line on stderr says what happened and where the details are.
+
     Returns:
-        The process exit status (0).
+        The process exit status: 0 when the reader was quit, 1 when it crashed.
 
     Raises:
         StorageError: the library cannot be opened (the CLI reports it).
     """
     library = open_library(data_dir)
+    report = io.StringIO()
     try:
-        SkimApp(library).run()
+        app = SkimApp(library)
+        # Textual prints a crash's traceback through error_console when the app has stopped.
+        app.error_console = Console(file=report, width=120, color_system=None, markup=False)
+        app.run()
     finally:
         library.close()
-    return 0
+    if not app.return_code:
+        return 0
+    print(f"skim: {crash_message(report.getvalue())}", file=sys.stderr)
+    return 1
+
+
+def crash_message(traceback: str) -> str:
+    """Keep ``traceback`` in a log file and return the one line that tells the user about it."""
+    last = next((line for line in reversed(traceback.splitlines()) if line.strip()), "")
+    summary = strip_controls(last.strip())[:200] or "unknown error"
+    try:
+        folder = paths.ensure_dir(paths.log_dir())
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        log = folder / f"crash-{stamp}-{os.getpid()}.log"
+        log.write_text(traceback, encoding="utf-8")
+    except OSError as error:
+        return f"the reader stopped after an internal error ({summary}); no log could be written: {error}"
+    return f"the reader stopped after an internal error ({summary}); details in {log}"
