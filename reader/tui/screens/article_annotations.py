@@ -16,14 +16,6 @@ from reader.tui.screens.tag_editor import TagEditor
 class ArticleAnnotations(ArticleBase):
     """Highlight, annotate, tag and undo on the article screen."""
 
-    _edit_after_create = False  # set by `n` on a sentence without a highlight
-
-    def _annotations_changed(self, annotations: list[Annotation], result: object) -> None:
-        super()._annotations_changed(annotations, result)
-        if isinstance(result, Annotation) and self._edit_after_create:
-            self._edit_after_create = False
-            self.edit_note(result)
-
     def action_select(self) -> None:
         """Start a multi-sentence selection, or extend it by one sentence."""
         self.story.start_selection()
@@ -41,7 +33,11 @@ class ArticleAnnotations(ArticleBase):
         self.write(lambda lib: lib.annotate(article_id, *where), "annotations")
 
     def action_note(self) -> None:
-        """Edit the note on the highlight under the cursor, highlighting the sentence first."""
+        """Edit the note on the highlight under the cursor, or write one on a new highlight.
+
+        On a sentence without a highlight, the highlight is made only when the note is saved:
+        escape leaves the text as it was.
+        """
         annotation = self.annotation_under_cursor()
         if annotation is not None:
             self.story.clear_selection()
@@ -51,9 +47,13 @@ class ArticleAnnotations(ArticleBase):
         if self.article is None or where is None:
             return
         self.story.clear_selection()
-        self._edit_after_create = True
-        article_id = self.article_id
-        self.write(lambda lib: lib.annotate(article_id, *where), "annotations")
+        article_id, quote = self.article_id, self.article.body[where[0] : where[1]]
+
+        def saved(note: str | None) -> None:
+            if note is not None:
+                self.write(lambda lib: lib.annotate(article_id, *where, note=note), "annotations")
+
+        self.app.push_screen(NoteEditor("", quote=quote, title="Note on a new highlight"), saved)
 
     def edit_note(self, annotation: Annotation) -> None:
         """Open the note editor for ``annotation``; saving stores the note at once."""
@@ -104,6 +104,7 @@ class ArticleAnnotations(ArticleBase):
     def action_undo(self) -> None:
         """Take back the last highlight removal or triage change."""
         if not self.undo_stack:
+            self.notify("Nothing to undo", timeout=2)
             return
         undo, article_id = self.undo_stack.pop(), self.article_id
         if undo.kind == "annotation":

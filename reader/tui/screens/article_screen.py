@@ -125,8 +125,6 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
         """
         if action == "remove_highlight":
             return self.annotation_under_cursor() is not None or None
-        if action == "undo":
-            return bool(self.undo_stack) or None
         if action in ("next_summary", "previous_summary", "scores"):
             return self.summary is not None or None
         if action in ("entities", "algorithm", "longer", "shorter"):
@@ -135,8 +133,6 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
             return (self.analysis is not None and not self.tone_mode) or None
         if action == "tone":
             return self.tone is not None or None
-        if action == "story":
-            return self.sources >= 2 or None
         if action == "export":
             return self.article is not None or None
         return True
@@ -163,15 +159,15 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
     # -- reading ---------------------------------------------------------------------------------
 
     def action_scroll_down(self) -> None:
-        """Scroll the Story one line down."""
+        """Scroll the text one line down."""
         self.story.scroll_down(animate=False)
 
     def action_scroll_up(self) -> None:
-        """Scroll the Story one line up."""
+        """Scroll the text one line up."""
         self.story.scroll_up(animate=False)
 
     def action_page_down(self) -> None:
-        """Scroll the Story one screen down."""
+        """Scroll the text one screen down."""
         self.story.scroll_page_down(animate=False)
 
     def action_top(self) -> None:

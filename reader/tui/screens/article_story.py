@@ -100,6 +100,7 @@ class ArticleStory(ArticleAnnotations):
     def action_story(self) -> None:
         """Compare this article with the other sources covering its story."""
         if self.sources < 2:
+            self.notify("No other source of this story is in your library", timeout=3)
             return
         # Imported here: the Story screen opens article screens in turn.
         from reader.tui.screens.story_screen import StoryScreen

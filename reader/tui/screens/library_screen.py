@@ -186,7 +186,11 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
         if loaded.total == 0:
             library_size = loaded.counts.get("all", 0)
             empty.show_text(empty_message(loaded.listing, library_size, loaded.samples))
-        elif self.focused is None:
+        elif self.focused is None or (
+            self.focused is self.search_bar.input and not self.search_bar.is_open
+        ):
+            # With the list hidden (an empty library), focus falls to the closed search box
+            # when a dialog closes; the rows that just arrived must take the keys instead.
             articles.focus()
         self._refresh_keys()
 
@@ -270,8 +274,6 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
             return True if self.articles.current is not None else None
         if action == "export":
             return self.articles.total > 0
-        if action == "undo":
-            return True if self.undo else None
         if action == "search":  # in the search box, "/" is just a character
             return self.focused is not self.search_bar.input
         if action == "clear_search":
@@ -287,7 +289,6 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
         state = (
             self.articles.total > 0,
             self.articles.current is not None,
-            bool(self.undo),
             bool(self.listing.search or self.search_bar.is_open),
         )
         if state != self._keys_state:
@@ -326,6 +327,10 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
         self.undo.push(Change("state", meta.id, meta.title, previous_state=meta.state))
         self._change_row(replace(meta, state=state), state=state)
         self._write(lambda library: library.set_state([meta.id], state))
+        where = "the inbox" if state == TriageState.INBOX else state.value.capitalize()
+        self.notify(
+            f"Moved '{short_title(meta.title)}' to {where} — u to undo", timeout=3, markup=False
+        )
 
     def action_star(self) -> None:
         """Star or unstar the selected article."""
@@ -335,6 +340,8 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
         self.undo.push(Change("star", meta.id, meta.title, previous_starred=meta.starred))
         self._change_row(replace(meta, starred=not meta.starred), starred=not meta.starred)
         self._write(lambda library: library.set_starred([meta.id], not meta.starred))
+        done = "Unstarred" if meta.starred else "Starred"
+        self.notify(f"{done} '{short_title(meta.title)}' — u to undo", timeout=3, markup=False)
 
     def _change_row(self, changed: ArticleMeta, **fields: object) -> None:
         """Show a change at once: the row leaves the view (cursor stays at its index) or updates."""

@@ -58,7 +58,11 @@ counted differently; a figure in one source only was left out by the others.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", show=True, id="story.back"),
+        # q is Back here as on the article screen: one screen after q meant Back, quitting the
+        # whole app would surprise (the app's q is still one screen further).
+        Binding("escape,q", "back", "Back", show=True, id="story.back"),
+        Binding("j", "move(1)", "Next source / scroll down", id="story.down"),
+        Binding("k", "move(-1)", "Previous source / scroll up", id="story.up"),
         Binding("enter", "open", "Open article", show=True, id="story.open"),
         Binding("tab", "switch", "List / comparison", show=True, id="story.switch"),
     ]
@@ -132,8 +136,23 @@ counted differently; a figure in one source only was left out by the others.
         pane.mount_all(Static(line.content, classes=line.kind) for line in self.lines)
 
     def action_back(self) -> None:
-        """Go back to the library."""
+        """Go back to the screen this story was opened from."""
         self.dismiss()
+
+    def action_move(self, step: int) -> None:
+        """Select the next (or previous) source, or scroll the comparison when it has focus."""
+        articles = self.query_one(OptionList)
+        if articles.has_focus:
+            if step > 0:
+                articles.action_cursor_down()
+            else:
+                articles.action_cursor_up()
+            return
+        pane = self.query_one("#story-comparison", VerticalScroll)
+        if step > 0:
+            pane.scroll_down(animate=False)
+        else:
+            pane.scroll_up(animate=False)
 
     def action_switch(self) -> None:
         """Move between the list of sources and the comparison."""
