@@ -28,3 +28,11 @@ class AnalysisError(SkimError):
 
 class UsageError(SkimError):
     """A request that does not make sense (bad option value, quote not in the article)."""
+
+
+class InvalidArgument(UsageError):
+    """An argument that cannot mean anything (an empty quote, ids in the wrong place).
+
+    The command line exits 2 for these, as for any malformed option; other UsageErrors (a backup
+    file that already exists, a quote that is not in the article) are refusals and exit 1.
+    """
