@@ -89,7 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="only articles tagged T (repeatable)",
     )
     lst.add_argument(
-        "--search", metavar="QUERY", help='words, "phrases", is:later, tag:x, source:x, has:notes'
+        "--search",
+        metavar="QUERY",
+        help='words, "phrases", -word, a OR b, is:later, tag:x, source:x, has:notes',
     )
     lst.add_argument("--sort", choices=SORTS, default="added")
     lst.add_argument("--limit", type=_positive_int, metavar="N")
@@ -141,19 +143,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _search_values_kept(argv: Sequence[str]) -> list[str]:
+    """``--search -word`` as ``--search=-word``.
+
+    argparse takes a value starting with "-" for an option and fails with "expected one argument",
+    but a search that leaves a word out starts with "-" (``--search "-aarhus fire"``).
+    """
+    kept: list[str] = []
+    rest = iter(argv)
+    for arg in rest:
+        value = next(rest, None) if arg == "--search" else None
+        if value is None:
+            kept.append(arg)
+        elif value.startswith("-") and not value.startswith("--") and value != "-h":
+            kept.append(f"--search={value}")
+        else:
+            kept += [arg, value]
+    return kept
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``skim``; return the exit status (0 ok, 1 error, 2 usage)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_search_values_kept(sys.argv[1:] if argv is None else argv))
     # Imported here so `skim --help` and `--version` need nothing else.
     from reader import commands
-    from reader.core.errors import SkimError
+    from reader.core.errors import QueryError, SkimError
 
     try:
         return commands.run(args)
     except SkimError as error:
         print(f"skim: {error}", file=sys.stderr)
-        return 1
+        # A search that cannot be read is a usage error, like an option argparse refuses.
+        return 2 if isinstance(error, QueryError) else 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

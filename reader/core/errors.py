@@ -28,3 +28,8 @@ class AnalysisError(SkimError):
 
 class UsageError(SkimError):
     """A request that does not make sense (bad option value, quote not in the article)."""
+
+
+class QueryError(UsageError):
+    """A search the query language cannot read: an unknown filter, filters that contradict each
+    other, an operator in the wrong place. The command line treats it as a usage error (exit 2)."""
