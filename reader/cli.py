@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="show an article with its summary and highlighted text")
     show.add_argument("id", type=int)
     show.add_argument("--json", action="store_true", help="print the stable JSON form")
+    show.add_argument(
+        "--no-pager", action="store_true", help="print straight out, even on a terminal"
+    )
 
     analyze = commands.add_parser("analyze", help="analyse a file or stdin without storing it")
     analyze.add_argument("path", metavar="PATH", help="a file, or - for stdin")
@@ -140,6 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
     from reader.cli_stories import add_story_commands  # stories, compare, tone
 
     add_story_commands(commands)
+
+    from reader.cli_manage import add_manage_commands  # delete, undelete, tag
+
+    add_manage_commands(commands)
     return parser
 
 
@@ -168,14 +175,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(_search_values_kept(sys.argv[1:] if argv is None else argv))
     # Imported here so `skim --help` and `--version` need nothing else.
     from reader import commands
-    from reader.core.errors import QueryError, SkimError
+    from reader.core.errors import InvalidArgument, SkimError
 
     try:
         return commands.run(args)
+    except InvalidArgument as error:
+        print(f"skim: {error}", file=sys.stderr)
+        return 2
     except SkimError as error:
         print(f"skim: {error}", file=sys.stderr)
-        # A search that cannot be read is a usage error, like an option argparse refuses.
-        return 2 if isinstance(error, QueryError) else 1
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -13,6 +13,7 @@ from typing import Any
 from reader.core.errors import UsageError
 from reader.core.library import ImportOutcome, Library, open_library
 from reader.core.models import (
+    Analysis,
     Annotation,
     Article,
     ArticleDraft,
@@ -21,7 +22,16 @@ from reader.core.models import (
 )
 from reader.core.serialize import document_to_dict, summary_to_dict
 from reader.core.text import reading_minutes
-from reader.terminal import BOLD, DIM, result_line, safe, style, use_colour, wrap_paragraphs
+from reader.terminal import (
+    BOLD,
+    DIM,
+    paged,
+    result_line,
+    safe,
+    style,
+    use_colour,
+    wrap_paragraphs,
+)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
         commands_backup,
         commands_export,
         commands_list,
+        commands_manage,
         commands_stories,
         commands_web,
     )
@@ -56,6 +67,9 @@ def run(args: argparse.Namespace) -> int:
             "stories": commands_stories.stories,
             "compare": commands_stories.compare,
             "tone": commands_stories.tone,
+            "delete": commands_manage.delete,
+            "undelete": commands_manage.undelete,
+            "tag": commands_manage.tag,
         }[args.command]
         return handler(library, args)
     finally:
@@ -133,6 +147,14 @@ def show(library: Library, args: argparse.Namespace) -> int:
         _print_json(data)
         return 0
     colour = use_colour()
+    with paged(not args.no_pager):
+        _print_article(library, article, analysis, summary_, colour)
+    return 0
+
+
+def _print_article(
+    library: Library, article: Article, analysis: Analysis, summary_: Summary, colour: bool
+) -> None:
     width = min(shutil.get_terminal_size((88, 24)).columns, 88)
     print(style(safe(article.title), BOLD, colour))
     print(style(_byline(article), DIM, colour))
@@ -156,7 +178,6 @@ def show(library: Library, args: argparse.Namespace) -> int:
                 if annotation.note:
                     print(f"    {safe(annotation.note)}")
     _print_orphans(annotations, colour)
-    return 0
 
 
 def _print_orphans(annotations: list[Annotation], colour: bool) -> None:

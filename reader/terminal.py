@@ -6,10 +6,15 @@ control sequence. Colour is used only on a TTY and never when ``NO_COLOR`` is se
 
 from __future__ import annotations
 
+import io
 import os
+import shlex
+import shutil
+import subprocess
 import sys
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, redirect_stdout
 from typing import TextIO
 
 from reader.core.models import AddResult, Span
@@ -119,3 +124,34 @@ def result_line(result: AddResult, indent: str = "") -> str:
     if result.reason.startswith("updated"):  # same URL, new text: the stored article was revised
         return f"{line}\t{result.reason}"
     return f"{line}\t(already in the library: {result.reason})"
+
+
+def pager_command() -> list[str] | None:
+    """The pager to use, like git: ``$PAGER`` (empty or ``cat``: none), else ``less``; None if absent."""
+    command = shlex.split(os.environ.get("PAGER", "less"))
+    if not command or command == ["cat"] or shutil.which(command[0]) is None:
+        return None
+    return command
+
+
+@contextmanager
+def paged(enabled: bool = True) -> Iterator[None]:
+    """Send what is printed inside the block through the pager when stdout is a terminal.
+
+    Decide on colour (:func:`use_colour`) before entering: inside, stdout is a buffer.
+    """
+    command = pager_command() if enabled and sys.stdout.isatty() else None
+    if command is None:
+        yield
+        return
+    buffer = io.StringIO()
+    with redirect_stdout(buffer):
+        yield
+    text = buffer.getvalue()
+    # less: quit if it fits one screen (-F), keep colours (-R), leave the text on screen (-X).
+    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+    encoding = sys.stdout.encoding or "utf-8"
+    try:
+        subprocess.run(command, input=text.encode(encoding, "replace"), env=env, check=False)
+    except OSError:  # the pager could not start: print as if there were none
+        sys.stdout.write(text)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import ArticleDraft, ArticleQuery, TriageState, UsageError, open_library
+from reader.core import ArticleDraft, ArticleQuery, NotFound, TriageState, UsageError, open_library
 from reader.core.library import Library
 
 FIXED = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -124,3 +124,37 @@ def test_settings_round_trip(library: Library) -> None:
     assert library.get_setting("theme") is None
     library.set_setting("theme", "skim-light")
     assert library.get_setting("theme") == "skim-light"
+
+
+def test_last_deleted_tells_two_deletes_in_the_same_second_apart(library: Library) -> None:
+    ids = [
+        library.add(ArticleDraft(title=f"Council {n}", body=f"{BODY} Item {n}.")).article.id
+        for n in range(3)
+    ]
+    assert library.last_deleted() == []
+    library.delete([ids[0]])
+    library.delete([ids[1], ids[2]])  # the fixed clock: both deletes have the same second
+    assert library.last_deleted() == [ids[1], ids[2]]
+    library.restore(library.last_deleted())
+    assert library.last_deleted() == [ids[0]]
+
+
+def test_change_tags_adds_and_removes_keeping_the_rest(library: Library) -> None:
+    first = library.add(ArticleDraft(title="A", body=BODY, tags=("keep", "old"))).article.id
+    second = library.add(ArticleDraft(title="B", body=BODY + " More.")).article.id
+    library.change_tags([first, second], add=["New ", "new"], remove=["OLD", "absent"])
+    assert library.meta(first).tags == ("keep", "new")
+    assert library.meta(second).tags == ("new",)
+    with pytest.raises(NotFound):
+        library.change_tags([first, 999], remove=["keep"])
+    assert library.meta(first).tags == ("keep", "new")
+
+
+def test_annotate_quote_twice_returns_the_same_highlight(library: Library) -> None:
+    article_id = library.add(ArticleDraft(title="A", body=BODY)).article.id
+    first = library.annotate_quote(article_id, "4,000 homes", note="check")
+    again = library.annotate_quote(article_id, "4,000  HOMES", note="check", tags=["x"])
+    assert again.id == first.id and again.note == "check" and again.tags == ("x",)
+    assert len(library.annotations(article_id)) == 1
+    with pytest.raises(UsageError, match="empty"):
+        library.annotate_quote(article_id, " ")

@@ -6,6 +6,7 @@ Nothing here imports Textual or Rich; heavy analysis modules (nltk, sumy, numpy)
 from reader.core.errors import (
     AnalysisError,
     IngestError,
+    InvalidArgument,
     NotFound,
     SkimError,
     StorageError,
@@ -40,6 +41,7 @@ __all__ = [
     "EntityLabel",
     "ImportOutcome",
     "IngestError",
+    "InvalidArgument",
     "Library",
     "NotFound",
     "NumberLabel",

@@ -30,6 +30,14 @@ class UsageError(SkimError):
     """A request that does not make sense (bad option value, quote not in the article)."""
 
 
-class QueryError(UsageError):
+class InvalidArgument(UsageError):
+    """An argument that cannot mean anything (an empty quote, ids in the wrong place).
+
+    The command line exits 2 for these, as for any malformed option; other UsageErrors (a backup
+    file that already exists, a quote that is not in the article) are refusals and exit 1.
+    """
+
+
+class QueryError(InvalidArgument):
     """A search the query language cannot read: an unknown filter, filters that contradict each
-    other, an operator in the wrong place. The command line treats it as a usage error (exit 2)."""
+    other, an operator in the wrong place (exit 2 on the command line)."""

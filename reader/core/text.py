@@ -16,7 +16,9 @@ _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
     # The one-byte C1 CSI, without intermediates: a stray U+009B before a word must not eat it.
     r"|\x9b[0-?]*[@-~]"
-    r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, DCS, SOS, PM, APC up to BEL or ST
+    # OSC, DCS, SOS, PM, APC with their text, only when closed by BEL or ST within a bounded
+    # length: an unclosed one must not swallow the rest of the article (its introducer goes below).
+    r"|\x1b[\]PX^_][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)"
     r"|\x1b[@-Z\\-_]"  # other two-byte escapes
 )
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")

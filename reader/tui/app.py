@@ -20,6 +20,7 @@ from rich.console import Console
 from textual import work
 from textual.app import App, ScreenStackError
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker
@@ -98,6 +99,29 @@ class SkimApp(App[None]):
         """
         with contextlib.suppress(ScreenStackError):
             super().clear_selection()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a toast whose text is never markup, whatever the caller asked.
+
+        Toasts quote titles, file names and error text, which are data: read as markup, a title
+        like ``[@click=app.simulate_key('d')]Undo[/]`` made a link that ran an action, and
+        ``Ferry [/] times`` crashed the reader. Control characters are removed too.
+        """
+        super().notify(
+            strip_controls(message),
+            title=strip_controls(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """skim's own colours (entities, numbers, highlights) for themes that leave them out."""

@@ -71,6 +71,21 @@ def clean_block(text: str) -> str:
     return _FORGED_BLOCK_ID.sub(r"\\^", text).strip()
 
 
+# Lines of article text that ``import-notes`` would read as structure: an article marker, or a
+# heading of the kind that opens or ends the Notes section.
+_STRUCTURE_LINE = re.compile(r"^( {0,3})(?=#|<!--)", re.MULTILINE)
+
+
+def article_text(text: str) -> str:
+    """Article text (not the reader's) made inert for a notes file.
+
+    Besides :func:`clean_block`, a line that starts like a heading or a ``<!-- skim_id -->`` marker
+    gets a backslash (Markdown shows the line as written), so text in ``{{body}}`` can never forge a
+    Notes section or another article's notes for ``import-notes``.
+    """
+    return _STRUCTURE_LINE.sub(r"\1\\", clean_block(text))
+
+
 def hashtag(tag: str) -> str:
     """``tag`` as an Obsidian-style ``#tag``: characters a tag cannot hold become hyphens.
 
@@ -200,10 +215,10 @@ def build_context(
         else front_matter(article, exported_at),
         "combined": combined,
         "note": note,
-        "body": strip_controls(article.body) if wanted("body") else "",
+        "body": article_text(article.body) if wanted("body") else "",
         "has_summary": bool(sentences),
         "summary": [{"text": clean_line(s.text), "rank": s.rank} for s in sentences],
-        "summary_paragraph": " ".join(clean_line(s.text) for s in sentences),
+        "summary_paragraph": article_text(" ".join(clean_line(s.text) for s in sentences)),
         "has_annotations": bool(items),
         "has_notes": bool(items) or bool(note),
         "annotations": items,

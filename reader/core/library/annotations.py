@@ -6,7 +6,7 @@ import builtins
 from collections.abc import Sequence
 
 from reader.core import anchoring
-from reader.core.errors import UsageError
+from reader.core.errors import InvalidArgument, UsageError
 from reader.core.library.articles import ArticlesMixin
 from reader.core.models import Annotation
 
@@ -41,11 +41,38 @@ class AnnotationsMixin(ArticlesMixin):
     def annotate_quote(
         self, article_id: int, quote: str, *, note: str = "", tags: Sequence[str] = ()
     ) -> Annotation:
-        """Highlight the first passage of an article that matches ``quote`` (case and spacing aside)."""
+        """Highlight the first passage of an article that matches ``quote`` (case and spacing aside).
+
+        A passage that is already highlighted is not highlighted twice: the existing highlight is
+        returned, with ``tags`` added to its tags and ``note`` added after its note (nothing of
+        what it had is dropped).
+
+        Raises:
+            InvalidArgument: the quote is empty.
+            UsageError: the quote does not occur in the article.
+        """
+        if not quote.strip():
+            raise InvalidArgument("the quote is empty: give the passage to highlight")
         found = anchoring.find_quote(self.get(article_id).body, quote)
         if found is None:
             raise UsageError(f"the quote does not occur in article {article_id}")
-        return self.annotate(article_id, found[0], found[1], note=note, tags=tags)
+        start, end = found
+        for existing in self.annotations(article_id):
+            if not existing.orphaned and (existing.start, existing.end) == (start, end):
+                return self._add_to_annotation(existing, note.strip(), tags)
+        return self.annotate(article_id, start, end, note=note, tags=tags)
+
+    def _add_to_annotation(
+        self, existing: Annotation, note: str, tags: Sequence[str]
+    ) -> Annotation:
+        merged_tags = (*existing.tags, *tags)
+        if note and note not in existing.note:
+            merged_note = f"{existing.note}\n\n{note}" if existing.note else note
+        else:
+            merged_note = existing.note
+        if merged_note == existing.note and set(merged_tags) == set(existing.tags):
+            return existing
+        return self.update_annotation(existing.id, note=merged_note, tags=merged_tags)
 
     def update_annotation(
         self, annotation_id: int, *, note: str | None = None, tags: Sequence[str] | None = None

@@ -142,6 +142,12 @@ class ArticlesMixin(LibraryBase):
         """Replace an article's tags."""
         self._storage.set_tags(article_id, tags)
 
+    def change_tags(
+        self, ids: Sequence[int], *, add: Sequence[str] = (), remove: Sequence[str] = ()
+    ) -> None:
+        """Add and remove tags on several articles at once, keeping their other tags."""
+        self._storage.change_tags(ids, add=add, remove=remove)
+
     def set_reading_position(self, article_id: int, position: int) -> None:
         """Remember where the reader stopped (a character offset)."""
         self._storage.set_reading_position(article_id, position)
@@ -157,6 +163,10 @@ class ArticlesMixin(LibraryBase):
     def restore(self, ids: Sequence[int]) -> None:
         """Bring deleted articles back."""
         self._storage.restore_articles(ids)
+
+    def last_deleted(self) -> builtins.list[int]:
+        """The articles of the most recent delete that has not been undone (empty if none)."""
+        return self._storage.last_deleted()
 
     def backup(self, target: Path | None = None) -> Path:
         """Copy the library with SQLite's online backup API; returns the backup's path.

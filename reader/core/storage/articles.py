@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from reader.core.errors import NotFound, UsageError
 from reader.core.models import Article, ArticleDraft, ArticleMeta, TriageState
@@ -14,6 +14,7 @@ from reader.core.storage._convert import (
     META_COLUMNS,
     TAG_SEPARATOR,
     article_from_row,
+    from_text,
     meta_from_row,
     optional_text,
     to_text,
@@ -178,8 +179,22 @@ class ArticlesMixin(StorageBase):
                 )
 
     def delete_articles(self, ids: Sequence[int], *, now: datetime) -> None:
-        """Delete articles softly: they disappear until :meth:`restore_articles` brings them back."""
-        self._update_live(ids, "deleted_at = ?", (to_text(now),))
+        """Delete articles softly: they disappear until :meth:`restore_articles` brings them back.
+
+        Each delete gets a deletion time later than every earlier one (the clock has whole
+        seconds), so :meth:`last_deleted` can tell two deletes in the same second apart.
+        """
+        with self._write() as db:
+            unique = require_articles(db, ids, live=True)
+            latest = db.execute("SELECT max(deleted_at) FROM articles").fetchone()[0]
+            moment = to_text(now)
+            if latest is not None and latest >= moment:
+                moment = to_text(from_text(latest) + timedelta(microseconds=1))
+            for part in chunks(unique):
+                marks = ", ".join("?" * len(part))
+                db.execute(
+                    f"UPDATE articles SET deleted_at = ? WHERE id IN ({marks})", (moment, *part)
+                )
 
     def restore_articles(self, ids: Sequence[int]) -> None:
         """Undelete articles; restoring one that is not deleted does nothing.
@@ -192,6 +207,17 @@ class ArticlesMixin(StorageBase):
             for part in chunks(unique):
                 marks = ", ".join("?" * len(part))
                 db.execute(f"UPDATE articles SET deleted_at = NULL WHERE id IN ({marks})", part)
+
+    def last_deleted(self) -> list[int]:
+        """The ids deleted at the latest deletion time, in id order (empty if nothing is deleted)."""
+        with self._read() as db:
+            rows = db.execute(
+                """
+                SELECT id FROM articles
+                WHERE deleted_at = (SELECT max(deleted_at) FROM articles) ORDER BY id
+                """
+            ).fetchall()
+        return [row[0] for row in rows]
 
     def _update_live(self, ids: Sequence[int], assignment: str, values: tuple[object, ...]) -> None:
         # One transaction: a missing id raises NotFound before anything is changed.

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from reader.core.storage._base import StorageBase
-from reader.core.storage._checks import require_live_article
+from reader.core.storage._checks import require_articles, require_live_article
 from reader.core.text import clean_line
 
 
@@ -57,6 +57,22 @@ class TagsMixin(StorageBase):
         with self._write() as db:
             require_live_article(db, article_id)
             store_article_tags(db, article_id, tags)
+
+    def change_tags(
+        self, ids: Sequence[int], *, add: Sequence[str] = (), remove: Sequence[str] = ()
+    ) -> None:
+        """Add ``add`` to and take ``remove`` from the tags of every article in ``ids``.
+
+        One transaction: a missing or deleted id raises NotFound before anything changes.
+        """
+        removed = normalise_tags(remove)
+        with self._write() as db:
+            for article_id in require_articles(db, ids, live=True):
+                add_article_tags(db, article_id, add)
+                db.executemany(
+                    "DELETE FROM tags WHERE article_id = ? AND tag = ?",
+                    [(article_id, tag) for tag in removed],
+                )
 
     def all_tags(self) -> list[tuple[str, int]]:
         """Every tag of a non-deleted article with its number of articles, sorted by tag."""
