@@ -35,10 +35,31 @@ def _ratio(text: str) -> float:
     return value
 
 
+class _AlgorithmsHelp(argparse.Action):
+    """``--help-algorithms``: print each summary algorithm with a line about it, and exit 0."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(
+            option_strings,
+            dest=argparse.SUPPRESS,
+            default=argparse.SUPPRESS,
+            nargs=0,
+            help="list the summary algorithms and exit",
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object, **__: object) -> None:
+        from reader.core.analysis.descriptions import algorithm_lines
+
+        lines = "\n".join(f"  {line}" for line in algorithm_lines())
+        sys.stdout.write(f"Summary algorithms (--algorithm A):\n{lines}\n")
+        parser.exit(0)
+
+
 def _add_summary_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--algorithm", "-a", metavar="A", help="summary algorithm (see --help-algorithms)"
     )
+    parser.add_argument("--help-algorithms", action=_AlgorithmsHelp)
     length = parser.add_mutually_exclusive_group()
     length.add_argument(
         "--sentences",
