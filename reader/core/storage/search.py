@@ -44,8 +44,9 @@ def _filter(query: ArticleQuery, *, counting: bool = False) -> _Filter:
     if match is not None and excluded is not None:
         match = without(match, excluded)
     elif excluded is not None:
-        # Only words to leave out: FTS5 has no unary NOT, so take every article except the matches
-        # (the subquery runs once; ~same cost as a search for those words).
+        # Only words to leave out: FTS5 has no unary NOT, so take every article except the matches.
+        # The subquery runs once (a list): count and first page of "-harbour" at 10k articles,
+        # where 44% contain it, take ~7 ms.
         where.conditions.append(
             "a.id NOT IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)"
         )
@@ -113,8 +114,8 @@ class SearchMixin(StorageBase):
         """The non-deleted articles matching ``query``.
 
         Args:
-            query: the filter; when it has text, results are ranked by relevance (bm25) and
-                ``sort`` is not used.
+            query: the filter; when it asks for words (``query.wants_words``), results are
+                ranked by relevance (bm25) and ``sort`` is not used.
             sort: ``added``, ``published``, ``title`` or ``source``. Articles without a publication
                 date or a source come last either way; titles and sources sort without regard to
                 (ASCII) case.
