@@ -197,15 +197,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Imported here so `skim --help` and `--version` need nothing else.
     from reader import commands
     from reader.core.errors import InvalidArgument, SkimError
+    from reader.core.text import clean_line
 
     try:
         return commands.run(args)
-    except InvalidArgument as error:
-        print(f"skim: {error}", file=sys.stderr)
-        return 2
     except SkimError as error:
-        print(f"skim: {error}", file=sys.stderr)
-        return 1
+        # Errors quote file names, headers and library text: one line, no control sequences.
+        print(f"skim: {clean_line(str(error))}", file=sys.stderr)
+        return 2 if isinstance(error, InvalidArgument) else 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
