@@ -140,7 +140,8 @@ def _skim_id(value: Any) -> int | None:
         return value
     if isinstance(value, str) and value.strip().isdigit():
         return int(value.strip())
-    raise UsageError(f"its skim_id {value!r} is not an article number")
+    shown = repr(value) if isinstance(value, str | int | float) else f"a {type(value).__name__}"
+    raise UsageError(f"its skim_id {shown[:60]} is not an article number")
 
 
 def _tags(data: dict[str, Any]) -> tuple[str, ...]:
@@ -153,7 +154,10 @@ def _tags(data: dict[str, Any]) -> tuple[str, ...]:
         items = raw
     else:
         items = [raw]
-    tags = (str(item).strip() for item in items if item is not None)
+    # A tag is one scalar: a nested list or mapping is not a tag (str() of one made a tag of the
+    # whole tree).
+    scalars = (i for i in items if isinstance(i, str | int | float) and not isinstance(i, bool))
+    tags = (str(item).strip() for item in scalars)
     return tuple(tag for tag in tags if tag)
 
 

@@ -8,11 +8,10 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
-
 from reader.core.errors import IngestError
 from reader.core.ingest import decode
 from reader.core.ingest.common import Extracted, finish, label_for
+from reader.core.ingest.frontmatter import load_yaml
 from reader.core.ingest.html import parse_html_article
 from reader.core.ingest.markdown import parse_markdown
 from reader.core.ingest.plaintext import parse_plaintext
@@ -124,9 +123,9 @@ def sniff_kind(text: str) -> str:
     normalised = text.replace("\r\n", "\n")
     if match := _FRONT_MATTER.match(normalised):
         try:
-            if isinstance(yaml.safe_load(match.group(1)), dict):
+            if isinstance(load_yaml(match.group(1)), dict):
                 return "md"
-        except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
+        except ValueError:
             pass
     if _HTML_START.match(normalised[:4096]):
         return "html"
