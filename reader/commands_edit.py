@@ -7,7 +7,6 @@ from datetime import datetime
 
 from reader.core.errors import InvalidArgument
 from reader.core.library import KEEP, Library, parse_published
-from reader.core.models import ArticleMeta
 from reader.terminal import safe
 
 #: The options of ``skim edit``, in the order changes are printed.
