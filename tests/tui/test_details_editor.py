@@ -5,9 +5,13 @@ Each test asserts on what the library stored, and on what the screen shows after
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from unittest import mock
 
@@ -24,6 +28,7 @@ from reader.tui.widgets.article_header import ArticleHeader
 from tests.tui.helpers import RecordingApp, settle
 
 SHORT = "Riverside bridge closure"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _id(library: Library, words: str) -> int:
@@ -176,3 +181,25 @@ async def test_m_is_in_the_help_and_the_palette(library: Library) -> None:
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         assert "`m` corrects the title" in (ArticleScreen.HELP or "")
+
+
+async def test_skim_edit_in_another_terminal_shows_on_the_open_article(library: Library) -> None:
+    (story,) = library.stories()
+    aid = story.articles[0].id
+    async with reading(library, aid) as (pilot, _, screen):
+        assert screen.sources == 2
+        edit = ["edit", str(aid), "--title", "Recycling plant fire", "--published", "2023-01-01"]
+        subprocess.run(
+            [sys.executable, "-m", "reader", "--data-dir", str(library.path.parent), *edit],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            timeout=60,
+            check=True,
+        )
+        for _ in range(40):  # the screen looks for outside changes every second
+            if screen.sources == 1:
+                break
+            await pilot.pause(0.1)
+        header = screen.query_one(ArticleHeader).plain
+        assert header.startswith("Recycling plant fire") and "sources" not in header
