@@ -35,10 +35,31 @@ def _ratio(text: str) -> float:
     return value
 
 
+class _AlgorithmsHelp(argparse.Action):
+    """``--help-algorithms``: print each summary algorithm with a line about it, and exit 0."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(
+            option_strings,
+            dest=argparse.SUPPRESS,
+            default=argparse.SUPPRESS,
+            nargs=0,
+            help="list the summary algorithms and exit",
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object, **__: object) -> None:
+        from reader.core.analysis.descriptions import algorithm_lines
+
+        lines = "\n".join(f"  {line}" for line in algorithm_lines())
+        sys.stdout.write(f"Summary algorithms (--algorithm A):\n{lines}\n")
+        parser.exit(0)
+
+
 def _add_summary_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--algorithm", "-a", metavar="A", help="summary algorithm (see --help-algorithms)"
     )
+    parser.add_argument("--help-algorithms", action=_AlgorithmsHelp)
     length = parser.add_mutually_exclusive_group()
     length.add_argument(
         "--sentences",
@@ -89,7 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="only articles tagged T (repeatable)",
     )
     lst.add_argument(
-        "--search", metavar="QUERY", help='words, "phrases", is:later, tag:x, source:x, has:notes'
+        "--search",
+        metavar="QUERY",
+        help='words, "phrases", -word, a OR b, is:later, tag:x, source:x, has:notes',
     )
     lst.add_argument("--sort", choices=SORTS, default="added")
     lst.add_argument("--limit", type=_positive_int, metavar="N")
@@ -152,22 +175,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _search_values_kept(argv: Sequence[str]) -> list[str]:
+    """``--search -word`` as ``--search=-word``.
+
+    argparse takes a value starting with "-" for an option and fails with "expected one argument",
+    but a search that leaves a word out starts with "-" (``--search "-aarhus fire"``).
+    """
+    kept: list[str] = []
+    rest = iter(argv)
+    for arg in rest:
+        value = next(rest, None) if arg == "--search" else None
+        if value is None:
+            kept.append(arg)
+        elif value.startswith("-") and not value.startswith("--") and value != "-h":
+            kept.append(f"--search={value}")
+        else:
+            kept += [arg, value]
+    return kept
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``skim``; return the exit status (0 ok, 1 error, 2 usage)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_search_values_kept(sys.argv[1:] if argv is None else argv))
     # Imported here so `skim --help` and `--version` need nothing else.
     from reader import commands
     from reader.core.errors import InvalidArgument, SkimError
+    from reader.core.text import clean_line
 
     try:
         return commands.run(args)
-    except InvalidArgument as error:
-        print(f"skim: {error}", file=sys.stderr)
-        return 2
     except SkimError as error:
-        print(f"skim: {error}", file=sys.stderr)
-        return 1
+        # Errors quote file names, headers and library text: one line, no control sequences.
+        print(f"skim: {clean_line(str(error))}", file=sys.stderr)
+        return 2 if isinstance(error, InvalidArgument) else 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -17,12 +17,10 @@ from reader.core.models import (
     Annotation,
     Article,
     ArticleDraft,
-    ArticleMeta,
-    ArticleQuery,
     Summary,
     TriageState,
 )
-from reader.core.serialize import document_to_dict, meta_to_dict, summary_to_dict
+from reader.core.serialize import document_to_dict, summary_to_dict
 from reader.core.text import reading_minutes
 from reader.terminal import (
     BOLD,
@@ -46,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
         commands_backup,
         commands_edit,
         commands_export,
+        commands_list,
         commands_manage,
         commands_stories,
         commands_web,
@@ -55,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         handler = {
             "add": add,
-            "list": list_articles,
+            "list": commands_list.list_articles,
             "show": show,
             "summary": summary,
             "note": note,
@@ -132,55 +131,6 @@ def _add_stdin(library: Library) -> ImportOutcome:
     except IngestError as error:
         return ImportOutcome("-", error=str(error))
     return ImportOutcome("-", result=library.add(draft))
-
-
-def _query(args: argparse.Namespace) -> ArticleQuery:
-    from reader.core.query import parse_query
-
-    base = parse_query(args.search) if args.search else ArticleQuery()
-    state = TriageState(args.state) if args.state else base.state
-    starred = True if args.starred else base.starred
-    return ArticleQuery(
-        state=state,
-        starred=starred,
-        tags=(*base.tags, *args.tag),
-        source=base.source,
-        has_notes=base.has_notes,
-        text=base.text,
-        phrases=base.phrases,
-    )
-
-
-def list_articles(library: Library, args: argparse.Namespace) -> int:
-    """``skim list``: a table on a terminal, or ``--json``."""
-    metas = library.list(
-        _query(args),
-        sort=args.sort,
-        descending=args.sort in ("added", "published"),
-        limit=args.limit,
-    )
-    if args.json:
-        _print_json([meta_to_dict(m) for m in metas])
-        return 0
-    if not metas:
-        print(
-            "No articles. Import some with `skim add PATH` or `skim add --samples`.",
-            file=sys.stderr,
-        )
-        return 0
-    for meta in metas:
-        print(_list_row(meta))
-    return 0
-
-
-def _list_row(meta: ArticleMeta) -> str:
-    star = "*" if meta.starred else " "
-    date = (meta.published or meta.added).strftime("%Y-%m-%d")
-    source = safe(meta.source or "")[:20]
-    minutes = f"{reading_minutes(meta.words)}m"
-    notes = f"{meta.notes}n" if meta.notes else ""
-    title = safe(meta.title)
-    return f"{meta.id:>5} {star} {meta.state.value:<7} {date}  {source:<20} {minutes:>4} {notes:>3}  {title}"
 
 
 def show(library: Library, args: argparse.Namespace) -> int:

@@ -36,3 +36,8 @@ class InvalidArgument(UsageError):
     The command line exits 2 for these, as for any malformed option; other UsageErrors (a backup
     file that already exists, a quote that is not in the article) are refusals and exit 1.
     """
+
+
+class QueryError(InvalidArgument):
+    """A search the query language cannot read: an unknown filter, filters that contradict each
+    other, an operator in the wrong place (exit 2 on the command line)."""

@@ -172,10 +172,21 @@ class AddResult:
 
 
 @dataclass(frozen=True, slots=True)
+class SearchTerm:
+    """One word or phrase of a full-text search."""
+
+    text: str
+    phrase: bool = False  # an exact phrase; otherwise a word, matched as a prefix ("econ*")
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleQuery:
     """A filter over the library; every field narrows the result.
 
-    ``text`` is the free-text part of a search (FTS5 over title, body and notes).
+    ``text`` (words, each matched as a prefix), ``phrases``, ``any_of`` and ``excluded`` are the
+    free-text part of a search (FTS5 over title, body and notes). An article must contain every
+    word and phrase, at least one term of each ``any_of`` group, and none of the ``excluded``
+    terms.
     """
 
     state: TriageState | None = None
@@ -185,3 +196,13 @@ class ArticleQuery:
     has_notes: bool | None = None
     text: str = ""
     phrases: tuple[str, ...] = field(default=())
+    any_of: tuple[tuple[SearchTerm, ...], ...] = ()
+    excluded: tuple[SearchTerm, ...] = ()
+
+    @property
+    def wants_words(self) -> bool:
+        """Whether the search asks for words (results are then ranked by relevance).
+
+        Excluded terms alone rank nothing: they only leave articles out.
+        """
+        return bool(self.text.strip() or self.phrases or self.any_of)

@@ -101,7 +101,7 @@ class Listing:
             query = self.query()
         except UsageError:  # a bad search is reported by the screen
             return False
-        return bool(query.text or query.phrases)
+        return query.wants_words
 
 
 def stays_in(query: ArticleQuery, meta: ArticleMeta) -> bool:

@@ -212,3 +212,18 @@ def test_a_note_mentioning_a_block_id_round_trips(
     report = library.import_notes([path])
     assert problems(report) == []
     assert library.annotations(seeded[0])[0].note == "See ^skim-99 and ^skim-98"
+
+
+def test_controls_or_an_impossible_date_in_the_front_matter_do_not_lose_the_file(
+    library: Library, seeded: list[int], tmp_path: Path
+) -> None:
+    """Regression: an ESC in the title skipped the file; a date like 2024-02-30 was a traceback."""
+    path = exported(library, seeded[:1], tmp_path / "notes")
+    edit(path, "title: ", "title: \x1b[31m\x07")  # a notes app that keeps raw bytes
+    edit(path, "> Compare with the 2019 plan.", "> Compare with the 2019 and 2021 plans.")
+    report = library.import_notes([path])
+    assert problems(report) == [] and report.notes == 1
+    assert library.get(seeded[0]).note == "Compare with the 2019 and 2021 plans."
+    edit(path, "---\n", "---\nreviewed: 2024-02-30\n")
+    report = library.import_notes([path])
+    assert problems(report) == [f"{path}: its front matter is not valid YAML; skipped"]

@@ -157,6 +157,32 @@ def test_controls_are_stripped_from_markdown() -> None:
     assert draft.body == "The quay shuts."
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "\x1b[31mPier\x1b[0m to close\x07",
+        "Pier\x1b to\x07 close",
+        "Pier\x08 to\x0b close\x7f",
+        "Pier\x1b]0;evil\x07 to close\ufffe",
+    ],
+)
+def test_controls_in_the_front_matter_are_removed_as_from_a_txt(raw: str) -> None:
+    """Regression: a raw ESC or BEL in a quoted title refused the whole file ("not valid YAML")."""
+    text = f'---\ntitle: "{raw}"\nsource: The\x07 Quay Post\ntags: [ports\x07]\n---\n\nThe quay.\n'
+    draft = _md(text)
+    assert draft.title == "Pier to close"
+    assert draft.source == "The Quay Post"
+    assert draft.tags == ("ports",)
+    assert draft.body == "The quay."
+    as_txt = read_bytes(f"{raw}\n\nThe quay.\n".encode(), name="post.txt", kind="txt")
+    assert as_txt.title.replace("\ufffe", "") == draft.title
+
+
+def test_a_front_matter_error_after_a_control_keeps_its_line() -> None:
+    with pytest.raises(IngestError, match=r"\(line 3\)"):
+        _md("---\ntitle: \x1bok\x07\ntitle: : bad: [\n---\nBody.\n")
+
+
 def test_a_lone_rule_at_the_top_is_not_front_matter() -> None:
     draft = _md("---\n\nPier to close today.\n")
     assert draft.body == "Pier to close today."

@@ -13,6 +13,10 @@ from collections.abc import Iterator
 from reader.core.analysis.entities_candidates import Run, Token
 from reader.core.analysis.entities_lexicon import Lexicon
 
+# Runs of capitalised words longer than this hold no name skim can find (the longest names and
+# title-case headings in news are far shorter); they are skipped whole.
+LONGEST_RUN = 40
+
 
 def in_gazetteer(text: str, lex: Lexicon) -> bool:
     """True when ``text`` is a known place, organisation, group or person."""
@@ -46,6 +50,8 @@ def trim(
         lex: the word lists.
         lowercase: words that occur in lower case elsewhere in the document.
     """
+    if len(run.tokens) > LONGEST_RUN:
+        return  # not prose: trimming it word by word is quadratic ("Mr. Mr. …" 150,000 times)
     pieces = _split(text, run, lex)
     for piece in pieces:
         yield from _trim_one(text, piece, lex, lowercase)

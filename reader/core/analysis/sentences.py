@@ -206,10 +206,31 @@ def _starts_block(text: str, block: tuple[int, int], line: str, width: int) -> b
     return len(previous_line) < _SHORT_LINE * width
 
 
+# punkt's regular expressions run under NLTK's guard against runaway matching, which gives up
+# (TimeoutError) after 5 s on one call; a paragraph of hundreds of kilobytes of "Mr. Mr. …" reached
+# it. No prose paragraph is this long, so such a block goes to punkt in pieces cut at white space.
+_PUNKT_PIECE = 20_000
+
+
+def _punkt_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """punkt's sentences of ``text[start:end]``, feeding it at most ``_PUNKT_PIECE`` characters at once."""
+    while start < end:
+        stop = end
+        if end - start > _PUNKT_PIECE:
+            cut = text.rfind(" ", start + _PUNKT_PIECE // 2, start + _PUNKT_PIECE)
+            stop = cut if cut > start else start + _PUNKT_PIECE
+        try:
+            spans = _punkt().span_tokenize(text[start:stop])
+            found = [(start + s, start + e) for s, e in spans]
+        except TimeoutError:  # still pathological: the piece is one "sentence"
+            found = [(start, stop)]
+        yield from found
+        start = stop
+
+
 def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Run punkt over one block and apply the news-specific fixes."""
-    block = text[start:end]
-    pieces = [(start + s, start + e) for s, e in _punkt().span_tokenize(block)]
+    pieces = list(_punkt_spans(text, start, end))
     pieces = [span for s, e in pieces for span in _split_missed(text, s, e)]
     merged: list[tuple[int, int]] = []
     for piece in pieces:

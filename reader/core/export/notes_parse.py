@@ -122,14 +122,12 @@ def _front_matter(lines: list[str]) -> tuple[int | None, tuple[str, ...] | None,
     )
     if end is None:
         raise UsageError("its front matter (the block after the first ---) is never closed")
-    import yaml  # only import-notes needs it
+    from reader.core.ingest.frontmatter import load_yaml  # only import-notes needs YAML
 
     try:
-        data: Any = yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        raise UsageError(f"its front matter is not valid YAML{where}") from None
+        data: Any = load_yaml("\n".join(lines[1:end]))
+    except ValueError as error:
+        raise UsageError(f"its {error}") from None
     if not isinstance(data, dict):
         return None, None, end + 1
     return _skim_id(data.get("skim_id")), _tags(data) if "tags" in data else None, end + 1

@@ -91,7 +91,9 @@ def decode_text(data: bytes, label: str, *, declared: str | None = None) -> str:
     for encoding in _legacy_candidates(declared):
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError:
+        # LookupError: a declared codec that exists but is not a text encoding ("base64",
+        # "rot13"); UnicodeError: one that refuses everything ("undefined").
+        except (UnicodeError, LookupError):
             continue
         if not _LEGACY_FORBIDDEN.search(text):
             return _require_content(text, label)

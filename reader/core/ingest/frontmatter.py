@@ -10,9 +10,34 @@ import yaml
 from reader.core.errors import IngestError
 from reader.core.ingest.common import Extracted, clean_tags, optional_line
 from reader.core.ingest.dates import as_datetime
+from reader.core.text import strip_controls
 
 _OPENING = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+# What YAML cannot hold besides controls: noncharacters U+FFFE/U+FFFF and lone surrogates.
+_NOT_YAML = re.compile("[\ufffe\uffff\ud800-\udfff]")
+
+
+def load_yaml(block: str) -> Any:
+    """Read a front-matter block (the lines between the ``---`` fences) as YAML.
+
+    Control characters and escape sequences are removed first, as from every imported text (a
+    ``.txt`` keeps the rest of such a line): YAML refuses them, and one stray ESC or BEL in a
+    title would otherwise refuse the whole file. Line numbers are kept.
+
+    Raises:
+        ValueError: the block is not valid YAML; the message says so, with the file's line of the
+            problem when YAML names one.
+    """
+    try:
+        return yaml.safe_load(_NOT_YAML.sub("", strip_controls(block)))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""  # +2: 0-based, then ---
+        raise ValueError(f"front matter is not valid YAML{where}") from None
+    except (ValueError, TypeError, OverflowError, RecursionError):
+        # PyYAML's constructors can raise these on odd values (a date like 2024-02-30).
+        raise ValueError("front matter is not valid YAML") from None
 
 
 def split_front_matter(text: str, label: str) -> tuple[dict[str, Any], str]:
@@ -35,17 +60,11 @@ def split_front_matter(text: str, label: str) -> tuple[dict[str, Any], str]:
     closing = _CLOSING.search(text, opening.end())
     if closing is None:
         return {}, text
-    block = text[opening.end() : closing.start()]
     rest = text[closing.end() :].removeprefix("\n")
     try:
-        data = yaml.safe_load(block)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        raise IngestError(f"{label}: front matter is not valid YAML{where}") from None
-    except (ValueError, TypeError, OverflowError, RecursionError):
-        # PyYAML's constructors can raise these on odd values (a date like 2024-02-30).
-        raise IngestError(f"{label}: front matter is not valid YAML") from None
+        data = load_yaml(text[opening.end() : closing.start()])
+    except ValueError as error:
+        raise IngestError(f"{label}: {error}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
+from reader.core.models import SearchTerm
 from reader.core.storage._base import chunks
 
 # FTS5 ends a string at NUL, and no control character can be part of a token anyway.
@@ -30,21 +31,56 @@ def _searchable(text: str) -> bool:
     return any(char.isalnum() for char in text)
 
 
-def match_expression(text: str, phrases: Sequence[str] = ()) -> str | None:
+def _term(term: SearchTerm) -> str | None:
+    if not _searchable(term.text):
+        return None
+    return fts_string(term.text) if term.phrase else fts_string(term.text) + "*"
+
+
+def _either(terms: Iterable[SearchTerm]) -> str | None:
+    parts = [part for part in map(_term, terms) if part is not None]
+    if len(parts) > 1:
+        return "(" + " OR ".join(parts) + ")"
+    return parts[0] if parts else None
+
+
+def match_expression(
+    text: str,
+    phrases: Sequence[str] = (),
+    any_of: Sequence[Sequence[SearchTerm]] = (),
+) -> str | None:
     """Build an FTS5 MATCH expression that finds articles containing all words and phrases.
 
     User input never reaches FTS5 syntax: every word and phrase becomes a quoted string, so
     ``AND``, ``NEAR``, ``(``, ``title:`` or a stray ``"`` are searched for as text. Words are
     prefix-matched (``"econ"*`` finds "economy"), which makes incremental search work while a word
-    is being typed; phrases match exactly.
+    is being typed; phrases match exactly. Each group of ``any_of`` adds "at least one of these"
+    (the only operators in the expression are the ones written here).
 
     Returns:
         The expression, or None when there is nothing searchable (the text is empty or only
         punctuation).
     """
-    parts = [fts_string(word) + "*" for word in text.split() if _searchable(word)]
+    words = [SearchTerm(word) for word in text.split()]
+    parts = [part for part in map(_term, words) if part is not None]
     parts += [fts_string(phrase) for phrase in phrases if _searchable(phrase)]
-    return " ".join(parts) or None
+    # A parenthesised group needs an explicit AND: FTS5 reads "a (b OR c)" as a syntax error.
+    groups = [part for part in map(_either, any_of) if part is not None]
+    return " AND ".join(filter(None, [" ".join(parts), *groups])) or None
+
+
+def without(expression: str, excluded: str) -> str:
+    """``expression`` minus the articles matching ``excluded`` (FTS5's NOT is binary)."""
+    return f"({expression}) NOT ({excluded})"
+
+
+def any_expression(terms: Sequence[SearchTerm]) -> str | None:
+    """An FTS5 MATCH expression for articles containing at least one of ``terms``.
+
+    Returns:
+        The expression, or None when no term is searchable.
+    """
+    return _either(terms)
 
 
 def index_articles(db: sqlite3.Connection, article_ids: Iterable[int]) -> None:

@@ -283,7 +283,7 @@ def _content_type(headers: Message) -> tuple[str, str | None]:
         return "", None
     message = Message()
     message["Content-Type"] = raw
-    media = message.get_content_type().lower() if "/" in raw else ""
+    media = clean_line(message.get_content_type()).lower() if "/" in raw else ""
     charset = message.get_param("charset")
     return media, clean_line(charset).lower() if isinstance(charset, str) and charset else None
 

@@ -13,17 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-#: One line about each of sumy's summarisers, shown beside its name.
-DESCRIPTIONS: dict[str, str] = {
-    "luhn": "frequent significant words close together",
-    "edmundson": "cue words, title words and position",
-    "lsa": "latent semantic analysis of topics",
-    "lexrank": "graph of similar sentences (centrality)",
-    "textrank": "graph ranking, like PageRank",
-    "sumbasic": "word probability, avoiding repetition",
-    "kl": "keeps the word distribution of the text (slow on long texts)",
-    "reduction": "sentence similarity graph, summed weights",
-}
+from reader.core.analysis.descriptions import describe
 
 
 class AlgorithmPicker(ModalScreen[str | None]):
@@ -67,7 +57,7 @@ class AlgorithmPicker(ModalScreen[str | None]):
                         Content.assemble(
                             ("● " if name == self._current else "  ", "$text-accent"),
                             (name, "bold"),
-                            (f"  {DESCRIPTIONS.get(name, '')}", "$text-muted"),
+                            (f"  {describe(name)}", "$text-muted"),
                         ),
                         id=name,
                     )

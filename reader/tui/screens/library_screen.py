@@ -56,7 +56,8 @@ class LibraryScreen(LibraryTransfers):
 "2 sources" (or ⧉2): other articles in the library cover the same story (`c` compares them).
 
 **Search** (`/`) looks in titles, text and notes as you type: plain words, `"a phrase"`,
-`is:inbox` `is:later` `is:archive` `is:starred`, `tag:name`, `source:name`, `has:notes`.
+`-word` or `NOT word` (leave out), `fire OR flood` (either; `fire OR flood harbour` also needs
+harbour), `is:inbox` `is:later` `is:archive` `is:starred`, `tag:name`, `source:name`, `has:notes`.
 A filter such as `is:later` wins over the current view. Escape clears the search.
 
 Triage and delete keep the cursor in place; `u` undoes them one by one.

@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 #: Seconds of quiet typing before the search runs: fast enough to feel live, and a fast typist
 #: does not start a query per key.
 SEARCH_DELAY = 0.15
-PLACEHOLDER = 'words, "a phrase", is:later, tag:x, source:x, has:notes'
+PLACEHOLDER = 'words, "a phrase", -word, a OR b, is:later, tag:x, source:x, has:notes'
 
 
 class SearchBar(Vertical):
