@@ -168,6 +168,10 @@ def build_parser() -> argparse.ArgumentParser:
     from reader.cli_manage import add_manage_commands  # delete, undelete, tag
 
     add_manage_commands(commands)
+
+    from reader.cli_edit import add_edit_command  # edit
+
+    add_edit_command(commands)
     return parser
 
 

@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
         return analyze(args)
     from reader import (
         commands_backup,
+        commands_edit,
         commands_export,
         commands_list,
         commands_manage,
@@ -70,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
             "delete": commands_manage.delete,
             "undelete": commands_manage.undelete,
             "tag": commands_manage.tag,
+            "edit": commands_edit.edit,
         }[args.command]
         return handler(library, args)
     finally:

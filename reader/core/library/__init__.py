@@ -6,7 +6,8 @@ between threads; storage keeps one SQLite connection per thread.
 
 Where new code goes: one mixin per area, each a thin layer over storage and the pure modules —
 ``articles`` (adding, reading, triage, backups), ``annotations``, ``analysis`` (cached analysis and
-summaries), ``stories``, ``web`` (URLs, feeds, other tools), ``export`` (Markdown out and back).
+summaries), ``stories``, ``web`` (URLs, feeds, other tools), ``export`` (Markdown out and back),
+``details`` (correcting a title, date, source, author or URL).
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from pathlib import Path
 from reader.core import paths
 from reader.core.errors import StorageError
 from reader.core.library._base import Clock, ImportOutcome, utc_now
+from reader.core.library.details import KEEP, DetailsMixin, Keep, parse_published
 from reader.core.library.export import ExportMixin
 from reader.core.library.stories import StoriesMixin
 from reader.core.library.web import WebMixin
 from reader.core.storage import Storage
 
 
-class Library(ExportMixin, StoriesMixin, WebMixin):
+class Library(ExportMixin, StoriesMixin, WebMixin, DetailsMixin):
     """A reader's library of articles, annotations and cached analyses."""
 
 
@@ -38,4 +40,13 @@ def open_library(data_dir: str | Path | None = None, *, clock: Clock = utc_now) 
     return Library(Storage(paths.database_path(directory)), clock=clock)
 
 
-__all__ = ["Clock", "ImportOutcome", "Library", "open_library", "utc_now"]
+__all__ = [
+    "KEEP",
+    "Clock",
+    "ImportOutcome",
+    "Keep",
+    "Library",
+    "open_library",
+    "parse_published",
+    "utc_now",
+]

@@ -15,7 +15,8 @@ Where new code goes:
   the reader's state), ``tags.py``, ``search.py`` (listing, filters, counts), ``annotations.py``,
   ``cache.py`` (analysis cache and settings), ``stories.py`` (story membership and the index
   story grouping retrieves with), ``feeds.py`` (subscriptions and the entries they delivered),
-  ``imports.py`` (articles from other tools, with their state there), ``exports.py`` (bulk reads
+  ``imports.py`` (articles from other tools, with their state there), ``details.py`` (the reader
+  correcting a title, date, source, author or URL), ``exports.py`` (bulk reads
   for Markdown export and the records of the files it wrote), ``revisions.py`` (new text for a
   stored article, re-anchoring its highlights), ``changes.py`` (noticing other programs' writes).
   ``backup.py`` holds functions, not a mixin: online-backup copies, restores, pre-migration backups. A public method opens
@@ -30,6 +31,7 @@ from reader.core.storage.annotations import AnnotationsMixin
 from reader.core.storage.articles import ArticlesMixin
 from reader.core.storage.cache import CacheMixin, SettingsMixin
 from reader.core.storage.changes import ChangesMixin
+from reader.core.storage.details import DetailsMixin
 from reader.core.storage.exports import ExportsMixin
 from reader.core.storage.feeds import FeedsMixin
 from reader.core.storage.imports import ImportsMixin
@@ -41,6 +43,7 @@ from reader.core.storage.tags import TagsMixin, normalise_tags
 
 class Storage(
     ArticlesMixin,
+    DetailsMixin,
     TagsMixin,
     SearchMixin,
     AnnotationsMixin,

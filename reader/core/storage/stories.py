@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TypeVar
 
 from reader.core.models import ArticleMeta
@@ -20,6 +22,19 @@ from reader.core.stories.grouping import StoredArticle
 
 _T = TypeVar("_T")
 _COUNT_TERM = ""  # story_terms row holding the number of fingerprinted articles
+
+
+@dataclass(frozen=True, slots=True)
+class Filing:
+    """What story grouping files an article by: its title, its text and its date.
+
+    Attributes:
+        when: the published date, else when the article was added.
+    """
+
+    title: str
+    body: str
+    when: datetime
 
 
 class StorySession:
@@ -114,6 +129,50 @@ class StorySession:
             """,
             [(term,) for term in (*all_terms, _COUNT_TERM)],
         )
+
+    def forget(self, article_id: int, all_terms: Collection[str]) -> bool:
+        """Take a grouped article out of its story and the index, as if it had never been filed.
+
+        Args:
+            article_id: the article.
+            all_terms: the terms :meth:`record` counted for it (its full fingerprint's).
+
+        Returns:
+            False when the article was in no story (then nothing changes).
+
+        A story keeps its other articles. When the article was the one that named the story, the
+        story takes the id of its oldest remaining article: a story id is always the id of one of
+        its own articles, so the article can start a new story under its own id afterwards.
+        """
+        row = self._db.execute(
+            "SELECT story_id, day, fingerprint FROM story_articles WHERE article_id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return False
+        story_id, day, stored = row
+        # Postings were drawn from the stored fingerprint's terms: delete them by primary key.
+        posted = Fingerprint.from_json(stored, day).all_terms()
+        self._db.executemany(
+            "DELETE FROM story_postings WHERE term = ? AND day = ? AND article_id = ?",
+            [(term, day, article_id) for term in posted],
+        )
+        self._db.execute("DELETE FROM story_articles WHERE article_id = ?", (article_id,))
+        counted = [(term,) for term in (*all_terms, _COUNT_TERM)]
+        self._db.executemany(
+            "UPDATE story_terms SET df = df - 1 WHERE term = ? AND df > 0", counted
+        )
+        self._db.executemany("DELETE FROM story_terms WHERE term = ? AND df <= 0", counted)
+        if story_id == article_id:
+            self._db.execute(
+                """
+                UPDATE story_articles SET story_id = (
+                    SELECT min(article_id) FROM story_articles WHERE story_id = :old)
+                WHERE story_id = :old
+                """,
+                {"old": story_id},
+            )
+        return True
 
 
 class StoriesMixin(StorageBase):

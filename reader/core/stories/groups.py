@@ -1,8 +1,8 @@
 """Glue between the library and story grouping: fingerprint new articles and file them in stories.
 
 :class:`~reader.core.library.Library` calls :func:`group_drafts` right after storing new articles
-(one write transaction for the batch) and :func:`group_pending` for articles stored before
-grouping existed.
+(one write transaction for the batch), :func:`group_pending` for articles stored before
+grouping existed, and :func:`refile` when the reader corrects an article's title or date.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from reader.core.models import ArticleDraft, ArticleMeta
 from reader.core.stories.fingerprint import day_of, fingerprint
-from reader.core.stories.grouping import Assignment, assign_many
+from reader.core.stories.grouping import Assignment, assign, assign_many
 
 if TYPE_CHECKING:
-    from reader.core.storage.stories import StoriesMixin
+    from reader.core.storage.stories import Filing, StoriesMixin, StorySession
 
 #: Articles grouped per write transaction by :func:`group_pending`.
 BATCH = 500
@@ -86,6 +86,28 @@ def group_pending(storage: StoriesMixin, *, limit: int | None = None) -> int:
         storage.with_story_index(partial(assign_many, items=prints))
         done += len(rows)
     return done
+
+
+def refile(
+    session: StorySession, article_id: int, before: Filing, after: Filing
+) -> Assignment | None:
+    """Group an edited article again, inside the write transaction that edited it.
+
+    Grouping reads the title, the text and the day; when the edit changed neither the title nor
+    the day, the article stays where it is. Otherwise it leaves its story (which keeps its other
+    articles) and is grouped as if it had just been added. An article that was in no story yet is
+    left to :func:`group_pending`.
+
+    Returns:
+        Where the article went, or None when it was not grouped again.
+    """
+    old_day, new_day = day_of(before.when), day_of(after.when)
+    if before.title == after.title and old_day == new_day:
+        return None
+    old = fingerprint(before.title, before.body, old_day)
+    if not session.forget(article_id, old.all_terms()):
+        return None
+    return assign(session, article_id, fingerprint(after.title, after.body, new_day))
 
 
 def regroup(storage: StoriesMixin) -> int:

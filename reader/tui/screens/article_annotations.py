@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from reader.core.models import Annotation, TriageState
 from reader.tui.screens.article_base import ArticleBase, Undo
+from reader.tui.screens.details_editor import Details, DetailsEditor
 from reader.tui.screens.note_editor import NoteEditor
 from reader.tui.screens.tag_editor import TagEditor
+from reader.tui.undo import short_title
 
 
 class ArticleAnnotations(ArticleBase):
@@ -92,6 +94,23 @@ class ArticleAnnotations(ArticleBase):
 
         self.app.push_screen(TagEditor(current, title="Tags of this article"), saved)
 
+    def action_edit_details(self) -> None:
+        """Correct the title, published date, source, author or URL (u takes it back)."""
+        if self.article is None:
+            return
+        current, article_id = Details.of(self.article), self.article_id
+
+        def saved(details: Details | None) -> None:
+            if details is None or details == current:
+                return
+            self.undo_stack.append(Undo("details", current))
+            names = details.changed_from(current)
+            changed = " and ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
+            notice = f"Changed the {changed} of “{short_title(details.title)}”: u undoes it."
+            self.write(lambda lib: details.store(lib, article_id), "article", notice)
+
+        self.app.push_screen(DetailsEditor(current), saved)
+
     def action_remove_highlight(self) -> None:
         """Remove the highlight under the cursor (u brings it back)."""
         annotation = self.annotation_under_cursor()
@@ -102,13 +121,17 @@ class ArticleAnnotations(ArticleBase):
         self.notify("Highlight removed: u brings it back.", timeout=3)
 
     def action_undo(self) -> None:
-        """Take back the last highlight removal or triage change."""
+        """Take back the last highlight removal, triage change or details edit."""
         if not self.undo_stack:
             self.notify("Nothing to undo", timeout=2)
             return
         undo, article_id = self.undo_stack.pop(), self.article_id
-        if undo.kind == "annotation":
-            annotation_id = int(undo.value)
+        if isinstance(undo.value, Details):
+            details = undo.value
+            notice = f"Details of “{short_title(details.title)}” restored."
+            self.write(lambda lib: details.store(lib, article_id), "article", notice)
+        elif undo.kind == "annotation" and isinstance(undo.value, int):
+            annotation_id = undo.value
             self.write(lambda lib: lib.restore_annotation(annotation_id), "annotations")
         elif undo.kind == "state":
             state = undo.value if isinstance(undo.value, TriageState) else TriageState.INBOX

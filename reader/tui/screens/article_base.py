@@ -32,6 +32,7 @@ from reader.tui.widgets.story import Story
 if TYPE_CHECKING:
     from reader.core.library import Library
     from reader.tui.app import SkimApp
+    from reader.tui.screens.details_editor import Details
 
 ALGORITHM_SETTING = "summary.algorithm"
 SENTENCES_SETTING = "summary.sentences"
@@ -39,14 +40,17 @@ SENTENCES_SETTING = "summary.sentences"
 
 @dataclass(frozen=True, slots=True)
 class Undo:
-    """How to take back one change: restore a highlight, a triage state or a star."""
+    """How to take back one change: restore a highlight, a triage state, a star or details."""
 
-    kind: str  # "annotation", "state" or "star"
-    value: int | TriageState | bool
+    kind: str  # "annotation", "state", "star" or "details"
+    value: int | TriageState | bool | Details
 
 
 class ArticleBase(Screen[None]):
     """State and workers of the article screen (no keys, no layout)."""
+
+    sources = 1
+    """How many articles the article's story has (1: no other source in the library)."""
 
     def __init__(self, article_id: int) -> None:
         """Prepare to show the article with ``article_id``."""
@@ -121,19 +125,23 @@ class ArticleBase(Screen[None]):
             return
         self._deliver(self._summarised, result)
 
-    def write(self, change: Callable[[Library], object], then: str = "") -> None:
+    def write(self, change: Callable[[Library], object], then: str = "", notice: str = "") -> None:
         """Apply ``change`` to the library in a worker, then re-read what it touched.
 
         Args:
             change: Called with the library in a worker thread.
-            then: ``"annotations"`` or ``"article"`` to refresh that afterwards, or ``""``.
+            then: ``"annotations"`` or ``"article"`` (with its story's size) to refresh that
+                afterwards, or ``""``.
+            notice: A notification shown once the change is stored (plain text, never markup).
 
         The worker belongs to the app, not to this screen: leaving the screen cancels the
         screen's workers, and a highlight made just before leaving must still be saved.
         """
-        self.app.run_worker(partial(self._write, change, then), thread=True, group="article-write")
+        self.app.run_worker(
+            partial(self._write, change, then, notice), thread=True, group="article-write"
+        )
 
-    def _write(self, change: Callable[[Library], object], then: str) -> None:
+    def _write(self, change: Callable[[Library], object], then: str, notice: str) -> None:
         # The lock keeps writes in order, so the last result shown is the last change made.
         library, article_id = self.library, self.article_id
         with self._write_lock:
@@ -145,8 +153,12 @@ class ArticleBase(Screen[None]):
                         self._if_shown, self._annotations_changed, annotations, result
                     )
                 elif then == "article":
-                    article = library.get(article_id)
-                    self.app.call_from_thread(self._if_shown, self._article_changed, article)
+                    article, sources = library.get(article_id), _story_size(library, article_id)
+                    self.app.call_from_thread(
+                        self._if_shown, self._article_changed, article, sources
+                    )
+                if notice:
+                    self.app.call_from_thread(self.app.notify, notice, timeout=3, markup=False)
             except SkimError as error:
                 self.app.call_from_thread(
                     self.app.notify, str(error), severity="error", markup=False
@@ -196,9 +208,12 @@ class ArticleBase(Screen[None]):
         self.annotations = annotations
         self._show_annotations()
 
-    def _article_changed(self, article: Article) -> None:
-        self.article = article
-        self.query_one(ArticleHeader).show(article)
+    def _article_changed(self, article: Article, sources: int) -> None:
+        # A new title or date (edited here or by `skim edit`) may have moved it to another story.
+        self.article, self.sources = article, sources
+        header = self.query_one(ArticleHeader)
+        header.show(article)
+        header.show_story(header.tone, sources)
         self._show_annotations()
 
     # -- changes other programs make (a `skim note` or `skim add` in another terminal) ------------
@@ -217,16 +232,19 @@ class ArticleBase(Screen[None]):
         try:
             article = self.library.get(self.article_id)
             annotations = self.library.annotations(self.article_id)
+            sources = _story_size(self.library, self.article_id)
         except SkimError:
             return  # deleted elsewhere: leaving stays the reader's decision
-        self._deliver(self._outside_change, article, annotations)
+        self._deliver(self._outside_change, article, annotations, sources)
 
-    def _outside_change(self, article: Article, annotations: list[Annotation]) -> None:
+    def _outside_change(
+        self, article: Article, annotations: list[Annotation], sources: int
+    ) -> None:
         if self.article is not None and article.content_hash != self.article.content_hash:
             self.load()  # re-imported with new text: lay it out and analyse it again
             return
         self.annotations = annotations
-        self._article_changed(article)
+        self._article_changed(article, sources)
 
     def _show_annotations(self) -> None:
         if self.article is not None:
@@ -289,3 +307,7 @@ class ArticleBase(Screen[None]):
             self._saved_position = position
             with suppress(SkimError):  # quitting: there is nowhere left to report it
                 self.library.set_reading_position(self.article_id, position)
+
+
+def _story_size(library: Library, article_id: int) -> int:
+    return library.story_sizes([article_id]).get(article_id, 1)

@@ -46,6 +46,9 @@ class ArticleScreen(ArticleStory):
 `v` starts a selection over several sentences: extend it with `]` or `v`, then `h` or `n`.
 Highlights and notes are saved as soon as you make them; `u` brings back a removed highlight.
 
+**Details**: `m` corrects the title, published date, source, author and URL when the import
+guessed wrong (a file name for a title, the day you added it for a date); `u` takes it back.
+
 **Highlights** (the summary): `tab` reaches the panel, `enter` shows the sentence in the text,
 `{` `}` step through them in the text, `S` picks the algorithm, `+` `-` change the length,
 `r` shows each sentence's rank and score.
@@ -72,6 +75,7 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
         _key("n", "note", "Note", show=True),
         _key("N", "article_note", "Article note"),
         _key("t", "tags", "Tags"),
+        _key("m", "edit_details", "Edit details"),
         _key("x", "remove_highlight", "Remove highlight"),
         _key("u", "undo", "Undo"),
         _key("right_curly_bracket", "next_summary", "Next summary sentence"),

@@ -31,7 +31,6 @@ class ArticleStory(ArticleAnnotations):
 
     tone: Tone | None = None
     tone_mode = False
-    sources = 1
     _force_until = 0.0  # monotonic time until which ctrl+e overwrites an edited file
 
     # -- tone and sources ------------------------------------------------------------------------
