@@ -45,11 +45,6 @@ def summary_sentences(record: Record, system: str, count: int) -> list[str]:
     """The sentences ``system`` chooses for ``record``, in text order."""
     spans = split_sentences(record.text)
     algorithm = "lead" if system == LEAD else system
-    if algorithm == "lead" and "lead" not in ALGORITHMS:  # before the lead algorithm existed
-        from reader.core.analysis.sumy_document import build_document
-
-        first = build_document(record.text, spans).span_indices[:count]
-        return [record.text[spans[i][0] : spans[i][1]] for i in first]
     summary = summarize(record.text, algorithm=algorithm, sentences=count, sentence_spans=spans)
     return [s.text for s in summary.sentences]
 

@@ -1,4 +1,6 @@
-"""Extractive summaries with sumy's eight algorithms, tied to sentence offsets and with scores.
+"""Extractive summaries, tied to sentence offsets and with scores.
+
+The algorithms: sumy's eight, and ``lead`` (the first sentences: the honest baseline on news).
 
 sumy, nltk and numpy are imported on first use, not at import time.
 """
@@ -24,6 +26,7 @@ ALGORITHMS: tuple[str, ...] = (
     "sumbasic",
     "kl",
     "reduction",
+    "lead",
 )
 # Chosen with benchmarks/summary_choice.py on the sample articles (figures in its docstring):
 # TextRank covered the headlines' and the articles' main words best, and is fast.

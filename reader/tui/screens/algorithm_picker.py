@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-#: One line about each of sumy's summarisers, shown beside its name.
+#: One line about each summariser, shown beside its name.
 DESCRIPTIONS: dict[str, str] = {
     "luhn": "frequent significant words close together",
     "edmundson": "cue words, title words and position",
@@ -23,6 +23,7 @@ DESCRIPTIONS: dict[str, str] = {
     "sumbasic": "word probability, avoiding repetition",
     "kl": "keeps the word distribution of the text (slow on long texts)",
     "reduction": "sentence similarity graph, summed weights",
+    "lead": "the first sentences, as news puts the gist first",
 }
 
 
