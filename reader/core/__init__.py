@@ -24,6 +24,7 @@ from reader.core.models import (
     NumberLabel,
     Span,
     Summary,
+    SummaryExplanation,
     SummarySentence,
     TriageState,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "Span",
     "StorageError",
     "Summary",
+    "SummaryExplanation",
     "SummarySentence",
     "TriageState",
     "UsageError",

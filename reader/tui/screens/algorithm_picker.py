@@ -24,6 +24,7 @@ DESCRIPTIONS: dict[str, str] = {
     "kl": "keeps the word distribution of the text (slow on long texts)",
     "reduction": "sentence similarity graph, summed weights",
     "lead": "the first sentences, as news puts the gist first",
+    "skim": "default: a sumy rating + position, length, no repeats; explains itself (r)",
 }
 
 
