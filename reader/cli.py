@@ -37,7 +37,10 @@ def _ratio(text: str) -> float:
 
 def _add_summary_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--algorithm", "-a", metavar="A", help="summary algorithm (see --help-algorithms)"
+        "--algorithm",
+        "-a",
+        metavar="A",
+        help="summary algorithm for this call (default: the library's; see --help-algorithms)",
     )
     length = parser.add_mutually_exclusive_group()
     length.add_argument(
@@ -45,7 +48,7 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
         "-n",
         type=_positive_int,
         metavar="N",
-        help="summary length in sentences (default 3)",
+        help="summary length in sentences (default: the library's, 3 unless changed in the reader)",
     )
     length.add_argument(
         "--ratio",
@@ -98,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="show an article with its summary and highlighted text")
     show.add_argument("id", type=int)
     show.add_argument("--json", action="store_true", help="print the stable JSON form")
+    _add_summary_options(show)
 
     analyze = commands.add_parser("analyze", help="analyse a file or stdin without storing it")
     analyze.add_argument("path", metavar="PATH", help="a file, or - for stdin")

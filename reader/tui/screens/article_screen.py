@@ -18,7 +18,7 @@ from textual.widgets import Footer
 from reader.core.models import TriageState
 from reader.tui import spans as sp
 from reader.tui.screens.algorithm_picker import AlgorithmPicker
-from reader.tui.screens.article_base import ALGORITHM_SETTING, SENTENCES_SETTING, Undo
+from reader.tui.screens.article_base import Undo
 from reader.tui.screens.article_story import ArticleStory
 from reader.tui.screens.entity_list import EntityList
 from reader.tui.widgets.article_header import ArticleHeader
@@ -234,7 +234,7 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
         def chosen(name: str | None) -> None:
             if name and name != self.algorithm:
                 self.algorithm = name
-                self.write(lambda lib: lib.set_setting(ALGORITHM_SETTING, name))
+                self.write(lambda lib: lib.set_summary_choice(algorithm=name))
                 self.request_summary()
 
         self.app.push_screen(AlgorithmPicker(list(ALGORITHMS), self.algorithm), chosen)
@@ -253,7 +253,7 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
         if count == self.sentence_count:
             return
         self.sentence_count = count
-        self.write(lambda lib: lib.set_setting(SENTENCES_SETTING, str(count)))
+        self.write(lambda lib: lib.set_summary_choice(sentences=count))
         self.request_summary()
 
     def action_scores(self) -> None:
