@@ -50,6 +50,8 @@ START = GenreWeights(
     length=0.25,
     redundancy=0.2,
 )
+# Weights of a second rater tried with the best single one.
+SECOND_WEIGHTS = (0.25, 0.5, 1.0)
 COUNT = 3
 WEIGHTS_PATH = (
     Path(__file__).resolve().parent.parent / "reader" / "core" / "analysis" / "summary_weights.toml"
@@ -125,10 +127,10 @@ def objective(items: Sequence[Prepared], weights: Weights) -> float:
 
 
 def fit_setting(
-    items: Sequence[Prepared], rater: str, genre: str, base: Weights
+    items: Sequence[Prepared], start: GenreWeights, genre: str, base: Weights
 ) -> tuple[GenreWeights, float]:
-    """Coordinate ascent of one genre's setting over :data:`GRIDS`."""
-    setting = dataclasses.replace(START, rater=rater)
+    """Coordinate ascent of one genre's setting over :data:`GRIDS`, from ``start``."""
+    setting = start
 
     def value(candidate: GenreWeights) -> float:
         return objective(items, dataclasses.replace(base, **{genre: candidate}))
@@ -147,7 +149,12 @@ def fit_setting(
 
 
 def fit(items: Sequence[Prepared], base: Weights) -> tuple[Weights, dict[str, Any]]:
-    """For each genre, the best rater with its fitted setting; and every rater's score."""
+    """For each genre: the best rater with its fitted setting, then the best second rater.
+
+    Every rater is fitted alone first; the best one is then tried with each other rater as a
+    second one (at each of :data:`SECOND_WEIGHTS`), and the best pair, if it beats the rater
+    alone, is fitted again from there.
+    """
     groups = {
         genre: [i for i in items if i.features.genre.name == genre] for genre in ("news", "other")
     }
@@ -156,12 +163,28 @@ def fit(items: Sequence[Prepared], base: Weights) -> tuple[Weights, dict[str, An
     for genre, members in groups.items():
         best: tuple[float, GenreWeights] | None = None
         for rater in RATERS:
-            setting, score = fit_setting(members, rater, genre, base)
+            setting, score = fit_setting(
+                members, dataclasses.replace(START, rater=rater), genre, base
+            )
             report.setdefault(rater, {})[genre] = score
             print(f"{genre:6} {rater:10} {score:.4f}  {setting}", file=sys.stderr)
             if best is None or score > best[0]:
                 best = (score, setting)
         assert best is not None
+        alone = best
+        for second in RATERS:
+            for weight in SECOND_WEIGHTS:
+                if second == alone[1].rater:
+                    continue
+                candidate = dataclasses.replace(alone[1], second_rater=second, second_weight=weight)
+                score = objective(members, dataclasses.replace(base, **{genre: candidate}))
+                if score > best[0] + 1e-9:
+                    best = (score, candidate)
+        if best is not alone:
+            setting, score = fit_setting(members, best[1], genre, base)
+            best = (score, setting)
+        report[f"pair-{genre}"] = best[0]
+        print(f"{genre:6} chosen {best[0]:.4f}  {best[1]}", file=sys.stderr)
         chosen[genre] = best[1]
     return dataclasses.replace(base, **chosen), report
 
@@ -187,6 +210,7 @@ def weights_toml(weights: Weights, report: dict[str, Any], sources: Sequence[str
             for r in RATERS
             if r in report
         ),
+        f"#   with the second rater: {report['pair-news']:.4f} / {report['pair-other']:.4f}",
         "",
         "# A text reads like news unless it has two marks of a scientific paper, is longer than",
         "# `long_form_words`, or has `first_person` of its sentences in the first person outside",

@@ -1,7 +1,7 @@
 """skim's default summariser: sumy's rating, a position prior, length and redundancy control.
 
-sumy stays the engine: one of its algorithms rates every sentence (the *rater*, fitted per
-genre), and the rating becomes a share — how many of the text's sentences this one
+sumy stays the engine: one or two of its algorithms rate every sentence (the *raters*, fitted
+per genre), and the rating becomes a share — how many of the text's sentences this one
 beats — so that ratings of any scale and flatness count alike. To that the summariser adds:
 
 * **position** — ``weight · exp(-i / decay)`` for the *i*-th prose sentence. News states its gist
@@ -43,7 +43,11 @@ _RELAXED = ("pronoun openers", "bylines and captions", "all rules")
 
 @dataclass(frozen=True, slots=True)
 class GenreWeights:
-    """The weights for one genre (news, or everything else); ``rater`` is a sumy algorithm."""
+    """The weights for one genre (news, or everything else).
+
+    ``rater`` is a sumy algorithm; ``second_rater`` (``""`` for none) another, whose share is
+    added with ``second_weight`` (the centrality is the weighted mean of the two shares).
+    """
 
     rater: str
     position: float
@@ -51,6 +55,26 @@ class GenreWeights:
     long_sentence: float
     length: float
     redundancy: float
+    second_rater: str = ""
+    second_weight: float = 0.0
+
+    def raters(self) -> list[str]:
+        """The sumy algorithms this setting reads."""
+        return [self.rater, self.second_rater] if self.second_rater else [self.rater]
+
+    def describe(self) -> str:
+        """The raters as the explanation names them (``"edmundson and lexrank at 0.5"``)."""
+        if not self.second_rater:
+            return self.rater
+        return f"{self.rater} and {self.second_rater} at {self.second_weight:g}"
+
+    def centrality(self, found: Features) -> list[float]:
+        """Each sentence's centrality: the rater's share, or the weighted mean of two."""
+        first = found.ratings[self.rater]
+        if not self.second_rater:
+            return first
+        second, weight = found.ratings[self.second_rater], self.second_weight
+        return [(a + weight * b) / (1 + weight) for a, b in zip(first, second, strict=True)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +136,13 @@ def weights_digest() -> str:
 def parse_weights(text: str) -> Weights:
     """Weights from the TOML ``text`` (see ``summary_weights.toml``)."""
     data: dict[str, Any] = tomllib.loads(text)
-    names = [f.name for f in fields(GenreWeights) if f.name != "rater"]
+    names = [f.name for f in fields(GenreWeights) if "rater" not in f.name]
 
     def setting(table: dict[str, Any]) -> GenreWeights:
-        return GenreWeights(str(table["rater"]), *(float(table[n]) for n in names))
+        numbers = {n: float(table.get(n, 0.0)) for n in names}
+        return GenreWeights(
+            rater=str(table["rater"]), second_rater=str(table.get("second_rater", "")), **numbers
+        )
 
     return Weights(
         genre=summary_rules.GenreRule(
@@ -143,7 +170,7 @@ def features(
     sentences = [text[spans[i][0] : spans[i][1]] for i in built.span_indices]
     genre = summary_rules.genre_of(text, sentences, weights.genre)
     if raters is None:
-        raters = [(weights.news if genre.name == "news" else weights.other).rater]
+        raters = (weights.news if genre.name == "news" else weights.other).raters()
     ratings = {
         rater: shares(
             [r if math.isfinite(r) else 0.0 for r in scoring.RATERS[rater](built.document)]
@@ -182,7 +209,7 @@ def choose(found: Features, weights: Weights, count: int) -> list[Pick]:
     """Pick ``count`` sentences (fewer if the text has fewer), best first."""
     genre = found.genre.name
     setting = weights.news if genre == "news" else weights.other
-    rating = found.ratings[setting.rater]
+    rating = setting.centrality(found)
     n = len(rating)
     base = []
     for i in range(n):
@@ -203,7 +230,7 @@ def choose(found: Features, weights: Weights, count: int) -> list[Pick]:
             position=position,
             length=length,
             redundancy=redundancy,
-            rater=setting.rater,
+            rater=setting.describe(),
             rating=rating[best],
             sentence_number=best + 1,
             words=found.words[best],
