@@ -32,8 +32,8 @@ def genre_line(summary: Summary) -> str:
 def parts_line(why: SummaryExplanation) -> str:
     """The parts of a ``skim`` score, each with what it was made from."""
     return (
-        f"centrality {why.centrality:+.2f} ({why.rater} rates it above {why.rating:.0%} of"
-        f" sentences) · position {why.position:+.2f} (sentence {why.sentence_number}) ·"
+        f"centrality {why.centrality:+.2f} (rated above {why.rating:.0%} of sentences by"
+        f" {why.rater}) · position {why.position:+.2f} (sentence {why.sentence_number}) ·"
         f" length {why.length:+.2f} ({why.words} words) · repetition {why.redundancy:+.2f}"
     )
 
