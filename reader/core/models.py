@@ -72,6 +72,7 @@ class SummaryExplanation:
         words: the sentence's length in words.
         genre: ``"news"`` or ``"other"``, from the text (it sets how much position counts).
         notes: rules that applied (for example a pronoun whose antecedent is also chosen).
+        genre_reason: why the text was read as that genre, in one line.
     """
 
     centrality: float
@@ -84,6 +85,7 @@ class SummaryExplanation:
     words: int
     genre: str
     notes: tuple[str, ...] = ()
+    genre_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)

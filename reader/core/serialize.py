@@ -56,7 +56,8 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
 
     A sentence with an explanation (the ``skim`` algorithm) also has ``"explanation"``: its
     score's parts (``centrality``, ``position``, ``length``, ``redundancy``) and what they were
-    made from (``rater``, ``rating``, ``sentence_number``, ``words``, ``genre``, ``notes``).
+    made from (``rater``, ``rating``, ``sentence_number``, ``words``, ``genre``, ``notes``,
+    ``genre_reason``).
     """
     return {
         "algorithm": summary.algorithm,
@@ -86,6 +87,7 @@ def _sentence_to_dict(sentence: SummarySentence) -> dict[str, Any]:
             "words": why.words,
             "genre": why.genre,
             "notes": list(why.notes),
+            "genre_reason": why.genre_reason,
         }
     return data
 
@@ -104,6 +106,7 @@ def _explanation(data: dict[str, Any] | None) -> SummaryExplanation | None:
         words=int(data["words"]),
         genre=str(data["genre"]),
         notes=tuple(str(note) for note in data.get("notes", ())),
+        genre_reason=str(data.get("genre_reason", "")),
     )
 
 

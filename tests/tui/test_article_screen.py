@@ -344,7 +344,7 @@ async def test_r_explains_why_each_highlight_was_chosen(library: Library) -> Non
             assert f"#{sentence.rank} · score" in text
             assert f"sentence {why.sentence_number})" in text
         assert "centrality" in text and "position" in text and "length" in text
-        assert "reads like" in text
+        assert "read as" in text
         await pilot.press("escape")
         await pilot.pause()
         assert pilot.app.screen is screen

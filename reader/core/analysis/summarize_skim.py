@@ -236,6 +236,7 @@ def choose(found: Features, weights: Weights, count: int) -> list[Pick]:
             words=found.words[best],
             genre=genre,
             notes=notes,
+            genre_reason=found.genre.reason(),
         )
         picks.append(Pick(best, centrality + position + length + redundancy, why))
         chosen.append(best)

@@ -24,9 +24,12 @@ def genre_line(summary: Summary) -> str:
             f"{summary.algorithm} rated every sentence and the best-rated were chosen; only the"
             " default algorithm (skim) breaks its scores into parts."
         )
-    if explained[0].genre == "news":
-        return "The text reads like news: its first sentences count for more."
-    return "The text reads like an essay, a long-form piece or a paper: position counts little."
+    why = explained[0]
+    if why.genre == "news":
+        effect = "its first sentences count for more"
+    else:
+        effect = "position counts little"
+    return f"The text was {why.genre_reason or 'read as ' + why.genre}: {effect}."
 
 
 def parts_line(why: SummaryExplanation) -> str:
