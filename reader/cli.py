@@ -57,7 +57,10 @@ class _AlgorithmsHelp(argparse.Action):
 
 def _add_summary_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--algorithm", "-a", metavar="A", help="summary algorithm (see --help-algorithms)"
+        "--algorithm",
+        "-a",
+        metavar="A",
+        help="summary algorithm for this call (default: the library's; see --help-algorithms)",
     )
     parser.add_argument("--help-algorithms", action=_AlgorithmsHelp)
     length = parser.add_mutually_exclusive_group()
@@ -66,7 +69,7 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
         "-n",
         type=_positive_int,
         metavar="N",
-        help="summary length in sentences (default 3)",
+        help="summary length in sentences (default: the library's, 3 unless changed in the reader)",
     )
     length.add_argument(
         "--ratio",
@@ -124,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument(
         "--no-pager", action="store_true", help="print straight out, even on a terminal"
     )
+    _add_summary_options(show)
 
     analyze = commands.add_parser("analyze", help="analyse a file or stdin without storing it")
     analyze.add_argument("path", metavar="PATH", help="a file, or - for stdin")

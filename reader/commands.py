@@ -137,7 +137,9 @@ def show(library: Library, args: argparse.Namespace) -> int:
     """``skim show ID``: metadata, summary and the highlighted text."""
     article = library.get(args.id)
     analysis = library.analysis(article)
-    summary_ = library.summary(article)
+    summary_ = library.summary(
+        article, algorithm=args.algorithm, sentences=args.sentences, ratio=args.ratio
+    )
     if args.json:
         data = document_to_dict(article, analysis, summary_)
         data.update(
@@ -216,14 +218,19 @@ def _summarize_draft(
     draft: ArticleDraft,
     args: argparse.Namespace,
     sentence_spans: Sequence[tuple[int, int]] | None = None,
+    choice: tuple[str, int] | None = None,
 ) -> Summary:
-    """Summarise an unstored article with the ``--algorithm`` / ``--sentences`` / ``--ratio`` given."""
+    """Summarise an unstored article with the ``--algorithm`` / ``--sentences`` / ``--ratio`` given.
+
+    What they leave out comes from ``choice`` (a library's summary choice), else the defaults.
+    """
     from reader.core import analysis
 
+    algorithm, sentences = choice or (analysis.DEFAULT_ALGORITHM, analysis.DEFAULT_SENTENCES)
     return analysis.summarize(
         draft.body,
-        algorithm=args.algorithm or analysis.DEFAULT_ALGORITHM,
-        sentences=args.sentences,
+        algorithm=args.algorithm or algorithm,
+        sentences=args.sentences or (None if args.ratio else sentences),
         ratio=args.ratio,
         sentence_spans=sentence_spans,
         title=draft.title,
@@ -263,7 +270,8 @@ def summary(library: Library, args: argparse.Namespace) -> int:
             ratio=args.ratio,
         )
     else:
-        summary_ = _summarize_draft(_read_source(args.target), args)
+        draft = _read_source(args.target)
+        summary_ = _summarize_draft(draft, args, choice=library.summary_choice())
     if args.json:
         _print_json(summary_to_dict(summary_))
         return 0

@@ -248,6 +248,36 @@ def test_summary_of_id_and_of_path(
     assert data["algorithm"] == "luhn" and len(data["sentences"]) == 2
 
 
+def test_show_and_summary_use_the_library_summary_choice(
+    data_dir: Path, article_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.core.library import open_library
+
+    article_id = added_id(data_dir, article_file, capsys)
+    library = open_library(data_dir)
+    library.set_summary_choice(algorithm="lead", sentences=2)  # as the reader's S and - do
+    library.close()
+
+    assert skim(data_dir, "show", str(article_id), "--json") == 0
+    shown = json.loads(capsys.readouterr().out)["summary"]
+    assert skim(data_dir, "summary", str(article_id), "--json") == 0
+    summarised = json.loads(capsys.readouterr().out)
+    assert skim(data_dir, "summary", str(article_file), "--json") == 0
+    of_file = json.loads(capsys.readouterr().out)
+    for summary in (shown, summarised, of_file):
+        assert summary["algorithm"] == "lead"
+        assert [s["index"] for s in summary["sentences"]] == [0, 1]
+
+    # A flag overrides the setting for one call; what it leaves out still comes from the library.
+    assert skim(data_dir, "show", str(article_id), "--json", "--algorithm", "luhn") == 0
+    overridden = json.loads(capsys.readouterr().out)["summary"]
+    assert overridden["algorithm"] == "luhn" and len(overridden["sentences"]) == 2
+    assert skim(data_dir, "summary", str(article_id), "--json", "-n", "1") == 0
+    assert [s["index"] for s in json.loads(capsys.readouterr().out)["sentences"]] == [0]
+    assert skim(data_dir, "summary", str(article_id), "--json") == 0
+    assert json.loads(capsys.readouterr().out) == summarised  # nothing was stored by the flags
+
+
 def test_note_on_a_quote(
     data_dir: Path, article_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

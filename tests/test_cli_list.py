@@ -112,7 +112,9 @@ def test_help_algorithms_lists_every_algorithm(
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Summary algorithms (--algorithm A):"
     assert [line.split()[0] for line in lines[1:]] == list(summarize.ALGORITHMS)
-    assert "  textrank   graph ranking, like PageRank (default)" in lines
+    assert "  textrank   graph ranking, like PageRank" in lines
+    default = next(line for line in lines if line.endswith("(default)"))
+    assert default.split()[0] == summarize.DEFAULT_ALGORITHM
     # An algorithm added without a description is still listed.
     monkeypatch.setattr(summarize, "ALGORITHMS", (*summarize.ALGORITHMS, "brand-new"))
     with pytest.raises(SystemExit):

@@ -158,3 +158,22 @@ def test_annotate_quote_twice_returns_the_same_highlight(library: Library) -> No
     assert len(library.annotations(article_id)) == 1
     with pytest.raises(UsageError, match="empty"):
         library.annotate_quote(article_id, " ")
+
+
+def test_summary_choice_is_stored_validated_and_falls_back_to_the_default(
+    library: Library,
+) -> None:
+    from reader.core.analysis import DEFAULT_ALGORITHM, DEFAULT_SENTENCES
+    from reader.core.errors import AnalysisError
+
+    assert library.summary_choice() == (DEFAULT_ALGORITHM, DEFAULT_SENTENCES)
+    library.set_summary_choice(algorithm="lexrank")
+    library.set_summary_choice(sentences=5)
+    assert library.summary_choice() == ("lexrank", 5)
+    with pytest.raises(AnalysisError, match="unknown summary algorithm"):
+        library.set_summary_choice(algorithm="bert")
+    with pytest.raises(AnalysisError, match="whole number"):
+        library.set_summary_choice(sentences=0)
+    library.set_setting("summary.algorithm", "gone")  # written by an older or newer skim
+    library.set_setting("summary.sentences", "many")
+    assert library.summary_choice() == (DEFAULT_ALGORITHM, DEFAULT_SENTENCES)

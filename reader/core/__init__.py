@@ -25,6 +25,7 @@ from reader.core.models import (
     NumberLabel,
     Span,
     Summary,
+    SummaryExplanation,
     SummarySentence,
     TriageState,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "Span",
     "StorageError",
     "Summary",
+    "SummaryExplanation",
     "SummarySentence",
     "TriageState",
     "UsageError",

@@ -56,6 +56,39 @@ class Analysis:
 
 
 @dataclass(frozen=True, slots=True)
+class SummaryExplanation:
+    """Why the default summariser (``skim``) chose a sentence: the parts of its score.
+
+    ``score`` of the sentence is ``centrality + position + length + redundancy``.
+
+    Attributes:
+        centrality: the weighted share from sumy's rating of the sentence.
+        position: the weighted position prior (early sentences score more, on news most).
+        length: the penalty for a long sentence (0 or negative).
+        redundancy: the penalty for repeating a sentence chosen before it (0 or negative).
+        rater: the sumy algorithm whose rating is the centrality (``"lexrank"``…).
+        rating: that rating, as a share of the text's sentences it beats (0-1).
+        sentence_number: the sentence's place among the text's prose sentences (1 = first).
+        words: the sentence's length in words.
+        genre: ``"news"`` or ``"other"``, from the text (it sets how much position counts).
+        notes: rules that applied (for example a pronoun whose antecedent is also chosen).
+        genre_reason: why the text was read as that genre, in one line.
+    """
+
+    centrality: float
+    position: float
+    length: float
+    redundancy: float
+    rater: str
+    rating: float
+    sentence_number: int
+    words: int
+    genre: str
+    notes: tuple[str, ...] = ()
+    genre_reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class SummarySentence:
     """One sentence chosen by a summariser.
 
@@ -66,6 +99,7 @@ class SummarySentence:
         text: the sentence itself.
         score: the summariser's score (higher is better; scale depends on the algorithm).
         rank: 1 for the best-scored sentence of the summary, 2 for the next…
+        explanation: the parts of the score, for the algorithms that have parts (``skim``).
     """
 
     index: int
@@ -74,6 +108,7 @@ class SummarySentence:
     text: str
     score: float
     rank: int
+    explanation: SummaryExplanation | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from reader.core.models import (
     ArticleMeta,
     Span,
     Summary,
+    SummaryExplanation,
     SummarySentence,
 )
 
@@ -51,21 +52,62 @@ def _span(d: dict[str, Any]) -> Span:
 
 
 def summary_to_dict(summary: Summary) -> dict[str, Any]:
-    """``{"algorithm", "sentences": [{"index", "start", "end", "text", "score", "rank"}]}``."""
+    """``{"algorithm", "sentences": [{"index", "start", "end", "text", "score", "rank"}]}``.
+
+    A sentence with an explanation (the ``skim`` algorithm) also has ``"explanation"``: its
+    score's parts (``centrality``, ``position``, ``length``, ``redundancy``) and what they were
+    made from (``rater``, ``rating``, ``sentence_number``, ``words``, ``genre``, ``notes``,
+    ``genre_reason``).
+    """
     return {
         "algorithm": summary.algorithm,
-        "sentences": [
-            {
-                "index": s.index,
-                "start": s.start,
-                "end": s.end,
-                "text": s.text,
-                "score": s.score,
-                "rank": s.rank,
-            }
-            for s in summary.sentences
-        ],
+        "sentences": [_sentence_to_dict(s) for s in summary.sentences],
     }
+
+
+def _sentence_to_dict(sentence: SummarySentence) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "index": sentence.index,
+        "start": sentence.start,
+        "end": sentence.end,
+        "text": sentence.text,
+        "score": sentence.score,
+        "rank": sentence.rank,
+    }
+    why = sentence.explanation
+    if why is not None:
+        data["explanation"] = {
+            "centrality": why.centrality,
+            "position": why.position,
+            "length": why.length,
+            "redundancy": why.redundancy,
+            "rater": why.rater,
+            "rating": why.rating,
+            "sentence_number": why.sentence_number,
+            "words": why.words,
+            "genre": why.genre,
+            "notes": list(why.notes),
+            "genre_reason": why.genre_reason,
+        }
+    return data
+
+
+def _explanation(data: dict[str, Any] | None) -> SummaryExplanation | None:
+    if data is None:
+        return None
+    return SummaryExplanation(
+        centrality=float(data["centrality"]),
+        position=float(data["position"]),
+        length=float(data["length"]),
+        redundancy=float(data["redundancy"]),
+        rater=str(data["rater"]),
+        rating=float(data["rating"]),
+        sentence_number=int(data["sentence_number"]),
+        words=int(data["words"]),
+        genre=str(data["genre"]),
+        notes=tuple(str(note) for note in data.get("notes", ())),
+        genre_reason=str(data.get("genre_reason", "")),
+    )
 
 
 def summary_from_dict(data: dict[str, Any]) -> Summary:
@@ -80,6 +122,7 @@ def summary_from_dict(data: dict[str, Any]) -> Summary:
                 text=str(d["text"]),
                 score=float(d["score"]),
                 rank=int(d["rank"]),
+                explanation=_explanation(d.get("explanation")),
             )
             for d in data["sentences"]
         ),

@@ -84,6 +84,8 @@ def test_analysis_and_summaries_need_no_data_and_no_network(tmp_path: Path) -> N
         "sumbasic",
         "kl",
         "reduction",
+        "lead",
+        "skim",
     }
     assert all(len(indices) == 3 for indices in report["summaries"].values())
     assert list(empty.iterdir()) == []  # nothing was downloaded into it

@@ -94,6 +94,12 @@ def test_short_and_empty_texts(algorithm: str) -> None:
     assert [s.text for s in only.sentences] == ["Harbour Vote"]
 
 
+def test_lead_takes_the_first_prose_sentences() -> None:
+    summary = summarize(TEXT, algorithm="lead", sentences=4)
+    assert [s.index for s in summary.sentences] == [1, 2, 3, 4]  # 0 is the heading
+    assert [s.rank for s in summary.sentences] == [1, 2, 3, 4]
+
+
 def test_ratio_is_not_fooled_by_floating_point() -> None:
     text = " ".join(f"Sentence number {word} is here." for word in "abcdefghij")
     assert len(summarize(text, algorithm="luhn", ratio=0.3).sentences) == 3  # 0.3 * 10 > 3.0

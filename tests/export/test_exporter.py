@@ -242,3 +242,19 @@ def test_a_deleted_folder_is_written_again(
         path.unlink()
     out.rmdir()
     assert {f.status for f in export(library, seeded, out).files} == {"written"}
+
+
+@pytest.mark.parametrize("template", ["default", "brief"])
+def test_export_uses_the_library_summary_choice(
+    library: Library, seeded: list[int], tmp_path: Path, template: str
+) -> None:
+    from reader.core.analysis import summarize
+
+    body = library.get(seeded[0]).body
+    first, second = (s.text for s in summarize(body, algorithm="lead", sentences=2).sentences)
+    library.set_summary_choice(algorithm="lead", sentences=1)
+    out = tmp_path / f"{template}.md"
+    library.export_markdown([seeded[0]], out=out, template=template)
+    highlights = out.read_text(encoding="utf-8").split("## Highlights", 1)[1].split("\n## ", 1)[0]
+    assert f"- {first}" in highlights
+    assert second not in highlights

@@ -307,7 +307,7 @@ async def test_selecting_a_highlight_moves_the_cursor_there(library: Library) ->
         assert isinstance(pilot.app.focused, Story)
 
 
-async def test_r_shows_each_sentences_rank_and_score(library: Library) -> None:
+async def test_shift_r_shows_each_sentences_rank_and_score(library: Library) -> None:
     aid = article_id(library)
     async with reading(library, aid) as (pilot, screen):
         options = screen.query_one("#highlights-list", OptionList)
@@ -318,11 +318,36 @@ async def test_r_shows_each_sentences_rank_and_score(library: Library) -> None:
             )
 
         assert "#1" not in prompts()
-        await pilot.press("r")
+        await pilot.press("R")
         assert screen.query_one(HighlightsPanel).show_scores
         assert all(f"#{rank}" in prompts() for rank in (1, 2, 3))
-        await pilot.press("r")
+        await pilot.press("R")
         assert "#1" not in prompts()
+
+
+async def test_r_explains_why_each_highlight_was_chosen(library: Library) -> None:
+    from textual.widgets import Static
+
+    from reader.tui.screens.summary_reasons import SummaryReasons
+
+    aid = article_id(library)
+    async with reading(library, aid) as (pilot, screen):
+        assert screen.summary is not None and screen.summary.algorithm == "skim"
+        await pilot.press("r")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, SummaryReasons)
+        text = "\n".join(str(w.render()) for w in dialog.query(Static))
+        for sentence in screen.summary.sentences:
+            why = sentence.explanation
+            assert why is not None
+            assert f"#{sentence.rank} · score" in text
+            assert f"sentence {why.sentence_number})" in text
+        assert "centrality" in text and "position" in text and "length" in text
+        assert "read as" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen
 
 
 async def test_l_a_s_triage_and_u_undoes(library: Library) -> None:

@@ -15,6 +15,8 @@ DESCRIPTIONS: dict[str, str] = {
     "sumbasic": "word probability, avoiding repetition",
     "kl": "keeps the word distribution of the text (slow on long texts)",
     "reduction": "sentence similarity graph, summed weights",
+    "lead": "the first sentences, as news puts the gist first",
+    "skim": "a sumy rating + position, length, no repeats; explains itself (r in the reader)",
 }
 
 

@@ -1,4 +1,4 @@
-"""One rating per sentence from each of sumy's eight summarisers.
+"""One rating per sentence from each of sumy's eight summarisers, and from ``lead``.
 
 sumy's summarisers return only the chosen sentences and throw their ratings away; these
 functions return the ratings (higher is better) for every sentence of a sumy document, in
@@ -173,6 +173,16 @@ def kl(document: Any) -> list[float]:
     return summarize_greedy.kl_ratings(content, raw, summarizer.compute_tf(sentences))
 
 
+def lead(document: Any) -> list[float]:
+    """Lead: the earlier the better (1 for the first sentence, falling evenly towards 0).
+
+    The first sentences of a news story state its news; on news, "the first three sentences"
+    is the baseline every summariser is measured against.
+    """
+    count = len(document.sentences)
+    return [1.0 - position / count for position in range(count)]
+
+
 RATERS: dict[str, Callable[[Any], list[float]]] = {
     "luhn": luhn,
     "edmundson": edmundson,
@@ -182,4 +192,5 @@ RATERS: dict[str, Callable[[Any], list[float]]] = {
     "sumbasic": sumbasic,
     "kl": kl,
     "reduction": reduction,
+    "lead": lead,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from reader.core.errors import AnalysisError
 from reader.core.library.articles import ArticlesMixin
 from reader.core.models import Analysis, Article, Summary
 from reader.core.serialize import (
@@ -14,9 +15,53 @@ from reader.core.serialize import (
     summary_to_dict,
 )
 
+#: Where the library keeps its summary algorithm and length (the reader's ``S`` and ``+``/``-``).
+SUMMARY_ALGORITHM_SETTING = "summary.algorithm"
+SUMMARY_SENTENCES_SETTING = "summary.sentences"
+
 
 class AnalysisMixin(ArticlesMixin):
     """Cached analysis: computed once per (text, analyser version, parameters)."""
+
+    def summary_choice(self) -> tuple[str, int]:
+        """The library's summary algorithm and length in sentences.
+
+        Every summary of a stored article uses them unless a call says otherwise: the reader,
+        ``skim show``, ``skim summary``, export and story comparisons show the same highlights.
+        A missing or unusable stored value gives the default (``skim``, 3 sentences).
+        """
+        from reader.core import analysis
+
+        algorithm = self.get_setting(SUMMARY_ALGORITHM_SETTING) or ""
+        count = self.get_setting(SUMMARY_SENTENCES_SETTING) or ""
+        if algorithm not in analysis.ALGORITHMS:
+            algorithm = analysis.DEFAULT_ALGORITHM
+        sentences = int(count) if count.isdigit() and int(count) > 0 else analysis.DEFAULT_SENTENCES
+        return algorithm, sentences
+
+    def set_summary_choice(
+        self, *, algorithm: str | None = None, sentences: int | None = None
+    ) -> None:
+        """Change the library's summary algorithm and/or length (see :meth:`summary_choice`).
+
+        Raises:
+            AnalysisError: an unknown algorithm or a length below 1.
+        """
+        from reader.core import analysis
+
+        if algorithm is not None:
+            if algorithm not in analysis.ALGORITHMS:
+                raise AnalysisError(
+                    f"unknown summary algorithm {algorithm!r}:"
+                    f" choose one of {', '.join(analysis.ALGORITHMS)}"
+                )
+            self.set_setting(SUMMARY_ALGORITHM_SETTING, algorithm)
+        if sentences is not None:
+            if isinstance(sentences, bool) or not isinstance(sentences, int) or sentences < 1:
+                raise AnalysisError(
+                    f"number of summary sentences must be a whole number ≥ 1, not {sentences!r}"
+                )
+            self.set_setting(SUMMARY_SENTENCES_SETTING, str(sentences))
 
     def analysis(self, article: Article) -> Analysis:
         """Sentences, entities and numbers of ``article``, from the cache when possible."""
@@ -38,12 +83,16 @@ class AnalysisMixin(ArticlesMixin):
         sentences: int | None = None,
         ratio: float | None = None,
     ) -> Summary:
-        """An extractive summary of ``article`` (default algorithm, 3 sentences), cached."""
+        """An extractive summary of ``article``, cached.
+
+        What is not given comes from the library's :meth:`summary_choice`.
+        """
         from reader.core import analysis
 
-        algorithm = algorithm or analysis.DEFAULT_ALGORITHM
+        chosen_algorithm, chosen_sentences = self.summary_choice()
+        algorithm = algorithm or chosen_algorithm
         if sentences is None and ratio is None:
-            sentences = analysis.DEFAULT_SENTENCES
+            sentences = chosen_sentences
         key = _summary_key(article, algorithm, sentences, ratio)
         cached = self._storage.cache_get(*key)
         if cached is not None:
@@ -61,22 +110,23 @@ class AnalysisMixin(ArticlesMixin):
         return result
 
     def analyse_many(self, ids: Sequence[int], *, processes: int | None = None) -> int:
-        """Analyse and summarise (default algorithm) many articles on all cores, into the cache.
+        """Analyse and summarise (the library's summary choice) many articles on all cores.
 
         Workers compute (see reader.core.analysis.batch); this process writes. Articles already
         cached are skipped. Returns how many were analysed.
         """
-        from reader.core import analysis
         from reader.core.analysis.batch import analyse_all
 
-        algorithm, sentences = analysis.DEFAULT_ALGORITHM, analysis.DEFAULT_SENTENCES
+        algorithm, sentences = self.summary_choice()
         todo: dict[str, Article] = {}
         for article_id in ids:
             article = self.get(article_id)
             if self._storage.cache_get(*_analysis_key(article)) is None:
                 todo.setdefault(article.content_hash, article)
         jobs = [(hash_, a.body, a.title) for hash_, a in todo.items()]
-        for hash_, found, summary in analyse_all(jobs, processes=processes):
+        for hash_, found, summary in analyse_all(
+            jobs, processes=processes, algorithm=algorithm, sentences=sentences
+        ):
             article = todo[hash_]
             self._storage.cache_put(*_analysis_key(article), found)
             self._storage.cache_put(*_summary_key(article, algorithm, sentences, None), summary)

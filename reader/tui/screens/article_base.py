@@ -34,9 +34,6 @@ if TYPE_CHECKING:
     from reader.tui.app import SkimApp
     from reader.tui.screens.details_editor import Details
 
-ALGORITHM_SETTING = "summary.algorithm"
-SENTENCES_SETTING = "summary.sentences"
-
 
 @dataclass(frozen=True, slots=True)
 class Undo:
@@ -94,20 +91,14 @@ class ArticleBase(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
-        """Read the article, its highlights and settings, then analyse it."""
-        from reader.core import analysis
-
+        """Read the article, its highlights and the library's summary choice, then analyse it."""
         try:
             article = self.library.get(self.article_id)
             annotations = self.library.annotations(self.article_id)
-            algorithm = self.library.get_setting(ALGORITHM_SETTING) or ""
-            count = self.library.get_setting(SENTENCES_SETTING) or ""
+            algorithm, sentences = self.library.summary_choice()
         except SkimError as error:
             self._deliver(self._failed, str(error), True)
             return
-        if algorithm not in analysis.ALGORITHMS:
-            algorithm = analysis.DEFAULT_ALGORITHM
-        sentences = int(count) if count.isdigit() and int(count) > 0 else analysis.DEFAULT_SENTENCES
         self._deliver(self._loaded, article, annotations, algorithm, sentences)
         try:
             result = self.library.analysis(article)

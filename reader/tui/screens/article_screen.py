@@ -18,9 +18,10 @@ from textual.widgets import Footer
 from reader.core.models import TriageState
 from reader.tui import spans as sp
 from reader.tui.screens.algorithm_picker import AlgorithmPicker
-from reader.tui.screens.article_base import ALGORITHM_SETTING, SENTENCES_SETTING, Undo
+from reader.tui.screens.article_base import Undo
 from reader.tui.screens.article_story import ArticleStory
 from reader.tui.screens.entity_list import EntityList
+from reader.tui.screens.summary_reasons import SummaryReasons
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.highlights_panel import HighlightsPanel
 from reader.tui.widgets.legend import Legend
@@ -50,8 +51,9 @@ Highlights and notes are saved as soon as you make them; `u` brings back a remov
 guessed wrong (a file name for a title, the day you added it for a date); `u` takes it back.
 
 **Highlights** (the summary): `tab` reaches the panel, `enter` shows the sentence in the text,
-`{` `}` step through them in the text, `S` picks the algorithm, `+` `-` change the length,
-`r` shows each sentence's rank and score.
+`{` `}` step through them in the text, `S` picks the algorithm, `+` `-` change the length
+(remembered for the whole library: `skim show`, export and comparisons use them too), `r` shows
+why each highlight was chosen, `R` shows each one's rank and score in the panel.
 
 **Colours** mark people, organisations, places, groups and kinds of number (see the legend);
 `e` turns them off, `E` lists them and jumps to the next mention.
@@ -83,7 +85,8 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
         _key("S", "algorithm", "Summary algorithm"),
         _key("plus,equals_sign", "longer", "Longer summary"),
         _key("minus", "shorter", "Shorter summary"),
-        _key("r", "scores", "Summary scores"),
+        _key("r", "reasons", "Why these highlights"),
+        _key("R", "scores", "Summary scores"),
         _key("e", "colours", "Entity colours"),
         _key("E", "entities", "Entities", show=True),
         _key("T", "tone", "Tone evidence"),
@@ -129,7 +132,7 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
         """
         if action == "remove_highlight":
             return self.annotation_under_cursor() is not None or None
-        if action in ("next_summary", "previous_summary", "scores"):
+        if action in ("next_summary", "previous_summary", "scores", "reasons"):
             return self.summary is not None or None
         if action in ("entities", "algorithm", "longer", "shorter"):
             return self.analysis is not None or None
@@ -238,7 +241,7 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
         def chosen(name: str | None) -> None:
             if name and name != self.algorithm:
                 self.algorithm = name
-                self.write(lambda lib: lib.set_setting(ALGORITHM_SETTING, name))
+                self.write(lambda lib: lib.set_summary_choice(algorithm=name))
                 self.request_summary()
 
         self.app.push_screen(AlgorithmPicker(list(ALGORITHMS), self.algorithm), chosen)
@@ -257,8 +260,13 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
         if count == self.sentence_count:
             return
         self.sentence_count = count
-        self.write(lambda lib: lib.set_setting(SENTENCES_SETTING, str(count)))
+        self.write(lambda lib: lib.set_summary_choice(sentences=count))
         self.request_summary()
+
+    def action_reasons(self) -> None:
+        """Show why each highlight was chosen (the parts of its score)."""
+        if self.summary is not None:
+            self.app.push_screen(SummaryReasons(self.summary))
 
     def action_scores(self) -> None:
         """Show or hide each summary sentence's rank and score."""
