@@ -5,8 +5,9 @@
 one-line reason.
 """
 
+from reader.core.web.addresses import describe
 from reader.core.web.article import extract_article, read_url
-from reader.core.web.fetch import Fetched, FetchLimits, describe, fetch, is_web_address
+from reader.core.web.fetch import Fetched, FetchLimits, fetch, is_web_address
 
 __all__ = [
     "FetchLimits",
