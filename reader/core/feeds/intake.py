@@ -24,9 +24,9 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MAX_NEW_ENTRIES = 500
 """The most entries one subscribe or update imports from a feed: the newest ones.
 
-The others are not marked as seen, so the next updates import them, the newest first. A feed of
-100,000 entries took 114 s to import at once; 500 take about a second (and with ``--full-text``
-at most 500 pages are fetched per update).
+The others are not marked as seen, so the next updates import them, the newest first. Importing
+a 100,000-entry feed (9 MB) at once took 45 s here; capped, it takes 15 s, most of it parsing
+the feed. With ``--full-text``, at most this many pages are fetched per update.
 """
 
 

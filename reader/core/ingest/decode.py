@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
+from typing import BinaryIO
 
 from reader.core.errors import IngestError
 
@@ -23,6 +24,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _BINARY_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
 _BINARY_SHARE = 0.10
 _SAMPLE = 64 * 1024
+_READ_CHUNK = 1024 * 1024
 # C0 controls a legacy-encoded text file would not contain (cp1252 maps 0x00-0x1f to themselves).
 _LEGACY_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -42,6 +44,27 @@ def check_size(size: int, label: str) -> None:
             f"{label}: the file is {size / 1024 / 1024:.1f} MB; "
             f"skim reads files up to {MAX_BYTES // 1024 // 1024} MB"
         )
+
+
+def read_capped(stream: BinaryIO, label: str) -> bytes:
+    """Read ``stream`` (stdin) to its end, but never more than :data:`MAX_BYTES` + 1 bytes.
+
+    A pipe has no size to check first, and one that never ends (``/dev/zero``) must not be read
+    into memory without bound: reading stops one byte past the cap.
+
+    Raises:
+        IngestError: when the stream holds more than :data:`MAX_BYTES`.
+    """
+    data = bytearray()
+    while len(data) <= MAX_BYTES:
+        chunk = stream.read(min(_READ_CHUNK, MAX_BYTES + 1 - len(data)))
+        if not chunk:
+            return bytes(data)
+        data += chunk
+    raise IngestError(
+        f"{label}: more than {MAX_BYTES // 1024 // 1024} MB; skim reads files up to "
+        f"{MAX_BYTES // 1024 // 1024} MB (stopped reading there)"
+    )
 
 
 def declared_charset(data: bytes) -> str | None:
