@@ -1,5 +1,5 @@
 """Servers that answer too slowly or too much: one deadline for the whole fetch (issue 12, M2),
-and a clear reason for an answer with too many headers (L9)."""
+a clear reason for an answer with too many headers (L9), and no page taken from a cut-short body."""
 
 from __future__ import annotations
 
@@ -62,6 +62,15 @@ def _many_headers(handler: BaseHTTPRequestHandler) -> None:
     handler.wfile.write(b"<p>hi</p>")
 
 
+def _cut_short(handler: BaseHTTPRequestHandler) -> None:
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html")
+    handler.send_header("Content-Length", "5000")
+    handler.end_headers()
+    handler.wfile.write(b"<p>The first part of the page only</p>")
+    handler.close_connection = True
+
+
 @pytest.fixture()
 def slow_lookups(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The name "slow-dns.test" takes 20 s to resolve (to 127.0.0.1); released at teardown."""
@@ -116,3 +125,9 @@ def test_an_answer_with_too_many_headers_says_so(site: Site) -> None:
     assert message.endswith(
         "/many-headers: the answer has more than 100 header lines; skim does not read such answers"
     )
+
+
+def test_a_body_shorter_than_its_content_length_is_not_taken_for_the_page(site: Site) -> None:
+    site.routes["/cut-short"] = _cut_short
+    _, message = _timed_error(site.url("/cut-short"))
+    assert message.endswith("/cut-short: the connection was closed before the page was complete")
