@@ -125,9 +125,10 @@ def add(library: Library, args: argparse.Namespace) -> int:
 def _add_stdin(library: Library) -> ImportOutcome:
     from reader.core import ingest
     from reader.core.errors import IngestError
+    from reader.core.ingest import decode
 
     try:
-        draft = ingest.read_bytes(sys.stdin.buffer.read(), name="-")
+        draft = ingest.read_bytes(decode.read_capped(sys.stdin.buffer, "stdin"), name="-")
     except IngestError as error:
         return ImportOutcome("-", error=str(error))
     return ImportOutcome("-", result=library.add(draft))
@@ -208,9 +209,10 @@ def _byline(article: Article) -> str:
 
 def _read_source(path: str) -> ArticleDraft:
     from reader.core import ingest
+    from reader.core.ingest import decode
 
     if path == "-":
-        return ingest.read_bytes(sys.stdin.buffer.read(), name="-")
+        return ingest.read_bytes(decode.read_capped(sys.stdin.buffer, "stdin"), name="-")
     return ingest.read_path(Path(path))
 
 

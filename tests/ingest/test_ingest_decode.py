@@ -74,7 +74,8 @@ def test_invalid_utf16_after_a_bom_is_an_unknown_encoding() -> None:
         b"PK\x03\x04\x14\x00\x00\x00\x08\x00",  # a zip header: NUL bytes
         b"plain words\x00and a NUL",
         bytes(range(1, 9)) * 20 + b"some text",  # mostly control bytes
-        "Harbour\n".encode("utf-16-le"),  # UTF-16 without a BOM
+        b"\x07\x00\x08\x00"
+        * 20,  # 16-bit control codes (UTF-16 text is read: test_utf16_without_bom)
     ],
 )
 def test_binary_input_is_refused(data: bytes) -> None:

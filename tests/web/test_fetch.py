@@ -15,14 +15,14 @@ from tests.web.conftest import LIMITS, Site
 
 def _error(url: str, limits: FetchLimits = LIMITS) -> str:
     with pytest.raises(IngestError) as caught:
-        fetch(url, limits=limits)
+        fetch(url, limits=limits, given_by_user=True)
     message = str(caught.value)
     assert "\n" not in message
     return message
 
 
 def test_fetches_a_page_with_its_type_and_charset(site: Site) -> None:
-    fetched = fetch(site.url("/article.html"), limits=LIMITS)
+    fetched = fetch(site.url("/article.html"), limits=LIMITS, given_by_user=True)
     assert fetched.status == 200
     assert fetched.url == site.url("/article.html")
     assert fetched.content_type == "text/html"
@@ -31,20 +31,22 @@ def test_fetches_a_page_with_its_type_and_charset(site: Site) -> None:
 
 
 def test_sends_a_user_agent_naming_skim(site: Site) -> None:
-    fetch(site.url("/article.html"), limits=LIMITS)
+    fetch(site.url("/article.html"), limits=LIMITS, given_by_user=True)
     _, headers = site.requests[-1]
     assert headers["User-Agent"] == USER_AGENT
     assert USER_AGENT.startswith("skim/")
 
 
 def test_follows_redirects_and_reports_the_final_address(site: Site) -> None:
-    fetched = fetch(site.url("/moved"), limits=LIMITS)
+    fetched = fetch(site.url("/moved"), limits=LIMITS, given_by_user=True)
     assert fetched.url == site.url("/article.html")
 
 
 def test_follows_up_to_the_redirect_limit(site: Site) -> None:
     # /chain/4 → 3 → 2 → 1 → 0 → /article.html: five redirects.
-    assert fetch(site.url("/chain/4"), limits=LIMITS).url == site.url("/article.html")
+    assert fetch(site.url("/chain/4"), limits=LIMITS, given_by_user=True).url == site.url(
+        "/article.html"
+    )
     message = _error(site.url("/chain/5"))
     assert "too many redirects (more than 5)" in message
 
@@ -119,9 +121,9 @@ def test_unknown_host_name(site: Site) -> None:
 
 
 def test_conditional_request_gets_not_modified(site: Site) -> None:
-    first = fetch(site.url("/etag.xml"), limits=LIMITS)
+    first = fetch(site.url("/etag.xml"), limits=LIMITS, given_by_user=True)
     assert first.etag == '"v1"'
-    again = fetch(site.url("/etag.xml"), limits=LIMITS, etag=first.etag)
+    again = fetch(site.url("/etag.xml"), limits=LIMITS, given_by_user=True, etag=first.etag)
     assert again.status == 304 and again.body == b""
 
 

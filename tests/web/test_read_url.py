@@ -14,7 +14,7 @@ from tests.web.conftest import LIMITS, Site, table_counts
 
 
 def test_article_text_and_metadata(site: Site) -> None:
-    draft = read_url(site.url("/article.html"), limits=LIMITS)
+    draft = read_url(site.url("/article.html"), limits=LIMITS, given_by_user=True)
     assert draft.title == pages.ARTICLE_TITLE
     assert draft.author == "Ingrid Solvang"
     assert draft.source == "Fjord Courier"
@@ -36,12 +36,12 @@ def test_article_text_and_metadata(site: Site) -> None:
 
 
 def test_url_is_the_final_address_after_redirects(site: Site) -> None:
-    draft = read_url(site.url("/moved"), limits=LIMITS)
+    draft = read_url(site.url("/moved"), limits=LIMITS, given_by_user=True)
     assert draft.url == site.url("/article.html")
 
 
 def test_plain_text_pages_are_read_as_text(site: Site) -> None:
-    draft = read_url(site.url("/plain.txt"), limits=LIMITS)
+    draft = read_url(site.url("/plain.txt"), limits=LIMITS, given_by_user=True)
     assert draft.title == "Harbour pilots agree new night shifts"
     assert draft.url == site.url("/plain.txt")
     assert draft.body.startswith("The pilots' association agreed")
@@ -57,7 +57,7 @@ def test_plain_text_pages_are_read_as_text(site: Site) -> None:
 )
 def test_what_is_not_an_article_is_refused(site: Site, path: str, expected: str) -> None:
     with pytest.raises(IngestError) as caught:
-        read_url(site.url(path), limits=LIMITS)
+        read_url(site.url(path), limits=LIMITS, given_by_user=True)
     assert str(caught.value) == site.base.removeprefix("http://") + expected
 
 

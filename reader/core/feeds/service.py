@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import urllib.parse
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from reader.core.errors import IngestError, SkimError, UsageError
-from reader.core.feeds.entries import entry_draft, entry_text, is_teaser
-from reader.core.feeds.parse import FeedItem, ParsedFeed, parse_feed
+from reader.core.feeds.entries import entry_text
+from reader.core.feeds.intake import prepare
+from reader.core.feeds.parse import ParsedFeed, parse_feed
 from reader.core.feeds.types import Feed, FeedUpdate
-from reader.core.ingest.common import clean_tags
-from reader.core.models import AddResult, ArticleDraft
+from reader.core.models import AddResult
 from reader.core.storage import Storage
-from reader.core.storage.feeds import EntryToStore
-from reader.core.text import clean_line, content_hash, word_count
-from reader.core.web import FetchLimits, describe, fetch, is_web_address, read_url
+from reader.core.text import clean_line
+from reader.core.web import FetchLimits, describe, fetch, is_web_address
+from reader.core.web.addresses import host_of
 
 FEED_ACCEPT = (
     "application/rss+xml,application/atom+xml,application/rdf+xml,application/xml;q=0.9,"
@@ -61,19 +61,28 @@ def subscribe(
     """
     location, path = _locate(source)
     _refuse_duplicate(storage, location)
-    document = _load(location, path, limits=limits)
+    document = _load(location, path, limits=limits, given_by_user=True)
     parsed = parse_feed(document.data, label=document.label, content_type=document.content_type)
+    # The host the user named; what the feed or page points to elsewhere is checked.
+    trusted_host = host_of(location) if path is None else ""
     if parsed.alternate is not None and path is None:
         discovered = urllib.parse.urljoin(document.location, parsed.alternate)
         _refuse_duplicate(storage, discovered)
-        document = _load(discovered, None, limits=limits)
+        document = _load(
+            discovered, None, limits=limits, given_by_user=host_of(discovered) == trusted_host
+        )
         parsed = parse_feed(document.data, label=document.label, content_type=document.content_type)
     if parsed.alternate is not None:
         raise IngestError(f"{document.label} is a web page, not a feed")
     _refuse_duplicate(storage, document.location)
     _require_usable(parsed, document.label)
-    entries, warnings = _prepare(
-        parsed, set(), full_text=full_text, label=document.label, limits=limits
+    entries, warnings = prepare(
+        parsed,
+        set(),
+        full_text=full_text,
+        label=document.label,
+        limits=limits,
+        trusted_host=trusted_host,
     )
     feed_id, outcomes = storage.add_feed(
         url=document.location,
@@ -131,7 +140,9 @@ def _update_one(
 ) -> FeedUpdate:
     path = None if is_web_address(feed.url) else Path(feed.url)
     etag, modified = storage.feed_validators(feed.id) if path is None else (None, None)
-    document = _load(feed.url, path, limits=limits, etag=etag, modified=modified)
+    document = _load(
+        feed.url, path, limits=limits, etag=etag, modified=modified, given_by_user=True
+    )
     if document.not_modified:
         storage.mark_feed_checked(feed.id, now=now)
         return FeedUpdate(feed=storage.get_feed(feed.id), not_modified=True)
@@ -139,12 +150,13 @@ def _update_one(
     if parsed.alternate is not None:
         raise IngestError(f"{document.label} is now a web page, not a feed")
     _require_usable(parsed, document.label)
-    entries, warnings = _prepare(
+    entries, warnings = prepare(
         parsed,
         storage.seen_entries(feed.id),
         full_text=feed.full_text if full_text is None else full_text,
         label=document.label,
         limits=limits,
+        trusted_host=host_of(feed.url) if path is None else "",
     )
     outcomes = storage.store_feed_update(
         feed.id,
@@ -186,10 +198,18 @@ def _load(
     limits: FetchLimits | None,
     etag: str | None = None,
     modified: str | None = None,
+    given_by_user: bool,
 ) -> _Document:
     if path is not None:
         return _read_file(path, limits or FetchLimits.from_env())
-    fetched = fetch(location, limits=limits, accept=FEED_ACCEPT, etag=etag, modified=modified)
+    fetched = fetch(
+        location,
+        limits=limits,
+        accept=FEED_ACCEPT,
+        etag=etag,
+        modified=modified,
+        given_by_user=given_by_user,
+    )
     label = describe(fetched.url)
     if fetched.status == 304:
         return _Document(fetched.url, label, not_modified=True)
@@ -228,52 +248,6 @@ def _address_hint(path: Path) -> str:
     if slash and not path.is_absolute() and "." in first.strip(".") and not Path(first).exists():
         return " (a web address starts with http:// or https://)"
     return ""
-
-
-def _prepare(
-    parsed: ParsedFeed,
-    seen: set[str],
-    *,
-    full_text: bool,
-    label: str,
-    limits: FetchLimits | None,
-) -> tuple[list[EntryToStore], list[str]]:
-    """Drafts for the entries not seen before, oldest first (feeds list the newest first)."""
-    entries: list[EntryToStore] = []
-    warnings: list[str] = []
-    for item in reversed(parsed.items):
-        if item.entry_id in seen:
-            continue
-        seen.add(item.entry_id)
-        text = entry_text(item)
-        draft: ArticleDraft | None = None
-        if full_text and item.link and is_teaser(item, text):
-            try:
-                draft = _full_text(item, parsed.title, limits)
-            except IngestError as error:
-                warnings.append(f"{error}; kept the feed's text of “{item.title or item.link}”")
-        if draft is None:
-            try:
-                draft = entry_draft(item, text=text, feed_title=parsed.title, label=label)
-            except IngestError as error:
-                warnings.append(str(error))
-                entries.append((item.entry_id, None))
-                continue
-        entries.append((item.entry_id, (draft, content_hash(draft.body), word_count(draft.body))))
-    return entries, warnings
-
-
-def _full_text(item: FeedItem, feed_title: str | None, limits: FetchLimits | None) -> ArticleDraft:
-    assert item.link is not None
-    page = read_url(item.link, limits=limits)
-    return replace(
-        page,
-        title=item.title or page.title,
-        source=feed_title or page.source,
-        author=page.author or item.author,
-        published=item.published or page.published,
-        tags=clean_tags([*item.tags, *page.tags]),
-    )
 
 
 def _results(storage: Storage, outcomes: Sequence[tuple[int, bool, str]]) -> tuple[AddResult, ...]:

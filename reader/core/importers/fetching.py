@@ -66,7 +66,8 @@ def import_links(
             pending.append(ImportOutcome(link.url, result=result))
             continue
         try:
-            draft = read_url(link.url, limits=limits)
+            # The links of the user's own export: they saved these addresses themselves.
+            draft = read_url(link.url, limits=limits, given_by_user=True)
         except IngestError as error:
             pending.append(ImportOutcome(link.url, error=f"{link.where}: {error}"))
             continue

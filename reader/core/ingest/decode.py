@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
+from typing import BinaryIO
 
 from reader.core.errors import IngestError
 
@@ -23,6 +24,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _BINARY_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
 _BINARY_SHARE = 0.10
 _SAMPLE = 64 * 1024
+_READ_CHUNK = 1024 * 1024
+# UTF-16 without a BOM: the share of pairs with a zero high byte, and of zero low bytes allowed.
+_UTF16_ZEROS = 0.6
+_UTF16_STRAY = 0.05
 # C0 controls a legacy-encoded text file would not contain (cp1252 maps 0x00-0x1f to themselves).
 _LEGACY_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -44,6 +49,27 @@ def check_size(size: int, label: str) -> None:
         )
 
 
+def read_capped(stream: BinaryIO, label: str) -> bytes:
+    """Read ``stream`` (stdin) to its end, but never more than :data:`MAX_BYTES` + 1 bytes.
+
+    A pipe has no size to check first, and one that never ends (``/dev/zero``) must not be read
+    into memory without bound: reading stops one byte past the cap.
+
+    Raises:
+        IngestError: when the stream holds more than :data:`MAX_BYTES`.
+    """
+    data = bytearray()
+    while len(data) <= MAX_BYTES:
+        chunk = stream.read(min(_READ_CHUNK, MAX_BYTES + 1 - len(data)))
+        if not chunk:
+            return bytes(data)
+        data += chunk
+    raise IngestError(
+        f"{label}: more than {MAX_BYTES // 1024 // 1024} MB; skim reads files up to "
+        f"{MAX_BYTES // 1024 // 1024} MB (stopped reading there)"
+    )
+
+
 def declared_charset(data: bytes) -> str | None:
     """Return the charset an HTML page declares in a ``<meta>`` near its start, if any."""
     match = _DECLARED_CHARSET.search(data[:4096])
@@ -53,7 +79,8 @@ def declared_charset(data: bytes) -> str | None:
 def decode_text(data: bytes, label: str, *, declared: str | None = None) -> str:
     """Decode ``data`` to text, refusing binaries and empty input.
 
-    The order is: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then strict UTF-8, which is what
+    The order is: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then UTF-16 without one, told
+    by the zero byte in every pair of mostly-Latin text; then strict UTF-8, which is what
     nearly every modern file is and which random bytes almost never pass; then a charset the
     document declares (HTML ``<meta charset>``); then cp1252. cp1252 is the fallback because old
     English-language files (Notepad, Word "Save as text", early web pages) are overwhelmingly
@@ -82,6 +109,8 @@ def decode_text(data: bytes, label: str, *, declared: str | None = None) -> str:
             return _require_content(text, label)
     if not data.strip():
         raise IngestError(f"{label}: the file is empty")
+    if (wide := _utf16_without_bom(data)) is not None:
+        return _require_content(wide, label)
     if _looks_binary(data):
         raise IngestError(f"{label}: looks like a binary file, not text")
     try:
@@ -109,8 +138,35 @@ def _legacy_candidates(declared: str | None) -> list[str]:
     return candidates
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark, or None.
+
+    Told by its NULs: in text whose characters are mostly below U+0100 (English, most European
+    languages, markup) one byte of every pair is zero — the second in little-endian order, the
+    first in big-endian — and the other almost never is. It is accepted only when it decodes
+    strictly and holds no control characters a text file would not, so binary data with a
+    16-bit pattern is still refused.
+    """
+    sample = data[: _SAMPLE - _SAMPLE % 2]
+    pairs = len(sample) // 2
+    if pairs < 2 or len(data) % 2:
+        return None
+    first, second = sample[0::2].count(0), sample[1::2].count(0)
+    if second >= _UTF16_ZEROS * pairs and first <= _UTF16_STRAY * pairs:
+        encoding = "utf-16-le"
+    elif first >= _UTF16_ZEROS * pairs and second <= _UTF16_STRAY * pairs:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if _LEGACY_FORBIDDEN.search(text) else text
+
+
 def _looks_binary(data: bytes) -> bool:
-    # A NUL never occurs in text outside UTF-16/32, which the BOM check has already handled.
+    # A NUL never occurs in text outside UTF-16/32, which the checks above have handled.
     if b"\x00" in data:
         return True
     sample = data[:_SAMPLE]

@@ -30,7 +30,7 @@ class WebMixin(ArticlesMixin):
         """Fetch the web page at ``url``, extract its article and store it (raises IngestError)."""
         from reader.core.web import read_url
 
-        return self.add(read_url(url, limits=limits))
+        return self.add(read_url(url, limits=limits, given_by_user=True))
 
     def subscribe(
         self, source: str, *, full_text: bool = False, limits: FetchLimits | None = None

@@ -21,8 +21,9 @@ from reader.core.ingest.dates import parse_date, parse_dateline
 from reader.core.ingest.html import parse_html_article
 from reader.core.models import ArticleDraft
 from reader.core.text import clean_line
+from reader.core.web.addresses import describe
 from reader.core.web.blocks import blocks
-from reader.core.web.fetch import FetchLimits, describe, fetch
+from reader.core.web.fetch import FetchLimits, fetch
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = {"text/plain": "txt", "text/markdown": "md", "text/x-markdown": "md"}
@@ -34,12 +35,16 @@ _LOOKS_HTML = re.compile(
 )
 
 
-def read_url(url: str, *, limits: FetchLimits | None = None) -> ArticleDraft:
+def read_url(
+    url: str, *, limits: FetchLimits | None = None, given_by_user: bool = False
+) -> ArticleDraft:
     """Fetch a web page and extract its article.
 
     Args:
         url: an ``http://`` or ``https://`` address.
         limits: time, size and redirect limits (default: :meth:`FetchLimits.from_env`).
+        given_by_user: the user gave this address, so it may be on a local or private network
+            (see :func:`~reader.core.web.fetch.fetch`).
 
     Returns:
         The article; its ``url`` and ``origin`` are the final address after redirects.
@@ -48,7 +53,7 @@ def read_url(url: str, *, limits: FetchLimits | None = None) -> ArticleDraft:
         IngestError: when the page cannot be fetched (see :func:`~reader.core.web.fetch.fetch`), is
             not a web page (a PDF, an image…), or holds no article text.
     """
-    fetched = fetch(url, limits=limits, accept=ACCEPT)
+    fetched = fetch(url, limits=limits, accept=ACCEPT, given_by_user=given_by_user)
     where = describe(fetched.url)
     media = fetched.content_type
     if media in TEXT_TYPES:

@@ -1,17 +1,15 @@
 """Fetch a web page or feed over HTTP(S) with limits: total time, size, redirects and schemes.
 
 Only the standard library is used (``urllib.request`` with a hand-built opener): redirects are
-followed here rather than by urllib, so that every hop is checked (scheme, loop, count) and the
-time limit covers the whole fetch, redirects and slow bodies included.
+followed here rather than by urllib, so that every hop is checked (scheme, loop, count, and the
+network it leads to), and the time limit is one deadline for the whole fetch — the name lookups,
+connections, headers, redirects and body together (see :class:`~reader.core.web.connection.Session`).
 """
 
 from __future__ import annotations
 
 import http.client
 import os
-import socket
-import ssl
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -21,6 +19,9 @@ from email.message import Message
 from reader import __version__
 from reader.core.errors import IngestError
 from reader.core.text import clean_line
+from reader.core.web.addresses import describe, host_of
+from reader.core.web.connection import Session
+from reader.core.web.failures import network_error, timed_out
 
 USER_AGENT = f"skim/{__version__} (terminal article reader)"
 ENV_TIMEOUT = "SKIM_FETCH_TIMEOUT"
@@ -33,7 +34,8 @@ class FetchLimits:
     """How long, how much and how far a fetch may go.
 
     Attributes:
-        timeout: seconds for the whole fetch (connecting, redirects, reading the body).
+        timeout: seconds for the whole fetch: a deadline for looking up names, connecting, the
+            headers, every redirect and the body together, however slowly the server answers.
         max_bytes: the largest body accepted; a bigger one is refused, not truncated.
         max_redirects: redirects followed before giving up.
     """
@@ -85,13 +87,6 @@ def is_web_address(text: str) -> bool:
     return text.strip().lower().startswith(("http://", "https://"))
 
 
-def describe(url: str) -> str:
-    """How to name ``url`` in messages: its host and path, without the scheme or query."""
-    parts = urllib.parse.urlsplit(url)
-    shown = (parts.netloc + parts.path.rstrip("/")) if parts.netloc else url
-    return clean_line(shown)[:120] or "the address"
-
-
 def fetch(
     url: str,
     *,
@@ -99,6 +94,7 @@ def fetch(
     accept: str = "*/*",
     etag: str | None = None,
     modified: str | None = None,
+    given_by_user: bool = False,
 ) -> Fetched:
     """Fetch ``url``, following up to ``limits.max_redirects`` redirects.
 
@@ -108,16 +104,34 @@ def fetch(
         accept: the ``Accept`` header.
         etag: sent as ``If-None-Match`` (a 304 answer then comes back with an empty body).
         modified: sent as ``If-Modified-Since``.
+        given_by_user: the user gave this address themselves (typed it, subscribed to it,
+            imported it from their own export), so its host may be on their own machine or
+            network. Otherwise — and for a redirect to any other host — a host that resolves to a
+            loopback, link-local, private or other non-public address is refused
+            (:mod:`reader.core.web.addresses`).
 
     Raises:
         IngestError: with a one-line reason: a refused scheme, a name that does not resolve, a
-            refused connection, a timeout, an HTTP status of 400 or more, a redirect loop or too
-            many redirects, or a body larger than the limit.
+            refused connection, a non-public address reached indirectly, the deadline, an HTTP
+            status of 400 or more, a redirect loop or too many redirects, an answer with too many
+            headers, or a body larger than the limit.
     """
     limits = limits or FetchLimits.from_env()
-    deadline = time.monotonic() + limits.timeout
-    opener = _opener()
     current = _check_address(url.strip())
+    trusted = frozenset({host_of(current)}) if given_by_user else frozenset[str]()
+    with Session(limits.timeout, trusted) as session:
+        return _fetch(session, current, limits, accept, etag, modified)
+
+
+def _fetch(
+    session: Session,
+    current: str,
+    limits: FetchLimits,
+    accept: str,
+    etag: str | None,
+    modified: str | None,
+) -> Fetched:
+    opener = session.opener()
     visited = [current]
     headers = {"User-Agent": USER_AGENT, "Accept": accept, "Accept-Encoding": "identity"}
     if etag:
@@ -126,7 +140,7 @@ def fetch(
         headers["If-Modified-Since"] = modified
     while True:
         request = urllib.request.Request(current, headers=headers)
-        response = _open(opener, request, deadline, limits)
+        response = _open(opener, request, session, limits)
         try:
             status = response.status
             if status in _REDIRECTS:
@@ -137,7 +151,7 @@ def fetch(
             if status >= 400:
                 reason = response.reason or http.HTTPStatus(status).phrase
                 raise IngestError(f"{describe(current)} returned {status} {clean_line(reason)}")
-            body = _read_body(response, current, deadline, limits)
+            body = _read_body(response, current, session, limits)
             content_type, charset = _content_type(response.headers)
             return Fetched(
                 url=current,
@@ -150,19 +164,6 @@ def fetch(
             )
         finally:
             response.close()
-
-
-def _opener() -> urllib.request.OpenerDirector:
-    # No redirect handler (we follow redirects ourselves), no error processor (we read the status
-    # ourselves) and no file/ftp/data handlers: only http and https can be reached.
-    opener = urllib.request.OpenerDirector()
-    for handler in (
-        urllib.request.ProxyHandler(),
-        urllib.request.HTTPHandler(),
-        urllib.request.HTTPSHandler(context=ssl.create_default_context()),
-    ):
-        opener.add_handler(handler)
-    return opener
 
 
 def _check_address(url: str) -> str:
@@ -180,51 +181,29 @@ def _check_address(url: str) -> str:
 def _open(
     opener: urllib.request.OpenerDirector,
     request: urllib.request.Request,
-    deadline: float,
+    session: Session,
     limits: FetchLimits,
 ) -> http.client.HTTPResponse:
     where = describe(request.full_url)
     host = request.host or where
     try:
-        response = opener.open(request, timeout=_remaining(deadline, where, limits))
+        response = opener.open(request, timeout=_remaining(session, where, limits))
     except urllib.error.URLError as error:
-        raise _network_error(error.reason, host, where, limits) from None
+        reason = TimeoutError() if session.expired else error.reason
+        raise network_error(reason, host, where, limits.timeout) from None
     except (TimeoutError, OSError, http.client.HTTPException, ValueError) as error:
-        raise _network_error(error, host, where, limits) from None
+        reason = TimeoutError() if session.expired else error
+        raise network_error(reason, host, where, limits.timeout) from None
     if not isinstance(response, http.client.HTTPResponse):  # pragma: no cover - http(s) only
         raise IngestError(f"{where}: unexpected response")
     return response
 
 
-def _remaining(deadline: float, where: str, limits: FetchLimits) -> float:
-    left = deadline - time.monotonic()
-    if left <= 0:
-        raise _timeout(where, limits)
-    return left
-
-
-def _timeout(where: str, limits: FetchLimits) -> IngestError:
-    return IngestError(f"{where} did not answer within {limits.timeout:g} s")
-
-
-def _network_error(reason: object, host: str, where: str, limits: FetchLimits) -> IngestError:
-    if isinstance(reason, TimeoutError):
-        return _timeout(where, limits)
-    if isinstance(reason, socket.gaierror):
-        return IngestError(f"cannot reach {host}: the name does not resolve (check the address)")
-    if isinstance(reason, ConnectionRefusedError):
-        return IngestError(f"cannot connect to {host}: connection refused")
-    if isinstance(reason, ssl.SSLCertVerificationError):
-        detail = clean_line(reason.verify_message or "certificate not trusted")
-        return IngestError(f"{host}: secure connection refused ({detail})")
-    if isinstance(reason, ssl.SSLError):
-        return IngestError(f"{host}: secure connection failed ({clean_line(str(reason))[:80]})")
-    if isinstance(reason, http.client.HTTPException | ConnectionError):
-        return IngestError(f"{where}: the connection was closed before the answer was complete")
-    if isinstance(reason, OSError):
-        detail = reason.strerror or str(reason)
-        return IngestError(f"cannot connect to {host}: {clean_line(detail)}")
-    return IngestError(f"cannot fetch {where}: {clean_line(str(reason))[:100]}")
+def _remaining(session: Session, where: str, limits: FetchLimits) -> float:
+    try:
+        return session.left()
+    except TimeoutError:
+        raise timed_out(where, limits.timeout) from None
 
 
 def _next_hop(current: str, location: str | None, visited: list[str], limits: FetchLimits) -> str:
@@ -247,7 +226,7 @@ def _next_hop(current: str, location: str | None, visited: list[str], limits: Fe
 
 
 def _read_body(
-    response: http.client.HTTPResponse, url: str, deadline: float, limits: FetchLimits
+    response: http.client.HTTPResponse, url: str, session: Session, limits: FetchLimits
 ) -> bytes:
     where = describe(url)
     too_big = IngestError(
@@ -256,11 +235,12 @@ def _read_body(
     declared = response.headers.get("Content-Length", "").strip()
     if declared.isdigit() and int(declared) > limits.max_bytes:
         raise too_big
+    cut_short = IngestError(f"{where}: the connection was closed before the page was complete")
     chunks: list[bytes] = []
     size = 0
     try:
         while True:
-            _remaining(deadline, where, limits)  # a slow trickle must not outlast the limit
+            _remaining(session, where, limits)
             chunk = response.read1(_CHUNK)
             if not chunk:
                 break
@@ -269,11 +249,14 @@ def _read_body(
                 raise too_big
             chunks.append(chunk)
     except TimeoutError:
-        raise _timeout(where, limits) from None
+        raise timed_out(where, limits.timeout) from None
     except (OSError, http.client.HTTPException):
-        raise IngestError(
-            f"{where}: the connection was closed before the page was complete"
-        ) from None
+        raise timed_out(where, limits.timeout) if session.expired else cut_short from None
+    # At the deadline the session shuts the socket down, which reads as the end of the body.
+    if session.expired:
+        raise timed_out(where, limits.timeout)
+    if response.length:  # fewer bytes than the Content-Length promised
+        raise cut_short
     return b"".join(chunks)
 
 
