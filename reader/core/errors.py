@@ -18,6 +18,10 @@ class StorageError(SkimError):
     """The library database could not be read or written."""
 
 
+class LibraryDamaged(StorageError):
+    """The library file is damaged: skim reads what it can and refuses to write to it."""
+
+
 class NotFound(SkimError):
     """An article or annotation with the given id does not exist."""
 

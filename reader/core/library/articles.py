@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from reader.core import paths
-from reader.core.errors import IngestError
+from reader.core.errors import IngestError, StorageError
 from reader.core.library._base import ImportOutcome, LibraryBase
 from reader.core.models import (
     AddResult,
@@ -65,9 +65,14 @@ class ArticlesMixin(LibraryBase):
         """Read files and directories (recursively) and store what they contain.
 
         A file that cannot be read is reported in its outcome and does not stop the others.
+
+        Raises:
+            LibraryDamaged: SQLite's quick check (at most about half a second) finds the library
+                damaged: nothing is imported into it.
         """
         from reader.core import ingest
 
+        self._storage.check_pages()
         drafts: list[ArticleDraft] = []
         outcomes: list[ImportOutcome | None] = []
         for source in sources:
@@ -176,7 +181,14 @@ class ArticlesMixin(LibraryBase):
         from reader.core.storage.backup import backup_library
 
         if target is None:
-            target = paths.ensure_dir(self.path.parent / "backups")
+            folder = self.path.parent / "backups"
+            try:
+                target = paths.ensure_dir(folder)
+            except OSError as error:
+                raise StorageError(
+                    f"cannot create the backups folder {folder} ({error.strerror}); "
+                    "name a folder to back up into: skim backup PATH"
+                ) from None
         return backup_library(self.path, target)
 
     def restore_from(self, source: Path) -> Path:

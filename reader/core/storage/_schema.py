@@ -264,7 +264,11 @@ MIGRATIONS: tuple[Migration, ...] = (_create_schema, _add_stories, _add_feeds, _
 
 
 def migrate(
-    db: sqlite3.Connection, path: Path, migrations: Sequence[Migration] = MIGRATIONS
+    db: sqlite3.Connection,
+    path: Path,
+    migrations: Sequence[Migration] = MIGRATIONS,
+    *,
+    read_only: bool = False,
 ) -> None:
     """Check that ``db`` is a skim library and bring it up to the latest schema version.
 
@@ -274,12 +278,18 @@ def migrate(
     both create it.
 
     Raises:
-        StorageError: the file belongs to another program, or was made by a newer skim.
+        StorageError: the file belongs to another program, was made by a newer skim, or needs an
+            upgrade but is ``read_only``.
     """
     latest = len(migrations)
     found = _check_identity(db, path, latest)
     if found == latest:
         return
+    if read_only:
+        raise StorageError(
+            f"the library at {path} must be upgraded for this skim (schema version {found} to "
+            f"{latest}), but it is read-only; open it once where it can be written"
+        )
     if found > 0:
         # An upgrade rewrites the reader's data: keep a copy of the file as it was first.
         from reader.core.storage.backup import backup_before_migration
