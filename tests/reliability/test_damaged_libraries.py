@@ -107,7 +107,7 @@ def test_damage_seen_once_stops_later_writes_until_a_restore(
     library = open_library(data)
     try:
         # Reading every article reaches the damaged pages: the error names the way out...
-        with pytest.raises(StorageError, match="damaged.*restore"):
+        with pytest.raises(StorageError, match=r"damaged.*restore"):
             for meta in library.list(limit=1000):
                 library.get(meta.id)
         # ...and from then on a write elsewhere in the file is refused, in this program or another.

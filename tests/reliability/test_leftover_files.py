@@ -41,8 +41,12 @@ copy_database(Slow(sys.argv[1]), Path(sys.argv[2]))
 
 
 def _dead_pid() -> int:
-    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], text=True,
-                          capture_output=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        text=True,
+        capture_output=True,
+        check=True,
+    )
     return int(done.stdout)
 
 
@@ -72,7 +76,9 @@ def test_stale_partial_backups_are_removed_and_others_kept(tmp_path: Path) -> No
     stale = [
         _file(backups / f"skim-backup-20250101T000000Z.sqlite3.{dead}-0a1b2c3d.partial"),
         _file(data / f"library.sqlite3.before-restore-20250101T000000Z.{dead}-0a1b2c3d.partial"),
-        _file(backups / "skim-backup-20250101T000000Z.sqlite3.partial", age=2 * HOURS),  # older skim
+        _file(
+            backups / "skim-backup-20250101T000000Z.sqlite3.partial", age=2 * HOURS
+        ),  # older skim
         _file(backups / f"mine.sqlite3.{alive}-0a1b2c3d.partial", age=30 * HOURS),  # pid reused
     ]
     kept = [

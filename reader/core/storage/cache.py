@@ -6,7 +6,6 @@ import contextlib
 from datetime import UTC, datetime
 
 from reader.core.errors import StorageError
-
 from reader.core.storage._base import StorageBase
 from reader.core.storage._convert import to_text
 

@@ -16,7 +16,6 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.core.errors import LibraryDamaged
 from reader.core.text import clean_line
 
 MARKER_SUFFIX = ".damaged"
@@ -62,7 +61,9 @@ def clear_damage(library: Path) -> None:
         marker_path(library).unlink()
 
 
-def problems(db: sqlite3.Connection, *, quick: bool = False, seconds: float | None = None) -> list[str]:
+def problems(
+    db: sqlite3.Connection, *, quick: bool = False, seconds: float | None = None
+) -> list[str]:
     """The problems ``PRAGMA integrity_check`` (or ``quick_check``) finds, one line each.
 
     ``quick_check`` skips comparing indexes with their tables (a backup whose index disagrees with
