@@ -11,6 +11,7 @@ from reader.core.models import Annotation
 from reader.core.storage._base import StorageBase
 from reader.core.storage._convert import ANNOTATION_COLUMNS, annotation_from_row, to_text
 from reader.core.storage._fts import reindexing
+from reader.core.storage.changes import record_change
 from reader.core.storage.tags import store_annotation_tags
 
 
@@ -96,6 +97,7 @@ class AnnotationsMixin(StorageBase):
             annotation_id = cursor.lastrowid
             assert annotation_id is not None
             store_annotation_tags(db, annotation_id, tags)
+            record_change(db, [article_id], now)
             return _fetch(db, annotation_id)
 
     def update_annotation(
@@ -124,6 +126,7 @@ class AnnotationsMixin(StorageBase):
             db.execute(
                 "UPDATE annotations SET updated = ? WHERE id = ?", (to_text(now), annotation_id)
             )
+            record_change(db, [article_id], now)
             return _fetch(db, annotation_id)
 
     def delete_annotation(self, annotation_id: int, *, now: datetime) -> None:
@@ -135,6 +138,7 @@ class AnnotationsMixin(StorageBase):
                     "UPDATE annotations SET deleted_at = ? WHERE id = ?",
                     (to_text(now), annotation_id),
                 )
+            record_change(db, [article_id], now)
 
     def restore_annotation(self, annotation_id: int) -> None:
         """Undelete an annotation.
@@ -148,6 +152,7 @@ class AnnotationsMixin(StorageBase):
                 db.execute(
                     "UPDATE annotations SET deleted_at = NULL WHERE id = ?", (annotation_id,)
                 )
+            record_change(db, [article_id], None)
 
     def get_annotation(self, annotation_id: int) -> Annotation:
         """One annotation.

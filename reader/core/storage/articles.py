@@ -20,6 +20,7 @@ from reader.core.storage._convert import (
     to_text,
 )
 from reader.core.storage._fts import index_articles, reindexing
+from reader.core.storage.changes import record_change
 from reader.core.storage.tags import add_article_tags, store_article_tags
 
 #: What add_article returns: (article id, whether it is new to the reader, why not / "restored").
@@ -53,6 +54,7 @@ def _add(
     if deleted is not None:
         db.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?", (deleted["id"],))
         add_article_tags(db, deleted["id"], draft.tags)
+        record_change(db, [deleted["id"]], now)
         return deleted["id"], True, "restored"
 
     cursor = db.execute(
@@ -79,6 +81,7 @@ def _add(
     assert article_id is not None  # an INSERT into a rowid table always sets it
     store_article_tags(db, article_id, draft.tags)
     index_articles(db, [article_id])
+    record_change(db, [article_id], now)
     return article_id, True, ""
 
 
@@ -177,6 +180,7 @@ class ArticlesMixin(StorageBase):
                     "UPDATE articles SET note = ?, note_updated = ? WHERE id = ?",
                     (note.strip(), to_text(now), article_id),
                 )
+            record_change(db, [article_id], now)
 
     def delete_articles(self, ids: Sequence[int], *, now: datetime) -> None:
         """Delete articles softly: they disappear until :meth:`restore_articles` brings them back.
