@@ -115,8 +115,8 @@ def backup_before_migration(db: sqlite3.Connection, path: Path, version: int) ->
     except (sqlite3.Error, OSError) as error:
         # Migrating without the promised safety copy would risk the reader's notes: refuse.
         raise StorageError(
-            f"could not back up {path} before upgrading it ({error}); free some disk space "
-            "or check the folder's permissions, then try again"
+            f"could not back up {path} before upgrading it ({clean_line(str(error))}); free some "
+            "disk space or check the folder's permissions, then try again"
         ) from None
     return target
 
