@@ -157,9 +157,25 @@ class ArticlesMixin(LibraryBase):
         """Remember where the reader stopped (a character offset)."""
         self._storage.set_reading_position(article_id, position)
 
-    def set_article_note(self, article_id: int, note: str) -> None:
-        """Replace the note about the whole article."""
-        self._storage.set_article_note(article_id, note, now=self._clock())
+    def set_article_note(self, article_id: int, note: str, *, expected: str | None = None) -> None:
+        """Replace the note about the whole article.
+
+        ``expected`` is the note as the reader saw it when they started editing: if another
+        program changed it since, nothing is saved and EditConflict carries the note as it is.
+        """
+        self._storage.set_article_note(article_id, note, now=self._clock(), expected=expected)
+
+    def edit_tags(self, article_id: int, before: Sequence[str], after: Sequence[str]) -> None:
+        """Apply the reader's edit of an article's tags, from ``before`` to ``after``.
+
+        Only the tags added and removed in the edit change: tags another program added or removed
+        meanwhile stay as it left them (a three-way merge, so no edit is silently undone).
+        """
+        from reader.core.storage import normalise_tags
+
+        old, new = set(normalise_tags(before)), set(normalise_tags(after))
+        if old != new:
+            self._storage.change_tags([article_id], add=sorted(new - old), remove=sorted(old - new))
 
     def delete(self, ids: Sequence[int]) -> None:
         """Delete articles; :meth:`restore` undoes it."""
