@@ -35,6 +35,12 @@ def export(library: Library, args: argparse.Namespace) -> int:
         if report.count(status) or status == "written"
     )
     print(f"export: {counts}")
+    if report.unrecorded:
+        print(
+            f"skim: the files are written but not recorded ({safe(report.unrecorded)}): the next "
+            "export leaves them as they are unless --force",
+            file=sys.stderr,
+        )
     return 0 if report.complete else 1
 
 

@@ -18,6 +18,21 @@ class StorageError(SkimError):
     """The library database could not be read or written."""
 
 
+class LibraryDamaged(StorageError):
+    """The library file is damaged: skim reads what it can and refuses to write to it."""
+
+
+class EditConflict(SkimError):
+    """A note was changed by another program while the reader was editing it; nothing was saved.
+
+    ``current`` is the note as it is now, so the reader can keep it, overwrite it, or merge.
+    """
+
+    def __init__(self, message: str, current: str) -> None:
+        super().__init__(message)
+        self.current = current
+
+
 class NotFound(SkimError):
     """An article or annotation with the given id does not exist."""
 

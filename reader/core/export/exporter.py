@@ -8,7 +8,9 @@ the template). The record is what makes exports safe and stable:
 - when the data has not changed, rendering again with the recorded ``exported`` time gives the same
   bytes, and the file is left as it is — so re-exporting an unchanged library changes nothing;
 - an article keeps its file name in a folder even if its title changes (links to it keep working),
-  and a file renamed in a notes app is followed (found by its ``skim_id``), not written twice.
+  and a file renamed in a notes app is followed (found by its ``skim_id``), not written twice;
+- a symbolic link where a file goes is replaced by the file (with ``force``, as any file skim did not
+  write), never written through: the file it points to, perhaps outside the folder, is left alone.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal, Protocol
 
-from reader.core.errors import NotFound
-from reader.core.export.files import file_sha256, sha256, write_atomic
+from reader.core.errors import NotFound, StorageError
+from reader.core.export.files import file_sha256, remove_stale_temporaries, sha256, write_atomic
 from reader.core.export.naming import file_name, make_folder, moved, renamed_exports
 from reader.core.export.records import ExportRecord
 from reader.core.export.render import needs_summary, render_markdown
@@ -45,6 +47,7 @@ class ExportStore(Protocol):
     def articles_by_ids(self, ids: Sequence[int]) -> list[Article]: ...
     def annotations_by_article(self, ids: Sequence[int]) -> dict[int, list[Annotation]]: ...
     def changed_since(self, ids: Sequence[int], since: datetime) -> set[int]: ...
+    def mark_time(self, now: datetime) -> None: ...
     def export_records(self, directory: str) -> list[ExportRecord]: ...
     def export_record(self, path: str) -> ExportRecord | None: ...
     def save_export_record(self, record: ExportRecord) -> None: ...
@@ -71,9 +74,14 @@ class FileOutcome:
 
 @dataclass(frozen=True, slots=True)
 class ExportReport:
-    """The outcome of every file of one export, in the order they were handled."""
+    """The outcome of every file of one export, in the order they were handled.
+
+    ``unrecorded`` says why the files written could not be recorded in the library (it is
+    read-only, say): such files are then protected like files skim did not write.
+    """
 
     files: tuple[FileOutcome, ...]
+    unrecorded: str = ""
 
     def count(self, status: FileStatus) -> int:
         """How many files ended with ``status``."""
@@ -119,15 +127,15 @@ def export_articles(
     """
     ids = list(dict.fromkeys(ids))
     store.check_articles(ids)  # all or nothing: no file is written for a request with a typo
+    store.mark_time(now)  # a later --since this time finds what changes from now on
     if since is not None:
         changed = store.changed_since(ids, since)
         ids = [i for i in ids if i in changed]
     if not ids:
         return ExportReport(())
     job = _Job(store, summarize, template, now, force)
-    if is_single_file(out):
-        return ExportReport((job.single_file(ids, out),))
-    return ExportReport(tuple(job.folder(ids, out)))
+    files = (job.single_file(ids, out),) if is_single_file(out) else tuple(job.folder(ids, out))
+    return ExportReport(files, job.unrecorded)
 
 
 def refresh_record(
@@ -147,7 +155,7 @@ def refresh_record(
     Returns:
         Whether the record was updated.
     """
-    target = path.resolve()
+    target = path.parent.resolve() / path.name
     record = store.export_record(str(target))
     on_disk = file_sha256(target) if target.is_file() else None
     if record is None or on_disk is None or on_disk == record.sha256:
@@ -183,6 +191,14 @@ class _Job:
         self.template = template
         self.now = now
         self.force = force
+        self.unrecorded = ""
+
+    def remember(self, change: Callable[[], None]) -> None:
+        """Save or drop a file's record; a library that cannot be written leaves it unrecorded."""
+        try:
+            change()
+        except StorageError as error:
+            self.unrecorded = self.unrecorded or str(error)
 
     def render(self, articles: Sequence[Article], when: datetime) -> bytes:
         """The bytes of a file holding ``articles`` (several share one file, marked by their id)."""
@@ -206,13 +222,15 @@ class _Job:
     def single_file(self, ids: Sequence[int], out: Path) -> FileOutcome:
         articles = self.store.articles_by_ids(ids)
         make_folder(out.parent)
-        target = out.resolve()
+        remove_stale_temporaries(out.parent)
+        target = out.parent.resolve() / out.name  # the link itself, if out is one
         record = self.store.export_record(str(target))
         render = functools.partial(self.render, articles)
         return self._write(out, target, None, tuple(ids), record, render)
 
     def folder(self, ids: Sequence[int], out: Path) -> list[FileOutcome]:
         make_folder(out)
+        remove_stale_temporaries(out)
         directory = out.resolve()
         records = self.store.export_records(str(directory))
         by_article = {r.article_id: r for r in records if r.article_id is not None}
@@ -249,9 +267,10 @@ class _Job:
                 )
                 if moved_from is not None and record is not None:
                     if outcome.status == "unchanged":
-                        self.store.save_export_record(record)
+                        self.remember(functools.partial(self.store.save_export_record, record))
                     if outcome.status in ("written", "unchanged"):
-                        self.store.delete_export_record(moved_from.path)
+                        path = moved_from.path
+                        self.remember(functools.partial(self.store.delete_export_record, path))
                 outcomes.append(outcome)
         return outcomes
 
@@ -293,14 +312,7 @@ class _Job:
         except OSError as error:
             return outcome("failed", f"cannot write {shown}: {error.strerror}")
         # Recorded file by file: an export interrupted half-way still knows what it wrote.
-        self.store.save_export_record(
-            ExportRecord(
-                str(target),
-                str(target.parent),
-                article_id,
-                sha256(data),
-                self.now,
-                self.template.name,
-            )
-        )
+        digest, name = sha256(data), self.template.name
+        record = ExportRecord(str(target), str(target.parent), article_id, digest, self.now, name)
+        self.remember(functools.partial(self.store.save_export_record, record))
         return outcome("written")

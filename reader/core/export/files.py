@@ -6,10 +6,11 @@ import contextlib
 import hashlib
 import os
 import re
-import secrets
 import stat
 import unicodedata
 from pathlib import Path
+
+from reader.core.scratch import remove_stale, scratch_path
 
 MAX_SLUG = 80
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -17,6 +18,8 @@ _SKIM_ID_LINE = re.compile(r"^skim_id:\s*(\d+)\s*$", re.MULTILINE)
 # Names Windows will not create a file under, whatever the extension.
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10))}
 _RESERVED |= {f"lpt{i}" for i in range(1, 10)}
+#: What earlier skims named a file being written (no process id): removed when an hour old.
+_LEGACY_TEMPORARY = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp$")
 
 
 def slugify(title: str) -> str:
@@ -73,6 +76,11 @@ def skim_id_of(path: Path) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove the temporary files a killed export left in ``folder`` (see reader.core.scratch)."""
+    return remove_stale(folder, ".tmp", hidden=True, legacy=_LEGACY_TEMPORARY)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new one, never half.
 
@@ -81,14 +89,16 @@ def write_atomic(path: Path, data: bytes) -> None:
     flushed to disk first (``fsync``), so a crash cannot leave an empty file where the old one was;
     a new file is not flushed (nothing can be lost, and ~9 ms a file made a 1,000-file export slow).
     A file that already exists keeps its permissions; a new one gets the usual ones (0666 less the
-    umask). The temporary file is removed if anything fails.
+    umask). The temporary file is removed if anything fails. A symbolic link at ``path`` is
+    replaced by the file, never written through.
 
     Raises:
         OSError: the folder cannot be written.
     """
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    temporary = scratch_path(path, ".tmp", hidden=True)
     try:
-        mode: int | None = stat.S_IMODE(path.stat().st_mode)
+        # A link is replaced, not followed: the new file gets the usual permissions.
+        mode = None if path.is_symlink() else stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
         mode = None
     # os.open applies the umask for us (tempfile.mkstemp would make the file 0600).

@@ -29,7 +29,13 @@ class Library(ExportMixin, StoriesMixin, WebMixin, DetailsMixin):
 
 
 def open_library(data_dir: str | Path | None = None, *, clock: Clock = utc_now) -> Library:
-    """Open (creating if needed) the library in ``data_dir`` or the default data directory."""
+    """Open (creating if needed) the library in ``data_dir`` or the default data directory.
+
+    Half-written backups a killed skim left in the data directory (and its ``backups`` folder) are
+    removed on the way (see reader.core.scratch).
+    """
+    from reader.core.storage.backup import remove_stale_partials
+
     directory = paths.data_dir(data_dir)
     try:
         paths.ensure_dir(directory)
@@ -37,7 +43,10 @@ def open_library(data_dir: str | Path | None = None, *, clock: Clock = utc_now) 
         raise StorageError(
             f"cannot create the data directory {directory}: {error.strerror}"
         ) from None
-    return Library(Storage(paths.database_path(directory)), clock=clock)
+    library = Library(Storage(paths.database_path(directory)), clock=clock)
+    remove_stale_partials(directory)
+    remove_stale_partials(directory / "backups")
+    return library
 
 
 __all__ = [

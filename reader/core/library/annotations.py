@@ -75,11 +75,20 @@ class AnnotationsMixin(ArticlesMixin):
         return self.update_annotation(existing.id, note=merged_note, tags=merged_tags)
 
     def update_annotation(
-        self, annotation_id: int, *, note: str | None = None, tags: Sequence[str] | None = None
+        self,
+        annotation_id: int,
+        *,
+        note: str | None = None,
+        tags: Sequence[str] | None = None,
+        expected_note: str | None = None,
     ) -> Annotation:
-        """Change the note and/or tags of a highlight."""
+        """Change the note and/or tags of a highlight.
+
+        ``expected_note`` is the note as the reader saw it when they started editing: if another
+        program changed it since, nothing is saved and EditConflict carries the note as it is.
+        """
         return self._storage.update_annotation(
-            annotation_id, note=note, tags=tags, now=self._clock()
+            annotation_id, note=note, tags=tags, now=self._clock(), expected_note=expected_note
         )
 
     def delete_annotation(self, annotation_id: int) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from reader.core import paths
-from reader.core.errors import IngestError
+from reader.core.errors import IngestError, StorageError
 from reader.core.library._base import ImportOutcome, LibraryBase
 from reader.core.models import (
     AddResult,
@@ -65,9 +65,14 @@ class ArticlesMixin(LibraryBase):
         """Read files and directories (recursively) and store what they contain.
 
         A file that cannot be read is reported in its outcome and does not stop the others.
+
+        Raises:
+            LibraryDamaged: SQLite's quick check (at most about half a second) finds the library
+                damaged: nothing is imported into it.
         """
         from reader.core import ingest
 
+        self._storage.check_pages()
         drafts: list[ArticleDraft] = []
         outcomes: list[ImportOutcome | None] = []
         for source in sources:
@@ -152,9 +157,25 @@ class ArticlesMixin(LibraryBase):
         """Remember where the reader stopped (a character offset)."""
         self._storage.set_reading_position(article_id, position)
 
-    def set_article_note(self, article_id: int, note: str) -> None:
-        """Replace the note about the whole article."""
-        self._storage.set_article_note(article_id, note, now=self._clock())
+    def set_article_note(self, article_id: int, note: str, *, expected: str | None = None) -> None:
+        """Replace the note about the whole article.
+
+        ``expected`` is the note as the reader saw it when they started editing: if another
+        program changed it since, nothing is saved and EditConflict carries the note as it is.
+        """
+        self._storage.set_article_note(article_id, note, now=self._clock(), expected=expected)
+
+    def edit_tags(self, article_id: int, before: Sequence[str], after: Sequence[str]) -> None:
+        """Apply the reader's edit of an article's tags, from ``before`` to ``after``.
+
+        Only the tags added and removed in the edit change: tags another program added or removed
+        meanwhile stay as it left them (a three-way merge, so no edit is silently undone).
+        """
+        from reader.core.storage import normalise_tags
+
+        old, new = set(normalise_tags(before)), set(normalise_tags(after))
+        if old != new:
+            self._storage.change_tags([article_id], add=sorted(new - old), remove=sorted(old - new))
 
     def delete(self, ids: Sequence[int]) -> None:
         """Delete articles; :meth:`restore` undoes it."""
@@ -176,7 +197,14 @@ class ArticlesMixin(LibraryBase):
         from reader.core.storage.backup import backup_library
 
         if target is None:
-            target = paths.ensure_dir(self.path.parent / "backups")
+            folder = self.path.parent / "backups"
+            try:
+                target = paths.ensure_dir(folder)
+            except OSError as error:
+                raise StorageError(
+                    f"cannot create the backups folder {folder} ({error.strerror}); "
+                    "name a folder to back up into: skim backup PATH"
+                ) from None
         return backup_library(self.path, target)
 
     def restore_from(self, source: Path) -> Path:

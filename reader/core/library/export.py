@@ -66,7 +66,7 @@ class ExportMixin(AnnotationsMixin, AnalysisMixin):
         from reader.core.export.templating import TemplateError
 
         def after_file(path: Path, article_ids: builtins.list[int]) -> None:
-            record = self._storage.export_record(str(path.resolve()))
+            record = self._storage.export_record(str(path.parent.resolve() / path.name))
             if record is None:
                 return
             try:

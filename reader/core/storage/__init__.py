@@ -18,8 +18,12 @@ Where new code goes:
   ``imports.py`` (articles from other tools, with their state there), ``details.py`` (the reader
   correcting a title, date, source, author or URL), ``exports.py`` (bulk reads
   for Markdown export and the records of the files it wrote), ``revisions.py`` (new text for a
-  stored article, re-anchoring its highlights), ``changes.py`` (noticing other programs' writes).
-  ``backup.py`` holds functions, not a mixin: online-backup copies, restores, pre-migration backups. A public method opens
+  stored article, re-anchoring its highlights), ``changes.py`` (noticing other programs' writes, and
+  the change counter ``export --since`` goes by: a write that adds an article or changes its notes
+  or highlights calls ``record_change`` in its transaction).
+  ``backup.py`` holds functions, not a mixin: online-backup copies (checked before they get their
+  name), restores, pre-migration backups. ``damage.py``: integrity checks in one line and the note
+  that stops writes to a damaged library. A public method opens
   exactly one ``_read()`` or ``_write()``; the helpers it calls take the connection as an argument.
 
 Only :class:`reader.core.library.Library` uses this class; nothing else should import it.

@@ -10,6 +10,7 @@ statements, which SQLite runs on one consistent snapshot, and need no transactio
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import weakref
@@ -18,8 +19,18 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TypeVar
 
-from reader.core.errors import StorageError
+from reader.core.errors import LibraryDamaged, StorageError
 from reader.core.storage._schema import migrate
+from reader.core.storage.damage import (
+    QUICK_CHECK_SECONDS,
+    clear_damage,
+    damaged_message,
+    note_damage,
+    noted_damage,
+    problems,
+    summary,
+)
+from reader.core.text import clean_line
 
 BUSY_TIMEOUT_MS = 10_000
 _T = TypeVar("_T")
@@ -43,6 +54,8 @@ class StorageBase:
             StorageError: the file cannot be opened, is not a skim library, or is too new.
         """
         self.path = Path(path)
+        #: True when the file or its folder cannot be written: every write then raises StorageError.
+        self.read_only = not is_writable(self.path)
         self._local = threading.local()
         self._all: weakref.WeakSet[_Connection] = weakref.WeakSet()
         self._lock = threading.Lock()
@@ -50,25 +63,29 @@ class StorageBase:
         with self._errors():
             db = self._connect(check=True)
         self._local.db = db
+        if noted_damage(self.path) is not None:
+            self._recheck(db)
 
     # -- connections ---------------------------------------------------------------------------------
 
     def _connect(self, *, check: bool = False) -> _Connection:
         # check_same_thread=False only so that close() may close other threads' connections.
         db = sqlite3.connect(
-            self.path,
+            read_only_uri(self.path) if self.read_only else str(self.path),
             timeout=BUSY_TIMEOUT_MS / 1000,
             isolation_level=None,
             check_same_thread=False,
             factory=_Connection,
+            uri=self.read_only,
         )
         try:
             db.row_factory = sqlite3.Row
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if check:
                 # Before anything writes to the file: never turn someone else's database to WAL.
-                migrate(db, self.path)
-            db.execute("PRAGMA journal_mode = WAL")
+                migrate(db, self.path, read_only=self.read_only)
+            if not self.read_only:
+                db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute("PRAGMA foreign_keys = ON")
             # Unicode-aware case folding for source: filters (SQLite's lower() is ASCII-only).
@@ -114,6 +131,14 @@ class StorageBase:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """Run the body in one ``BEGIN IMMEDIATE`` transaction, rolled back if it raises."""
+        if self.read_only:
+            raise StorageError(
+                f"cannot change the library at {self.path}: it is open read-only, because its "
+                "file or its folder cannot be written"
+            )
+        noted = noted_damage(self.path)
+        if noted is not None:
+            raise LibraryDamaged(damaged_message(self.path, noted))
         with self._errors():
             db = self._db()
             if db.in_transaction:
@@ -135,25 +160,77 @@ class StorageBase:
         try:
             yield
         except sqlite3.Error as error:
+            if _primary_code(error) == sqlite3.SQLITE_CORRUPT:
+                # Stop writing before more of the file is built on the damage.
+                note_damage(self.path, str(error))
+                raise LibraryDamaged(damaged_message(self.path)) from error
             raise StorageError(describe_error(error, self.path)) from error
 
     def checkpoint(self) -> None:
         """Copy the write-ahead log into the database and truncate it (after bulk imports)."""
+        if self.read_only:
+            return
         with self._read() as db:
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def check_pages(self, seconds: float = QUICK_CHECK_SECONDS) -> None:
+        """Run SQLite's quick check for up to ``seconds`` (before an import writes many pages).
+
+        Raises:
+            LibraryDamaged: a problem was found (and noted, so later writes stop too).
+        """
+        with self._read() as db:
+            found = problems(db, quick=True, seconds=seconds)
+        if found:
+            note_damage(self.path, summary(found))
+            raise LibraryDamaged(damaged_message(self.path, summary(found)))
+
+    def _recheck(self, db: sqlite3.Connection) -> None:
+        """A library noted as damaged: forget the note once it passes the full integrity check."""
+        try:
+            found = problems(db)
+        except sqlite3.Error:
+            return
+        if not found:
+            clear_damage(self.path)
+
+
+def is_writable(path: Path) -> bool:
+    """Whether skim may write the library at ``path`` (and the journal files beside it)."""
+    folder_writable = os.access(path.parent, os.W_OK)
+    if not path.exists():
+        return folder_writable
+    return folder_writable and os.access(path, os.W_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """An SQLite URI opening ``path`` for reading only.
+
+    A library in WAL mode needs its ``-shm`` file to be read; in a folder where it cannot be made,
+    the file is read as *immutable* (no locks, no log): nobody can be writing to it either.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    shared_memory = path.with_name(path.name + "-shm")
+    if not os.access(path.parent, os.W_OK) and not shared_memory.exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def _primary_code(error: sqlite3.Error) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
 
 
 def describe_error(error: sqlite3.Error, path: Path) -> str:
     """A one-line, user-facing description of an SQLite error on the library at ``path``."""
-    code = getattr(error, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
+    primary = _primary_code(error)
     messages = {
         sqlite3.SQLITE_BUSY: f"the library at {path} is locked by another program; try again",
         sqlite3.SQLITE_LOCKED: f"the library at {path} is locked by another program; try again",
         sqlite3.SQLITE_NOTADB: f"{path} is not a skim library (not an SQLite database)",
         sqlite3.SQLITE_CORRUPT: f"the library at {path} is damaged; restore it from a backup",
         sqlite3.SQLITE_FULL: f"the disk holding {path} is full",
-        sqlite3.SQLITE_READONLY: f"the library at {path} is read-only",
+        sqlite3.SQLITE_READONLY: f"cannot change the library at {path}: it is read-only",
         sqlite3.SQLITE_CANTOPEN: (
             f"cannot open the library at {path}; does its folder exist and can you write to it?"
         ),
@@ -162,7 +239,8 @@ def describe_error(error: sqlite3.Error, path: Path) -> str:
     }
     if primary in messages:
         return messages[primary]
-    return f"the library at {path} could not be used: {error}"
+    # SQLite's own text can quote the library (a trigger's message, a schema name): one clean line.
+    return f"the library at {path} could not be used: {clean_line(str(error))}"
 
 
 def chunks(items: Sequence[_T], size: int = 500) -> Iterator[Sequence[_T]]:

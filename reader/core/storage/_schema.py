@@ -259,12 +259,50 @@ def _add_exports(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
+#: The revisions ``export --since`` goes by (reader.core.storage.changes). "IF NOT EXISTS" for the
+#: same reason as STORIES_SCHEMA: a new library gets these tables from SCHEMA in migration 1.
+CHANGES_SCHEMA = """
+-- The library's revision when each article was added, or its notes or highlights last changed: a
+-- counter, which a clock set back cannot reorder. An article changed before this table existed
+-- has no row (export --since then goes by its stored times, as before).
+CREATE TABLE IF NOT EXISTS article_changes (
+    article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    revision INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS article_changes_by_revision ON article_changes (revision);
+
+-- "Changes from this revision on were made at or after this time": a row is added only when the
+-- clock shows a time later than every row's, so both columns grow together.
+CREATE TABLE IF NOT EXISTS change_marks (
+    at TEXT PRIMARY KEY,
+    revision INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+SCHEMA += CHANGES_SCHEMA
+
+
+def _add_change_revisions(db: sqlite3.Connection) -> None:
+    """Migration 5: a change counter for ``export --since`` (a clock can be set back)."""
+    for statement in split_statements(CHANGES_SCHEMA):
+        db.execute(statement)
+
+
 #: Migration ``i`` brings a database from version ``i`` to ``i + 1``.
-MIGRATIONS: tuple[Migration, ...] = (_create_schema, _add_stories, _add_feeds, _add_exports)
+MIGRATIONS: tuple[Migration, ...] = (
+    _create_schema,
+    _add_stories,
+    _add_feeds,
+    _add_exports,
+    _add_change_revisions,
+)
 
 
 def migrate(
-    db: sqlite3.Connection, path: Path, migrations: Sequence[Migration] = MIGRATIONS
+    db: sqlite3.Connection,
+    path: Path,
+    migrations: Sequence[Migration] = MIGRATIONS,
+    *,
+    read_only: bool = False,
 ) -> None:
     """Check that ``db`` is a skim library and bring it up to the latest schema version.
 
@@ -274,12 +312,18 @@ def migrate(
     both create it.
 
     Raises:
-        StorageError: the file belongs to another program, or was made by a newer skim.
+        StorageError: the file belongs to another program, was made by a newer skim, or needs an
+            upgrade but is ``read_only``.
     """
     latest = len(migrations)
     found = _check_identity(db, path, latest)
     if found == latest:
         return
+    if read_only:
+        raise StorageError(
+            f"the library at {path} must be upgraded for this skim (schema version {found} to "
+            f"{latest}), but it is read-only; open it once where it can be written"
+        )
     if found > 0:
         # An upgrade rewrites the reader's data: keep a copy of the file as it was first.
         from reader.core.storage.backup import backup_before_migration

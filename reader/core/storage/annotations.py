@@ -11,6 +11,8 @@ from reader.core.models import Annotation
 from reader.core.storage._base import StorageBase
 from reader.core.storage._convert import ANNOTATION_COLUMNS, annotation_from_row, to_text
 from reader.core.storage._fts import reindexing
+from reader.core.storage.articles import require_unchanged
+from reader.core.storage.changes import record_change
 from reader.core.storage.tags import store_annotation_tags
 
 
@@ -96,6 +98,7 @@ class AnnotationsMixin(StorageBase):
             annotation_id = cursor.lastrowid
             assert annotation_id is not None
             store_annotation_tags(db, annotation_id, tags)
+            record_change(db, [article_id], now)
             return _fetch(db, annotation_id)
 
     def update_annotation(
@@ -105,14 +108,21 @@ class AnnotationsMixin(StorageBase):
         note: str | None = None,
         tags: Sequence[str] | None = None,
         now: datetime,
+        expected_note: str | None = None,
     ) -> Annotation:
         """Change the note and/or the tags of an annotation (None leaves a field as it is).
 
+        With ``expected_note`` (the note as the reader last saw it), nothing is written unless
+        the stored note is still exactly that.
+
         Raises:
             NotFound: no such annotation, or it (or its article) is deleted.
+            EditConflict: the note is no longer ``expected_note``.
         """
         with self._write() as db:
             article_id = _article_of(db, annotation_id, deleted=False)
+            if expected_note is not None:
+                require_unchanged(_fetch(db, annotation_id).note, expected_note)
             if note is not None:
                 with reindexing(db, [article_id]):
                     db.execute(
@@ -124,6 +134,7 @@ class AnnotationsMixin(StorageBase):
             db.execute(
                 "UPDATE annotations SET updated = ? WHERE id = ?", (to_text(now), annotation_id)
             )
+            record_change(db, [article_id], now)
             return _fetch(db, annotation_id)
 
     def delete_annotation(self, annotation_id: int, *, now: datetime) -> None:
@@ -135,6 +146,7 @@ class AnnotationsMixin(StorageBase):
                     "UPDATE annotations SET deleted_at = ? WHERE id = ?",
                     (to_text(now), annotation_id),
                 )
+            record_change(db, [article_id], now)
 
     def restore_annotation(self, annotation_id: int) -> None:
         """Undelete an annotation.
@@ -148,6 +160,7 @@ class AnnotationsMixin(StorageBase):
                 db.execute(
                     "UPDATE annotations SET deleted_at = NULL WHERE id = ?", (annotation_id,)
                 )
+            record_change(db, [article_id], None)
 
     def get_annotation(self, annotation_id: int) -> Annotation:
         """One annotation.

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from reader.core.errors import NotFound, UsageError
+from reader.core.errors import EditConflict, NotFound, UsageError
 from reader.core.models import Article, ArticleDraft, ArticleMeta, TriageState
 from reader.core.storage._base import StorageBase, chunks
 from reader.core.storage._checks import require_articles, require_live_article
@@ -20,6 +20,7 @@ from reader.core.storage._convert import (
     to_text,
 )
 from reader.core.storage._fts import index_articles, reindexing
+from reader.core.storage.changes import record_change
 from reader.core.storage.tags import add_article_tags, store_article_tags
 
 #: What add_article returns: (article id, whether it is new to the reader, why not / "restored").
@@ -53,6 +54,7 @@ def _add(
     if deleted is not None:
         db.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?", (deleted["id"],))
         add_article_tags(db, deleted["id"], draft.tags)
+        record_change(db, [deleted["id"]], now)
         return deleted["id"], True, "restored"
 
     cursor = db.execute(
@@ -79,7 +81,21 @@ def _add(
     assert article_id is not None  # an INSERT into a rowid table always sets it
     store_article_tags(db, article_id, draft.tags)
     index_articles(db, [article_id])
+    record_change(db, [article_id], now)
     return article_id, True, ""
+
+
+def require_unchanged(current: str, expected: str) -> None:
+    """Raise EditConflict unless a stored note is still the one the reader started from.
+
+    The text itself is compared, not a time: stored times have whole seconds, and two saves in
+    one second would look alike.
+    """
+    if current != expected:
+        raise EditConflict(
+            "another program changed this note while you were editing it; nothing was saved",
+            current,
+        )
 
 
 def _triage_state(state: TriageState | str) -> TriageState:
@@ -168,15 +184,31 @@ class ArticlesMixin(StorageBase):
             raise UsageError(f"a reading position cannot be negative ({position})")
         self._update_live([article_id], "reading_position = ?", (position,))
 
-    def set_article_note(self, article_id: int, note: str, *, now: datetime) -> None:
-        """Replace the note about a whole article (surrounding white space is dropped)."""
+    def set_article_note(
+        self, article_id: int, note: str, *, now: datetime, expected: str | None = None
+    ) -> None:
+        """Replace the note about a whole article (surrounding white space is dropped).
+
+        With ``expected`` (the note as the reader last saw it), nothing is written unless the
+        stored note is still exactly that.
+
+        Raises:
+            NotFound: no such article, or it is deleted.
+            EditConflict: the note is no longer ``expected`` (another program changed it).
+        """
         with self._write() as db:
             require_live_article(db, article_id)
+            if expected is not None:
+                (current,) = db.execute(
+                    "SELECT note FROM articles WHERE id = ?", (article_id,)
+                ).fetchone()
+                require_unchanged(current, expected)
             with reindexing(db, [article_id]):
                 db.execute(
                     "UPDATE articles SET note = ?, note_updated = ? WHERE id = ?",
                     (note.strip(), to_text(now), article_id),
                 )
+            record_change(db, [article_id], now)
 
     def delete_articles(self, ids: Sequence[int], *, now: datetime) -> None:
         """Delete articles softly: they disappear until :meth:`restore_articles` brings them back.

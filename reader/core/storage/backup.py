@@ -3,18 +3,37 @@ automatic copy taken before a schema migration.
 
 The online backup API copies a consistent snapshot page by page while other connections keep
 working (a plain file copy of a WAL database can miss what is still in the write-ahead log, or
-catch it half-written). Every function here takes paths and opens its own connections.
+catch it half-written). It copies damaged pages as they are, so every copy is checked with
+``PRAGMA integrity_check`` before it gets its name. Every function here takes paths and opens its
+own connections.
 """
 
 from __future__ import annotations
 
+import contextlib
+import re
 import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.core.errors import StorageError, UsageError
+from reader.core.errors import LibraryDamaged, StorageError, UsageError
+from reader.core.scratch import remove_stale, scratch_path
+from reader.core.storage._base import is_writable, read_only_uri
 from reader.core.storage._schema import APPLICATION_ID, MIGRATIONS
+from reader.core.storage.damage import clear_damage, note_damage, problems, summary
+from reader.core.text import clean_line
+
+#: What earlier skims named a backup being written (no process id): removed when an hour old.
+_LEGACY_PARTIAL = re.compile(
+    r"^(skim-backup-\d{8}T\d{6}Z\.sqlite3|library\.sqlite3\.(bak-v\d+|before-restore)-\d{8}T\d{6}Z)"
+    r"(-\d+)?\.partial$"
+)
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DamagedCopy(Exception):
+    """The copy just made fails SQLite's integrity check (the original is damaged)."""
 
 
 def timestamp() -> str:
@@ -31,19 +50,52 @@ def unused_path(path: Path) -> Path:
     return candidate
 
 
-def copy_database(source: sqlite3.Connection, target: Path) -> None:
+def remove_stale_partials(folder: Path) -> list[Path]:
+    """Remove the half-written copies a killed skim left in ``folder`` (see reader.core.scratch)."""
+    return remove_stale(folder, ".partial", legacy=_LEGACY_PARTIAL, looks_ours=_is_sqlite_or_empty)
+
+
+def _is_sqlite_or_empty(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(_SQLITE_HEADER))
+    except OSError:
+        return False
+    return head in (b"", _SQLITE_HEADER)
+
+
+def open_source(path: Path) -> sqlite3.Connection:
+    """Open the library at ``path`` to copy it (read-only when it cannot be written)."""
+    if is_writable(path):
+        return sqlite3.connect(path)
+    return sqlite3.connect(read_only_uri(path), uri=True)
+
+
+def copy_database(source: sqlite3.Connection, target: Path, *, check: bool = True) -> None:
     """Copy the database behind ``source`` into a new file ``target`` (online backup API).
 
-    The copy is written to a temporary name and renamed into place, so a crash never leaves a
-    half-written file under the final name.
+    The copy is written to a temporary name and renamed into place only once complete and, with
+    ``check``, intact: a crash or a failure never leaves a half-written file under the final name,
+    and the temporary file is removed.
+
+    Raises:
+        DamagedCopy: the copy fails ``PRAGMA integrity_check`` (nothing is left behind).
+        sqlite3.Error, OSError: the copy could not be written (nothing is left behind).
     """
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    with closing(sqlite3.connect(partial)) as destination:
-        source.backup(destination)
-        # A backup is one self-contained file: no WAL beside it.
-        destination.execute("PRAGMA journal_mode = DELETE").fetchall()
-    partial.replace(target)
+    partial = scratch_path(target, ".partial")
+    try:
+        with closing(sqlite3.connect(partial)) as destination:
+            source.backup(destination)
+            # A backup is one self-contained file: no WAL beside it.
+            destination.execute("PRAGMA journal_mode = DELETE").fetchall()
+            found = problems(destination) if check else []
+        if found:
+            raise DamagedCopy(summary(found))
+        partial.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
 
 
 def backup_before_migration(db: sqlite3.Connection, path: Path, version: int) -> Path | None:
@@ -56,13 +108,15 @@ def backup_before_migration(db: sqlite3.Connection, path: Path, version: int) ->
     if str(path) in ("", ":memory:") or not Path(path).is_file():
         return None
     target = unused_path(Path(path).with_name(f"{Path(path).name}.bak-v{version}-{timestamp()}"))
+    remove_stale_partials(target.parent)
     try:
-        copy_database(db, target)
+        # Not checked: an upgrade must not wait for a full check of a large library.
+        copy_database(db, target, check=False)
     except (sqlite3.Error, OSError) as error:
         # Migrating without the promised safety copy would risk the reader's notes: refuse.
         raise StorageError(
-            f"could not back up {path} before upgrading it ({error}); free some disk space "
-            "or check the folder's permissions, then try again"
+            f"could not back up {path} before upgrading it ({clean_line(str(error))}); free some "
+            "disk space or check the folder's permissions, then try again"
         ) from None
     return target
 
@@ -70,8 +124,12 @@ def backup_before_migration(db: sqlite3.Connection, path: Path, version: int) ->
 def backup_library(library_path: Path, target: Path) -> Path:
     """Write a backup of the library at ``library_path`` to ``target`` (a new file or a folder).
 
+    The copy must pass ``PRAGMA integrity_check``: a library with damaged pages is not backed up
+    (the damage is noted, so skim stops writing to it) and nothing is left in ``target``.
+
     Raises:
         UsageError: ``target`` exists as a file, or its folder does not exist.
+        LibraryDamaged: the library is damaged.
         StorageError: the copy failed.
     """
     if target.is_dir():
@@ -80,11 +138,21 @@ def backup_library(library_path: Path, target: Path) -> Path:
         raise UsageError(f"{target} already exists; choose a new file name or a folder")
     if not target.parent.is_dir():
         raise UsageError(f"the folder {target.parent} does not exist")
+    remove_stale_partials(target.parent)
     try:
-        with closing(sqlite3.connect(library_path)) as source:
+        with closing(open_source(library_path)) as source:
             copy_database(source, target)
+    except DamagedCopy as damage:
+        note_damage(library_path, str(damage))
+        raise LibraryDamaged(
+            f"the library at {library_path} is damaged ({damage}), so no backup was written; "
+            "restore an earlier backup with `skim restore FILE` (`skim export --all` saves what "
+            "can still be read)"
+        ) from None
     except (sqlite3.Error, OSError) as error:
-        raise StorageError(f"could not write the backup {target}: {error}") from None
+        raise StorageError(
+            f"could not write the backup {target}: {clean_line(str(error))}"
+        ) from None
     return target
 
 
@@ -94,9 +162,12 @@ def check_library_file(path: Path) -> tuple[int, int]:
     Returns:
         ``(schema version, number of articles)``.
 
+    The full ``PRAGMA integrity_check`` runs (``quick_check`` misses an index that disagrees with
+    its table, which the live library would then fail).
+
     Raises:
         UsageError: no such file, not an SQLite file, another program's database, from a newer
-            skim, or damaged.
+            skim, or damaged; always one line.
     """
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
@@ -108,12 +179,14 @@ def check_library_file(path: Path) -> tuple[int, int]:
                 raise UsageError(f"{path} is not a skim library")
             if version > len(MIGRATIONS):
                 raise UsageError(f"{path} was made by a newer skim (schema version {version})")
-            problems = db.execute("PRAGMA quick_check").fetchall()
-            if [tuple(row) for row in problems] != [("ok",)]:
-                raise UsageError(f"{path} is damaged ({problems[0][0]}); choose another backup")
+            found = problems(db)
+            if found:
+                raise UsageError(f"{path} is damaged ({summary(found)}); choose another backup")
             (articles,) = db.execute("SELECT count(*) FROM articles").fetchone()
     except sqlite3.Error as error:
-        raise UsageError(f"{path} is not a usable skim library ({error})") from None
+        raise UsageError(
+            f"{path} is not a usable skim library ({clean_line(str(error))})"
+        ) from None
     return int(version), int(articles)
 
 
@@ -134,14 +207,19 @@ def restore_library(library_path: Path, source: Path) -> Path:
     if source.resolve() == library_path.resolve():
         raise UsageError(f"{source} is the library itself; choose a backup file")
     check_library_file(source)
+    if not is_writable(library_path):
+        raise StorageError(f"cannot restore into {library_path}: it is read-only")
     safety = unused_path(
         library_path.with_name(f"{library_path.name}.before-restore-{timestamp()}")
     )
+    remove_stale_partials(library_path.parent)
     try:
         with closing(sqlite3.connect(library_path)) as current:
-            copy_database(current, safety)
+            # Not checked: the library being replaced may well be the damaged one.
+            copy_database(current, safety, check=False)
             with closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as src:
                 src.backup(current)
     except (sqlite3.Error, OSError) as error:
-        raise StorageError(f"could not restore {source}: {error}") from None
+        raise StorageError(f"could not restore {source}: {clean_line(str(error))}") from None
+    clear_damage(library_path)
     return safety

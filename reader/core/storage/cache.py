@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime
 
+from reader.core.errors import StorageError
 from reader.core.storage._base import StorageBase
 from reader.core.storage._convert import to_text
 
@@ -30,8 +32,11 @@ class CacheMixin(StorageBase):
 
         Results of other versions of the same analyser for the same text and parameters are
         dropped: a new version means the old results will never be asked for again.
+
+        A library that cannot be written (read-only, damaged, a full disk) keeps no cache, and
+        says nothing: the result is in hand, only the next read computes it again.
         """
-        with self._write() as db:
+        with contextlib.suppress(StorageError), self._write() as db:
             db.execute(
                 """
                 DELETE FROM analysis_cache

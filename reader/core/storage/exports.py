@@ -82,11 +82,18 @@ class ExportsMixin(StorageBase):
     def changed_since(self, ids: Sequence[int], since: datetime) -> set[int]:
         """Those of ``ids`` added, or whose note or highlights changed, at or after ``since``.
 
-        A highlight counts when it was made, edited or deleted since then.
+        A highlight counts when it was made, edited or deleted since then. "Since" goes by the
+        order of changes (see reader.core.storage.changes): a change made after the first one
+        made at or after ``since`` counts, even when the clock was behind when it was made.
+        Changes older than the revisions, or stamped at or after ``since``, count too.
         """
         moment = to_text(since)
         changed: set[int] = set()
         with self._read() as db:
+            row = db.execute(
+                "SELECT revision FROM change_marks WHERE at >= ? ORDER BY at LIMIT 1", (moment,)
+            ).fetchone()
+            revision = None if row is None else row[0]  # NULL: no change came after ``since``
             for part in chunks(list(dict.fromkeys(ids))):
                 marks = ", ".join("?" * len(part))
                 rows = db.execute(
@@ -95,9 +102,10 @@ class ExportsMixin(StorageBase):
                     WHERE a.id IN ({marks}) AND (
                         a.added >= ? OR a.note_updated >= ? OR EXISTS (
                             SELECT 1 FROM annotations n WHERE n.article_id = a.id
-                            AND (n.updated >= ? OR n.deleted_at >= ?)))
+                            AND (n.updated >= ? OR n.deleted_at >= ?))
+                        OR (SELECT revision FROM article_changes WHERE article_id = a.id) >= ?)
                     """,
-                    (*part, moment, moment, moment, moment),
+                    (*part, moment, moment, moment, moment, revision),
                 )
                 changed.update(row[0] for row in rows)
         return changed

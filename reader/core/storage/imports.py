@@ -12,6 +12,7 @@ from reader.core.storage._convert import to_text
 from reader.core.storage._fts import reindexing
 from reader.core.storage.articles import AddOutcome
 from reader.core.storage.articles import _add as add_article_row
+from reader.core.storage.changes import record_change
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class ImportsMixin(StorageBase):
                             "UPDATE articles SET note = ?, note_updated = ? WHERE id = ?",
                             (item.note.strip(), to_text(now), article_id),
                         )
+                    record_change(db, [article_id], now)
         return outcomes
 
     def find_article_by_url(self, url: str) -> int | None:

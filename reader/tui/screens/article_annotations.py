@@ -7,6 +7,8 @@ action here is bound to a key there. Every change is written at once, in a worke
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reader.core.models import Annotation, TriageState
 from reader.tui.screens.article_base import ArticleBase, Undo
 from reader.tui.screens.details_editor import Details, DetailsEditor
@@ -49,48 +51,67 @@ class ArticleAnnotations(ArticleBase):
         if self.article is None or where is None:
             return
         self.story.clear_selection()
-        article_id, quote = self.article_id, self.article.body[where[0] : where[1]]
+        article_id, quote, library = (
+            self.article_id,
+            self.article.body[where[0] : where[1]],
+            self.library,
+        )
 
-        def saved(note: str | None) -> None:
-            if note is not None:
-                self.write(lambda lib: lib.annotate(article_id, *where, note=note), "annotations")
-
-        self.app.push_screen(NoteEditor("", quote=quote, title="Note on a new highlight"), saved)
-
-    def edit_note(self, annotation: Annotation) -> None:
-        """Open the note editor for ``annotation``; saving stores the note at once."""
-
-        def saved(note: str | None) -> None:
-            if note is not None and note != annotation.note:
-                self.write(
-                    lambda lib: lib.update_annotation(annotation.id, note=note), "annotations"
-                )
+        def save(note: str, expected: str) -> None:  # in the editor's worker
+            library.annotate(article_id, *where, note=note)
 
         self.app.push_screen(
-            NoteEditor(annotation.note, quote=annotation.quote, title="Note on highlight"), saved
+            NoteEditor("", quote=quote, title="Note on a new highlight", save=save),
+            self._note_saved("annotations"),
         )
+
+    def edit_note(self, annotation: Annotation) -> None:
+        """Open the note editor for ``annotation``; saving stores the note at once.
+
+        The note is saved only if nobody changed it since the editor opened (see NoteEditor).
+        """
+        library = self.library
+
+        def save(note: str, expected: str) -> None:  # in the editor's worker
+            if note != expected:
+                library.update_annotation(annotation.id, note=note, expected_note=expected)
+
+        editor = NoteEditor(
+            annotation.note, quote=annotation.quote, title="Note on highlight", save=save
+        )
+        self.app.push_screen(editor, self._note_saved("annotations"))
 
     def action_article_note(self) -> None:
         """Edit the note about the whole article."""
         if self.article is None:
             return
-        current, article_id = self.article.note, self.article_id
+        article_id, library = self.article_id, self.library
 
-        def saved(note: str | None) -> None:
-            if note is not None and note != current:
-                self.write(lambda lib: lib.set_article_note(article_id, note), "article")
+        def save(note: str, expected: str) -> None:  # in the editor's worker
+            if note != expected:
+                library.set_article_note(article_id, note, expected=expected)
 
-        self.app.push_screen(NoteEditor(current, title=f"Note on “{self.article.title}”"), saved)
+        editor = NoteEditor(self.article.note, title=f"Note on “{self.article.title}”", save=save)
+        self.app.push_screen(editor, self._note_saved("article"))
+
+    def _note_saved(self, then: str) -> Callable[[str | None], None]:
+        """What to do when the note editor closes: show what is now stored."""
+
+        def refresh(note: str | None) -> None:
+            if note is not None:
+                self.write(lambda lib: None, then)
+
+        return refresh
 
     def action_tags(self) -> None:
-        """Edit the article's tags."""
+        """Edit the article's tags (tags another program changed meanwhile are kept)."""
         if self.article is None:
             return
         current, article_id = list(self.article.tags), self.article_id
 
         def saved(tags: list[str] | None) -> None:
             if tags is not None and tags != current:
-                self.write(lambda lib: lib.set_tags(article_id, tags), "article")
+                self.write(lambda lib: lib.edit_tags(article_id, current, tags), "article")
 
         self.app.push_screen(TagEditor(current, title="Tags of this article"), saved)
 

@@ -378,7 +378,7 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
             if tags is None or tuple(tags) == meta.tags:
                 return
             self.undo.push(Change("tags", meta.id, meta.title, previous_tags=meta.tags))
-            self._write(lambda library: library.set_tags(meta.id, tags))
+            self._write(lambda library: library.edit_tags(meta.id, meta.tags, tags))
 
         title = f"Tags of '{short_title(meta.title)}'"
         self.app.push_screen(TagEditor(meta.tags, title=title), done)

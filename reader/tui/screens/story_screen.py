@@ -108,7 +108,7 @@ counted differently; a figure in one source only was left out by the others.
             self.app.call_from_thread(self._show, members, comparison)
 
     def _failed(self, message: str) -> None:
-        self.query_one("#story-status", Static).update(Content(message))
+        self.query_one("#story-status", Static).update(Content(clean_line(message)))
         self.notify(message, severity="error")
 
     def _show(self, members: list[ArticleMeta], comparison: Comparison | None) -> None:

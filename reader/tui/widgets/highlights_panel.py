@@ -12,6 +12,7 @@ from textual.widgets import Label, LoadingIndicator, OptionList
 from textual.widgets.option_list import Option
 
 from reader.core.models import Summary, SummarySentence
+from reader.core.text import clean_line
 
 
 class PanelTitle(Widget):
@@ -134,7 +135,7 @@ class HighlightsPanel(Vertical):
         self.query_one(PanelTitle).text = "Highlights"
         self.query_one(LoadingIndicator).display = False
         self.query_one(OptionList).remove_class("-stale")
-        self._status(message)
+        self._status(clean_line(message))  # errors may quote the library: no control sequences
 
     def _status(self, text: str) -> None:
         status = self.query_one(".panel-status", Label)
