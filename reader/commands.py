@@ -165,8 +165,7 @@ def _print_article(
     print(style(_byline(article), DIM, colour))
     print()
     print(style("Highlights", BOLD, colour))
-    for sentence in summary_.sentences:
-        print(f"  • {safe(sentence.text)}")
+    _print_highlights(summary_, colour)
     print()
     print(style("Story", BOLD, colour))
     spans = [*analysis.entities, *analysis.numbers]
@@ -183,6 +182,16 @@ def _print_article(
                 if annotation.note:
                     print(f"    {safe(annotation.note)}")
     _print_orphans(annotations, colour)
+
+
+def _print_highlights(summary_: Summary, colour: bool) -> None:
+    """The summary as bullets, and a line when it read only the start of a very long text."""
+    from reader.core.analysis import partial_note
+
+    for sentence in summary_.sentences:
+        print(f"  • {safe(sentence.text)}")
+    if summary_.read_up_to is not None:
+        print(style(f"  {partial_note(summary_)}", DIM, colour))
 
 
 def _print_orphans(annotations: list[Annotation], colour: bool) -> None:
@@ -254,8 +263,7 @@ def analyze(args: argparse.Namespace) -> int:
     print(
         f"{len(result.sentences)} sentences, {len(result.entities)} entities, {len(result.numbers)} numbers"
     )
-    for sentence in summary_.sentences:
-        print(f"  • {safe(sentence.text)}")
+    _print_highlights(summary_, colour)
     print()
     width = min(shutil.get_terminal_size((88, 24)).columns, 88)
     print(wrap_paragraphs(draft.body, [*result.entities, *result.numbers], width, colour))

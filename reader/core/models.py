@@ -113,10 +113,15 @@ class SummarySentence:
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """An extractive summary: chosen sentences in text order."""
+    """An extractive summary: chosen sentences in text order.
+
+    ``read_up_to`` is the character offset where the summarised part of a very long text ends
+    (see ``reader.core.analysis.summarize.SUMMARY_LIMIT``); None when the whole text was read.
+    """
 
     algorithm: str
     sentences: tuple[SummarySentence, ...]
+    read_up_to: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

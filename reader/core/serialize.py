@@ -57,12 +57,16 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
     A sentence with an explanation (the ``skim`` algorithm) also has ``"explanation"``: its
     score's parts (``centrality``, ``position``, ``length``, ``redundancy``) and what they were
     made from (``rater``, ``rating``, ``sentence_number``, ``words``, ``genre``, ``notes``,
-    ``genre_reason``).
+    ``genre_reason``). A summary of only the start of a very long text has ``"read_up_to"``, the
+    character offset where the part it read ends.
     """
-    return {
+    data: dict[str, Any] = {
         "algorithm": summary.algorithm,
         "sentences": [_sentence_to_dict(s) for s in summary.sentences],
     }
+    if summary.read_up_to is not None:
+        data["read_up_to"] = summary.read_up_to
+    return data
 
 
 def _sentence_to_dict(sentence: SummarySentence) -> dict[str, Any]:
@@ -112,7 +116,9 @@ def _explanation(data: dict[str, Any] | None) -> SummaryExplanation | None:
 
 def summary_from_dict(data: dict[str, Any]) -> Summary:
     """Inverse of :func:`summary_to_dict`."""
+    read_up_to = data.get("read_up_to")
     return Summary(
+        read_up_to=None if read_up_to is None else int(read_up_to),
         algorithm=str(data["algorithm"]),
         sentences=tuple(
             SummarySentence(

@@ -17,7 +17,7 @@ from functools import lru_cache
 from reader.core.errors import AnalysisError
 from reader.core.models import Summary, SummaryExplanation, SummarySentence
 
-VERSION = "2"
+VERSION = "3"
 
 ALGORITHMS: tuple[str, ...] = (
     "luhn",
@@ -36,6 +36,10 @@ ALGORITHMS: tuple[str, ...] = (
 # least as good as the first three sentences, and on papers at least as good as any sumy algorithm.
 DEFAULT_ALGORITHM = "skim"
 DEFAULT_SENTENCES = 3
+# The longest text summarised, in characters (about 33,000 words: more than two hours of
+# reading). Summaries grow with the square of the sentences (a 1 MB text took 12 s and 1.5 GB);
+# past this only the sentences that end before it are candidates, and the summary says so.
+SUMMARY_LIMIT = 200_000
 
 
 def summarize(
@@ -63,7 +67,8 @@ def summarize(
     Returns:
         The chosen sentences in text order, each with its score and rank (1 = best). Fewer than
         asked when the text has fewer sentences. Headings are not chosen, unless the text has
-        nothing else (see :mod:`sumy_document`).
+        nothing else (see :mod:`sumy_document`). Of a text longer than :data:`SUMMARY_LIMIT`,
+        only the sentences ending before it are read (``Summary.read_up_to`` says where).
 
     Raises:
         AnalysisError: unknown algorithm, a bad count or ratio, or spans that do not fit ``text``.
@@ -79,6 +84,11 @@ def summarize(
         spans = split_sentences(text)
     else:
         spans = _checked_spans(text, sentence_spans)
+    read_up_to = None
+    if spans and spans[-1][1] > SUMMARY_LIMIT:
+        # A prefix of the spans, so every index below still names the same sentence.
+        kept = [span for span in spans if span[1] <= SUMMARY_LIMIT] or [spans[0]]
+        spans, read_up_to = kept, kept[-1][1]
 
     from reader.core.analysis import scoring
     from reader.core.analysis.sumy_document import build_document
@@ -88,7 +98,7 @@ def summarize(
     built = build_document(text, spans, title if algorithm == "edmundson" else "")
     candidates = built.span_indices
     if not candidates:
-        return Summary(algorithm, ())
+        return Summary(algorithm, (), read_up_to)
     # The tolerance keeps 0.3 x 10 (3.0000000000000004 in floating point) at 3; any ratio
     # chooses at least one sentence.
     count = sentences if ratio is None else max(1, math.ceil(ratio * len(candidates) - 1e-9))
@@ -121,7 +131,17 @@ def summarize(
         start, end = spans[index]
         chosen.append(SummarySentence(index, start, end, text[start:end], score, rank, why))
     chosen.sort(key=lambda sentence: sentence.index)
-    return Summary(algorithm, tuple(chosen))
+    return Summary(algorithm, tuple(chosen), read_up_to)
+
+
+def partial_note(summary: Summary) -> str:
+    """A line saying that ``summary`` read only the start of its text; empty when it read it all."""
+    if summary.read_up_to is None:
+        return ""
+    return (
+        f"Chosen from the first {summary.read_up_to:,} characters: "
+        "the rest of this very long text is shown but not summarised."
+    )
 
 
 def summary_version(algorithm: str) -> str:

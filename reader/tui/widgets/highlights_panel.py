@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Label, LoadingIndicator, OptionList
 from textual.widgets.option_list import Option
 
+from reader.core.analysis import partial_note
 from reader.core.models import Summary, SummarySentence
 from reader.core.text import clean_line
 
@@ -127,7 +128,10 @@ class HighlightsPanel(Vertical):
         ).text = f"Highlights · {summary.algorithm} · {len(summary.sentences)}"
         self.query_one(LoadingIndicator).display = False
         self.query_one(OptionList).remove_class("-stale")
-        self._status("" if summary.sentences else "The text is too short to summarise.")
+        if summary.sentences:
+            self._status(partial_note(summary))
+        else:
+            self._status("The text is too short to summarise.")
         self._fill()
 
     def show_error(self, message: str) -> None:
