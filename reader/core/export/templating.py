@@ -80,6 +80,31 @@ class _Section:
 _Node = str | _Var | _Section
 
 
+#: Sections nest at most this deep; skim's own templates use 3.
+MAX_NESTING = 16
+#: The most text one article's rendering may make (nested list sections multiply: eight levels
+#: over a few highlights made a 380 MB file).
+MAX_OUTPUT = 20_000_000
+
+
+class _Output(list[str]):
+    """The rendered pieces, refusing to grow past :data:`MAX_OUTPUT` characters."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.size = 0
+
+    def add(self, text: str) -> None:
+        self.size += len(text)
+        if self.size > MAX_OUTPUT:
+            raise TemplateError(
+                f"{self.name}: makes more than {MAX_OUTPUT // 1_000_000} million characters for "
+                "one article (sections over lists nested in each other multiply)"
+            )
+        self.append(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Template:
     """A parsed template; :meth:`render` fills it in.
@@ -96,7 +121,7 @@ class Template:
 
     def render(self, context: Mapping[str, Any]) -> str:
         """Fill the template in with ``context`` (mappings, lists and plain values)."""
-        out: list[str] = []
+        out = _Output(self.name)
         _render(self.nodes, [context], out)
         return "".join(out)
 
@@ -131,6 +156,10 @@ def parse(text: str, name: str = "template") -> Template:
         if path[0] != ".":
             names.add(path[0])
         if kind in ("#", "^"):
+            if len(stack) > MAX_NESTING:
+                raise TemplateError(
+                    f"{name} line {line}: sections nest more than {MAX_NESTING} deep"
+                )
             stack.append((path, kind == "^", line, []))
         elif kind == "/":
             if len(stack) == 1 or stack[-1][0] != path:
@@ -200,13 +229,13 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _render(nodes: Sequence[_Node], stack: list[Any], out: list[str]) -> None:
+def _render(nodes: Sequence[_Node], stack: list[Any], out: _Output) -> None:
     for node in nodes:
         if isinstance(node, str):
-            out.append(node)
+            out.add(node)
         elif isinstance(node, _Var):
             text = _text(_lookup(stack, node.path))
-            out.append(FILTERS[node.filter](text) if node.filter else text)
+            out.add(FILTERS[node.filter](text) if node.filter else text)
         else:
             value = _lookup(stack, node.path)
             if node.inverted:
