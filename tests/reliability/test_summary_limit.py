@@ -66,9 +66,11 @@ async def test_the_highlights_panel_says_the_summary_read_only_the_start(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await app.push_screen(ArticleScreen(article_id))
+        await settle(pilot)
         status = app.screen.query_one("HighlightsPanel .panel-status", Label)
         for _ in range(200):
             await pilot.pause(0.05)
             if "Chosen from the first" in str(status.content):
                 break
         assert "Chosen from the first" in str(status.content)
+        await settle(pilot)
