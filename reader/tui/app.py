@@ -29,11 +29,11 @@ from reader.core import paths
 from reader.core.errors import SkimError
 from reader.core.library import Library, open_library
 from reader.core.text import strip_controls
+from reader.tui.dialogs.help import HelpScreen
 from reader.tui.failures import report_failure
 from reader.tui.keys import screen_keys
+from reader.tui.library.screen import LibraryScreen
 from reader.tui.palette import ScreenCommands
-from reader.tui.screens.help_screen import HelpScreen
-from reader.tui.screens.library_screen import LibraryScreen
 from reader.tui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_themes, problems_message
 from reader.tui.warmup import WARM_UP_DELAY, warm_up
 

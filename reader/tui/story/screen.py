@@ -23,8 +23,8 @@ from textual.worker import Worker, get_current_worker
 from reader.core.errors import SkimError
 from reader.core.models import ArticleMeta
 from reader.core.text import clean_line
-from reader.tui.comparison_text import Line, comparison_lines
 from reader.tui.failures import report_failure
+from reader.tui.story.comparison_text import Line, comparison_lines
 
 if TYPE_CHECKING:
     from reader.core.library import Library
@@ -47,7 +47,7 @@ def article_prompt(number: int, meta: ArticleMeta) -> Content:
 class StoryScreen(Screen[None]):
     """One story across sources: its articles and the comparison of their coverage."""
 
-    CSS_PATH = Path(__file__).with_name("story_screen.tcss")
+    CSS_PATH = Path(__file__).with_name("screen.tcss")
 
     HELP = """\
 **Story**: the articles in your library about the same event, and what each one reports.
@@ -173,6 +173,6 @@ counted differently; a figure in one source only was left out by the others.
             self._open(int(event.option.id))
 
     def _open(self, article_id: int) -> None:
-        from reader.tui.screens.article_screen import ArticleScreen
+        from reader.tui.article.screen import ArticleScreen
 
         self.app.push_screen(ArticleScreen(article_id))
