@@ -13,7 +13,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.screen import Screen
@@ -28,10 +28,10 @@ from reader.tui.article.highlights_panel import HighlightsPanel
 from reader.tui.article.legend import Legend
 from reader.tui.article.notes_panel import NotesPanel
 from reader.tui.changes import POLL_SECONDS, ChangeWatcher
+from reader.tui.messages import library_of
 
 if TYPE_CHECKING:
     from reader.core.library import Library
-    from reader.tui.app import SkimApp
     from reader.tui.dialogs.details_editor import Details
 
 
@@ -68,7 +68,7 @@ class ArticleBase(Screen[None]):
     @property
     def library(self) -> Library:
         """The app's library."""
-        return cast("SkimApp", self.app).library
+        return library_of(self.app)
 
     @property
     def article_text(self) -> ArticleText:

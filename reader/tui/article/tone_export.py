@@ -21,6 +21,7 @@ from reader.tui.article import tone_view
 from reader.tui.article.annotations import ArticleAnnotations
 from reader.tui.article.header import ArticleHeader
 from reader.tui.article.legend import Legend
+from reader.tui.messages import OpenStory
 from reader.tui.transfers import EXPORT_FOLDER_SETTING, default_export_folder
 
 FORCE_WINDOW = 10.0  # seconds in which a second ctrl+e overwrites a protected file
@@ -101,10 +102,7 @@ class ArticleStory(ArticleAnnotations):
         if self.sources < 2:
             self.notify("No other source of this story is in your library", timeout=3)
             return
-        # Imported here: the story screen opens article screens in turn.
-        from reader.tui.story.screen import StoryScreen
-
-        self.app.push_screen(StoryScreen(self.article_id))
+        self.post_message(OpenStory(self.article_id))
 
     # -- Markdown export -------------------------------------------------------------------------
 

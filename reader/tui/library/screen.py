@@ -24,6 +24,7 @@ from reader.tui.library.ordering import InOrder
 from reader.tui.library.search_bar import SearchBar
 from reader.tui.library.transfers import LibraryTransfers
 from reader.tui.library.view_tabs import ViewTabs
+from reader.tui.messages import OpenArticle
 from reader.tui.undo import Change, UndoStack, short_title
 
 if TYPE_CHECKING:
@@ -298,9 +299,7 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
-        from reader.tui.article.screen import ArticleScreen
-
-        self.app.push_screen(ArticleScreen(event.article_id))
+        self.post_message(OpenArticle(event.article_id))
 
     def action_open(self) -> None:
         """Open the selected article."""
