@@ -53,7 +53,7 @@ async def _measure(rounds: int) -> dict[str, list[float]]:
     from reader.core import paths
     from reader.core.library import open_library
     from reader.tui.app import SkimApp
-    from reader.tui.screens.article_screen import ArticleScreen
+    from reader.tui.article.screen import ArticleScreen
 
     folder = Path(tempfile.mkdtemp(prefix="skim-keys-"))
     shutil.copytree(library_dir(10_000), folder, dirs_exist_ok=True)

@@ -5,7 +5,7 @@ Usage: ``python -m benchmarks.probe DATA_DIR [--open ID] [--import-dir DIR]``
 The clock starts at the first statement of this module, before Textual or skim is imported, so
 ``first_frame`` covers imports, opening the library, mounting, the first rows' query and drawing.
 A "painted" list is the first ``ArticleList.render_line`` that draws a real row (not a loading
-placeholder); a painted article is the first ``Story.render_line`` once the text is set, and
+placeholder); a painted article is the first ``ArticleText.render_line`` once the text is set, and
 "analysed" the first one after the summary arrived (entities, numbers and summary coloured).
 """
 
@@ -27,8 +27,8 @@ from textual.strip import Strip  # noqa: E402
 
 from reader.core.library import Library, open_library  # noqa: E402
 from reader.tui.app import SkimApp  # noqa: E402
-from reader.tui.screens.library_screen import LibraryScreen  # noqa: E402
-from reader.tui.widgets.article_list import ArticleList  # noqa: E402
+from reader.tui.library.article_list import ArticleList  # noqa: E402
+from reader.tui.library.screen import LibraryScreen  # noqa: E402
 
 IMPORTED = time.perf_counter()
 LAG_TICK = 0.01  # seconds between event-loop lag samples
@@ -66,7 +66,7 @@ class ProbeApp(SkimApp):
             self._finish()
 
     async def _open_article(self) -> None:
-        from reader.tui.screens.article_screen import ArticleScreen
+        from reader.tui.article.screen import ArticleScreen
 
         self.marks["open"] = time.perf_counter() - START
         await self.push_screen(ArticleScreen(self.args.open))
@@ -122,11 +122,11 @@ def _patch(app: ProbeApp) -> None:
     ArticleList.render_line = article_list_line  # type: ignore[method-assign]
     if app.args.open is None:
         return
-    from reader.tui.widgets.story import Story
+    from reader.tui.article.article_text import ArticleText
 
-    story_line = Story.render_line
+    story_line = ArticleText.render_line
 
-    def story_render_line(self: Story, y: int) -> Strip:
+    def story_render_line(self: ArticleText, y: int) -> Strip:
         strip = story_line(self, y)
         if self.body:
             app.mark("article_text")
@@ -134,7 +134,7 @@ def _patch(app: ProbeApp) -> None:
                 app.mark("analysed")
         return strip
 
-    Story.render_line = story_render_line  # type: ignore[method-assign]
+    ArticleText.render_line = story_render_line  # type: ignore[method-assign]
 
 
 def main() -> int:

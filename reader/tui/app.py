@@ -29,11 +29,12 @@ from reader.core import paths
 from reader.core.errors import SkimError
 from reader.core.library import Library, open_library
 from reader.core.text import strip_controls
+from reader.tui.dialogs.help import HelpScreen
 from reader.tui.failures import report_failure
 from reader.tui.keys import screen_keys
+from reader.tui.library.screen import LibraryScreen
+from reader.tui.messages import OpenArticle, OpenStory
 from reader.tui.palette import ScreenCommands
-from reader.tui.screens.help_screen import HelpScreen
-from reader.tui.screens.library_screen import LibraryScreen
 from reader.tui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_themes, problems_message
 from reader.tui.warmup import WARM_UP_DELAY, warm_up
 
@@ -165,6 +166,20 @@ class SkimApp(App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Report a worker that failed unexpectedly (ours do not stop the app for that)."""
         report_failure(self, event)
+
+    def on_open_article(self, message: OpenArticle) -> None:
+        """Show the article a screen asked for."""
+        # Imported on demand: the article screen pulls in the analysis stack (warm_up loads it
+        # in the background after start-up, so this import is usually free).
+        from reader.tui.article.screen import ArticleScreen
+
+        self.push_screen(ArticleScreen(message.article_id))
+
+    def on_open_story(self, message: OpenStory) -> None:
+        """Show the story comparison a screen asked for."""
+        from reader.tui.story.screen import StoryScreen
+
+        self.push_screen(StoryScreen(message.article_id))
 
     def action_help(self) -> None:
         """Show every key of the current screen."""

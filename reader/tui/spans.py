@@ -1,6 +1,6 @@
 """Pure helpers for the article view: wrap text into lines, find sentences, build styled spans.
 
-Nothing here touches the screen; the Story widget and the article screen call these functions and
+Nothing here touches the screen; the ArticleText widget and the article screen call these functions and
 only the results reach Textual. Styles are theme variables (``$entity-person``), so a theme change
 recolours the text without rebuilding the spans.
 """
@@ -146,14 +146,14 @@ def annotation_at(annotations: Iterable[Annotation], start: int, end: int) -> An
     return None
 
 
-def story_spans(
+def text_spans(
     analysis: Analysis | None,
     annotations: Iterable[Annotation],
     summary: Summary | None,
     *,
     colour: bool = True,
 ) -> list[Span]:
-    """Spans for the Story, in drawing order (later spans win where styles conflict).
+    """Spans for the ArticleText, in drawing order (later spans win where styles conflict).
 
     Args:
         analysis: Entities and numbers to colour, if known yet.
@@ -179,7 +179,7 @@ def story_spans(
 def spans_by_line(lines: Sequence[Range], spans: Iterable[Span]) -> list[list[Span]]:
     """Clip ``spans`` to each display line, with offsets relative to the line start.
 
-    Spans keep their order within a line, so the drawing order of :func:`story_spans` holds.
+    Spans keep their order within a line, so the drawing order of :func:`text_spans` holds.
     """
     starts = [start for start, _ in lines]
     by_line: list[list[Span]] = [[] for _ in lines]

@@ -15,7 +15,7 @@ WARM_UP_DELAY = 0.5
 def warm_up() -> None:
     """Import the article screen and the analysers' versions (meant for a worker thread)."""
     from reader.core import analysis
-    from reader.tui.screens import article_screen  # noqa: F401  (imported for its side effect)
+    from reader.tui.article import screen  # noqa: F401  (imported for its side effect)
 
     analysis.analysis_version()
     analysis.summary_version(analysis.DEFAULT_ALGORITHM)

@@ -10,8 +10,8 @@ from typing import Any
 
 from reader.core.library import Library
 from reader.core.models import ArticleDraft
-from reader.tui.screens.article_screen import ArticleScreen
-from reader.tui.widgets.notes_panel import NotesPanel
+from reader.tui.article.notes_panel import NotesPanel
+from reader.tui.article.screen import ArticleScreen
 from tests.reliability.screen_text import screen_text
 from tests.reliability.tally import TALLY
 from tests.tui.helpers import RecordingApp, settle

@@ -13,8 +13,8 @@ import textwrap
 from pathlib import Path
 
 from reader.core.library import Library
-from reader.tui.screens.library_screen import LibraryScreen
-from reader.tui.widgets.article_list import ArticleList
+from reader.tui.library.article_list import ArticleList
+from reader.tui.library.screen import LibraryScreen
 from tests.reliability.tally import TALLY
 from tests.tui.helpers import RecordingApp, settle
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.core.errors import IngestError
 from reader.core.ingest import read_bytes
 from reader.core.library import Library
-from reader.tui.screens.article_screen import ArticleScreen
+from reader.tui.article.screen import ArticleScreen
 from tests.reliability.cases import CASES, FORBIDDEN, Case
 from tests.reliability.screen_text import control_segments, screen_text
 from tests.reliability.tally import TALLY

@@ -17,7 +17,7 @@ from reader.cli import main
 from reader.core.errors import StorageError
 from reader.core.library import open_library
 from reader.core.models import ArticleDraft
-from reader.tui.screens.article_screen import ArticleScreen
+from reader.tui.article.screen import ArticleScreen
 from tests.reliability.screen_text import control_segments, screen_text
 from tests.reliability.tally import TALLY
 from tests.tui.helpers import RecordingApp, settle

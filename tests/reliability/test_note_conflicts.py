@@ -17,9 +17,9 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from reader.core.library import Library, open_library
-from reader.tui.screens.article_screen import ArticleScreen
-from reader.tui.screens.note_editor import NoteEditor
-from reader.tui.screens.tag_editor import TagEditor
+from reader.tui.article.screen import ArticleScreen
+from reader.tui.dialogs.note_editor import NoteEditor
+from reader.tui.dialogs.tag_editor import TagEditor
 from tests.reliability.screen_text import screen_text
 from tests.reliability.tally import TALLY
 from tests.tui.helpers import RecordingApp

@@ -16,8 +16,8 @@ from textual.widgets import TextArea
 
 from reader.core.errors import StorageError
 from reader.core.library import Library
-from reader.tui.screens.article_screen import ArticleScreen
-from reader.tui.screens.note_editor import NoteEditor
+from reader.tui.article.screen import ArticleScreen
+from reader.tui.dialogs.note_editor import NoteEditor
 from tests.reliability.screen_text import screen_text
 from tests.reliability.tally import TALLY
 from tests.reliability.test_note_conflicts import settle

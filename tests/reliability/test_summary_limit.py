@@ -13,7 +13,7 @@ from reader.core.analysis import SUMMARY_LIMIT, partial_note, summarize
 from reader.core.library import Library
 from reader.core.models import ArticleDraft
 from reader.core.serialize import summary_from_dict, summary_to_dict
-from reader.tui.screens.article_screen import ArticleScreen
+from reader.tui.article.screen import ArticleScreen
 from tests.tui.helpers import RecordingApp, settle
 
 

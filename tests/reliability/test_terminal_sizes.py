@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from reader.core.library import Library
 from reader.core.models import ArticleQuery
-from reader.tui.screens.article_screen import ArticleScreen
-from reader.tui.screens.library_screen import LibraryScreen
+from reader.tui.article.screen import ArticleScreen
+from reader.tui.library.screen import LibraryScreen
 from tests.reliability.screen_text import screen_text
 from tests.reliability.tally import TALLY
 from tests.tui.helpers import RecordingApp, settle

@@ -17,8 +17,8 @@ from reader.core.library import Library, open_library
 from reader.core.models import ArticleQuery, TriageState
 from reader.tui import app as app_module
 from reader.tui.app import THEME_SETTING, SkimApp, run_app
+from reader.tui.library.screen import LibraryScreen
 from reader.tui.palette import ScreenCommands
-from reader.tui.screens.library_screen import LibraryScreen
 from tests.tui.helpers import RecordingApp, settle
 
 SIZE = (100, 30)

@@ -18,15 +18,15 @@ from reader.core.library import Library
 from reader.core.models import Analysis, ArticleDraft, Span, TriageState
 from reader.tui import spans as sp
 from reader.tui.app import SkimApp
-from reader.tui.screens.algorithm_picker import AlgorithmPicker
-from reader.tui.screens.article_screen import ArticleScreen
-from reader.tui.screens.entity_list import EntityList
-from reader.tui.screens.note_editor import NoteEditor
-from reader.tui.screens.tag_editor import TagEditor
-from reader.tui.widgets.article_header import ArticleHeader
-from reader.tui.widgets.highlights_panel import HighlightsPanel
-from reader.tui.widgets.legend import Legend
-from reader.tui.widgets.story import Story
+from reader.tui.article.article_text import ArticleText
+from reader.tui.article.header import ArticleHeader
+from reader.tui.article.highlights_panel import HighlightsPanel
+from reader.tui.article.legend import Legend
+from reader.tui.article.screen import ArticleScreen
+from reader.tui.dialogs.algorithm_picker import AlgorithmPicker
+from reader.tui.dialogs.entity_list import EntityList
+from reader.tui.dialogs.note_editor import NoteEditor
+from reader.tui.dialogs.tag_editor import TagEditor
 
 SHORT = "Riverside bridge closure"
 LONG = "Forty-Four Minutes: How a private ambulance contract left rural Tamarack County waiting"
@@ -59,15 +59,15 @@ def test_spans_by_line_clips_a_span_over_several_lines() -> None:
     assert [[(s.start, s.end) for s in line] for line in by_line] == [[(3, 5)], [(0, 5)], [(0, 2)]]
 
 
-def test_story_spans_order_and_colour_switch() -> None:
+def test_text_spans_order_and_colour_switch() -> None:
     analysis = Analysis(
         sentences=((0, 10),),
         entities=(Span(0, 4, "PERSON", "Anna"),),
         numbers=(Span(5, 7, "CARDINAL", "12"),),
     )
-    coloured = sp.story_spans(analysis, [], None)
+    coloured = sp.text_spans(analysis, [], None)
     assert [s.style for s in coloured] == ["$entity-person", "$number-cardinal"]
-    assert sp.story_spans(analysis, [], None, colour=False) == []
+    assert sp.text_spans(analysis, [], None, colour=False) == []
 
 
 def test_entity_groups_count_case_insensitively_and_next_mention_wraps() -> None:
@@ -140,10 +140,10 @@ async def test_opens_with_header_text_colours_and_three_highlights(library: Libr
     aid = article_id(library)
     async with reading(library, aid) as (_, screen):
         article = library.get(aid)
-        assert screen.story.body == article.body
+        assert screen.article_text.body == article.body
         assert screen.query_one(HighlightsPanel).sentence_count == 3
         assert screen.analysis is not None and screen.analysis.entities
-        styles = {span.style for span in screen.story.spans}
+        styles = {span.style for span in screen.article_text.spans}
         assert any(str(style).startswith("$entity-") for style in styles)
         header = screen.query_one(ArticleHeader).plain
         assert article.title in header
@@ -153,7 +153,7 @@ async def test_h_highlights_the_sentence_under_the_cursor(library: Library) -> N
     aid = article_id(library)
     async with reading(library, aid) as (pilot, screen):
         await pilot.press("right_square_bracket")
-        cursor = screen.story.cursor_range
+        cursor = screen.article_text.cursor_range
         assert cursor is not None and cursor == screen.analysis.sentences[1]  # type: ignore[union-attr]
         await pilot.press("h")
         await settle(pilot)
@@ -165,13 +165,13 @@ async def test_h_highlights_the_sentence_under_the_cursor(library: Library) -> N
 async def test_v_selects_several_sentences_then_h_highlights_them(library: Library) -> None:
     aid = article_id(library)
     async with reading(library, aid) as (pilot, screen):
-        sentences = screen.story.sentences
+        sentences = screen.article_text.sentences
         await pilot.press("v", "right_square_bracket", "v", "h")
         await settle(pilot)
         assert [(a.start, a.end) for a in library.annotations(aid)] == [
             (sentences[0][0], sentences[2][1])
         ]
-        assert not screen.story.selecting
+        assert not screen.article_text.selecting
 
 
 async def test_n_creates_a_highlight_and_stores_the_typed_note(library: Library) -> None:
@@ -184,7 +184,7 @@ async def test_n_creates_a_highlight_and_stores_the_typed_note(library: Library)
         await settle(pilot)
         (stored,) = library.annotations(aid)
         assert stored.note == "ok\n[b]"
-        assert (stored.start, stored.end) == screen.story.cursor_range
+        assert (stored.start, stored.end) == screen.article_text.cursor_range
         # n again edits the same highlight; escape keeps the old note
         await pilot.press("n")
         await settle(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
@@ -258,7 +258,7 @@ async def test_e_toggles_entity_colours(library: Library) -> None:
     async with reading(library, aid) as (pilot, screen):
 
         def coloured() -> bool:
-            return any(str(s.style).startswith("$entity-") for s in screen.story.spans)
+            return any(str(s.style).startswith("$entity-") for s in screen.article_text.spans)
 
         legend = screen.query_one(Legend)
         assert coloured() and legend.colour and legend.labels
@@ -278,7 +278,7 @@ async def test_shift_e_lists_entities_and_jumps_to_the_next_mention(library: Lib
         assert screen.analysis is not None
         first = next(iter(sp.entity_groups(screen.analysis).values()))[0]
         mention = sp.mentions(screen.analysis, first.label, first.text)
-        cursor = screen.story.cursor_range
+        cursor = screen.article_text.cursor_range
         assert cursor is not None
         assert any(cursor[0] <= start < cursor[1] for start, _ in mention)
 
@@ -289,10 +289,10 @@ async def test_curly_brackets_step_through_summary_sentences(library: Library) -
         assert screen.summary is not None
         starts = sorted(s.start for s in screen.summary.sentences)
         await pilot.press("right_curly_bracket")
-        cursor = screen.story.cursor_range
+        cursor = screen.article_text.cursor_range
         assert cursor is not None and cursor[0] == next(s for s in starts if s > 0)
         await pilot.press("right_curly_bracket", "left_curly_bracket")
-        assert screen.story.cursor_range == cursor
+        assert screen.article_text.cursor_range == cursor
 
 
 async def test_selecting_a_highlight_moves_the_cursor_there(library: Library) -> None:
@@ -303,8 +303,8 @@ async def test_selecting_a_highlight_moves_the_cursor_there(library: Library) ->
         assert pilot.app.focused is not None and pilot.app.focused.id == "highlights-list"
         await pilot.press("down", "enter")
         target = screen.summary.sentences[1]
-        assert screen.story.cursor_range == (target.start, target.end)
-        assert isinstance(pilot.app.focused, Story)
+        assert screen.article_text.cursor_range == (target.start, target.end)
+        assert isinstance(pilot.app.focused, ArticleText)
 
 
 async def test_shift_r_shows_each_sentences_rank_and_score(library: Library) -> None:
@@ -328,7 +328,7 @@ async def test_shift_r_shows_each_sentences_rank_and_score(library: Library) -> 
 async def test_r_explains_why_each_highlight_was_chosen(library: Library) -> None:
     from textual.widgets import Static
 
-    from reader.tui.screens.summary_reasons import SummaryReasons
+    from reader.tui.dialogs.summary_reasons import SummaryReasons
 
     aid = article_id(library)
     async with reading(library, aid) as (pilot, screen):
@@ -374,7 +374,7 @@ async def test_reading_position_is_saved_on_q_and_restored(library: Library) -> 
     aid = article_id(library, LONG)
     async with reading(library, aid) as (pilot, screen):
         await pilot.press(*["j"] * 12)
-        position = screen.story.first_visible_offset
+        position = screen.article_text.first_visible_offset
         assert position > 0
         await pilot.press("q")
         await settle(pilot)
@@ -383,14 +383,14 @@ async def test_reading_position_is_saved_on_q_and_restored(library: Library) -> 
         again = ArticleScreen(aid)
         await pilot.app.push_screen(again)
         await settle(pilot, lambda: again.summary is not None)
-        assert again.story.first_visible_offset == position
+        assert again.article_text.first_visible_offset == position
 
 
 async def test_markup_in_article_text_is_shown_literally(library: Library) -> None:
     body = "Plain [bold]x[/bold] and [link=http://e.x]y[/link] and [the plan] stay as typed."
     result = library.add(ArticleDraft(title="Brackets [b]", body=body))
     async with reading(library, result.article.id) as (_, screen):
-        text = "".join(screen.story.render_line(y).text for y in range(3))
+        text = "".join(screen.article_text.render_line(y).text for y in range(3))
         assert "[bold]x[/bold]" in text
         assert "[link=http://e.x]y[/link]" in text
         assert "[the plan]" in text
@@ -400,7 +400,7 @@ async def test_markup_in_article_text_is_shown_literally(library: Library) -> No
 async def test_a_highlight_made_just_before_leaving_is_saved(library: Library) -> None:
     aid = article_id(library)
     async with reading(library, aid) as (pilot, screen):
-        cursor = screen.story.cursor_range
+        cursor = screen.article_text.cursor_range
         await pilot.press("h", "q")
         await settle(pilot)
         assert not isinstance(pilot.app.screen, ArticleScreen)
@@ -415,18 +415,18 @@ async def test_choosing_a_note_jumps_to_its_highlight(library: Library) -> None:
     async with reading(library, aid) as (pilot, screen):
         screen.query_one("#notes-list", OptionList).focus()
         await pilot.press("enter")
-        cursor = screen.story.cursor_range
+        cursor = screen.article_text.cursor_range
         assert cursor is not None and cursor[0] <= start < cursor[1]
-        assert screen.story.line_of(start) >= round(screen.story.scroll_y)
+        assert screen.article_text.line_of(start) >= round(screen.article_text.scroll_y)
 
 
 async def test_clicking_a_sentence_puts_the_cursor_on_it(library: Library) -> None:
     aid = article_id(library)
     async with reading(library, aid) as (pilot, screen):
-        story = screen.story
+        story = screen.article_text
         target = story.sentences[2]
         line = story.line_of(target[0]) - round(story.scroll_y)
-        await pilot.click(Story, offset=(story.size.width // 2, line))
+        await pilot.click(ArticleText, offset=(story.size.width // 2, line))
         cursor = story.cursor_range
         assert cursor is not None
         assert story.line_of(cursor[0]) <= line + round(story.scroll_y) <= story.line_of(cursor[1])
@@ -435,7 +435,7 @@ async def test_clicking_a_sentence_puts_the_cursor_on_it(library: Library) -> No
 async def test_switching_theme_recolours_the_story(library: Library) -> None:
     aid = article_id(library)
     async with reading(library, aid) as (pilot, screen):
-        story = screen.story
+        story = screen.article_text
 
         def colours() -> set[str]:
             return {
@@ -458,7 +458,7 @@ async def test_quitting_the_app_from_an_article_keeps_the_reading_position(
     aid = article_id(library, LONG)
     async with reading(library, aid) as (pilot, screen):
         await pilot.press(*"jjjjjjjj")
-        position = screen.story.first_visible_offset
+        position = screen.article_text.first_visible_offset
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert position > 0
@@ -468,7 +468,7 @@ async def test_quitting_the_app_from_an_article_keeps_the_reading_position(
 async def test_space_k_g_and_shift_g_move_through_the_article(library: Library) -> None:
     aid = article_id(library, LONG)
     async with reading(library, aid) as (pilot, screen):
-        story = screen.story
+        story = screen.article_text
         await pilot.press("space")
         assert story.scroll_y >= story.scrollable_content_region.height - 2
         paged = story.scroll_y
@@ -485,13 +485,13 @@ async def test_space_k_g_and_shift_g_move_through_the_article(library: Library) 
 async def test_left_bracket_goes_back_and_escape_drops_a_selection_first(library: Library) -> None:
     aid = article_id(library)
     async with reading(library, aid) as (pilot, screen):
-        sentences = screen.story.sentences
+        sentences = screen.article_text.sentences
         await pilot.press("right_square_bracket", "right_square_bracket", "left_square_bracket")
-        assert screen.story.cursor_range == sentences[1]
+        assert screen.article_text.cursor_range == sentences[1]
         await pilot.press("v", "right_square_bracket")
-        assert screen.story.selection_range == (sentences[1][0], sentences[2][1])
+        assert screen.article_text.selection_range == (sentences[1][0], sentences[2][1])
         await pilot.press("escape")
-        assert not screen.story.selecting and pilot.app.screen is screen
+        assert not screen.article_text.selecting and pilot.app.screen is screen
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(pilot.app.screen, ArticleScreen)
@@ -501,10 +501,10 @@ async def test_p_hides_and_shows_the_side_panels(library: Library) -> None:
     aid = article_id(library)
     async with reading(library, aid, size=(160, 40)) as (pilot, screen):
         side = screen.query_one("#side")
-        width = screen.story.size.width
+        width = screen.article_text.size.width
         await pilot.press("p")
         await pilot.pause()
-        assert not side.display and screen.story.size.width > width
+        assert not side.display and screen.article_text.size.width > width
         await pilot.press("p")
         await pilot.pause()
-        assert side.display and screen.story.size.width == width
+        assert side.display and screen.article_text.size.width == width

@@ -1,7 +1,7 @@
 """The article screen's tone label and evidence (T), its story's sources, and export (ctrl+e).
 
 Screen tests assert on what the core computed or wrote (the tone's evidence offsets, the exported
-file), not only on widgets. The first tests cover the pure helpers of :mod:`reader.tui.tone_view`.
+file), not only on widgets. The first tests cover the pure helpers of :mod:`reader.tui.article.tone_view`.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from reader.core.library import Library
 from reader.core.models import Span
 from reader.core.stories.opinion import OPINION, REPORT, SentenceStance
 from reader.core.stories.tone import Tone, ToneLabel
-from reader.tui import tone_view
-from reader.tui.screens.article_screen import ArticleScreen
-from reader.tui.screens.story_screen import StoryScreen
+from reader.tui.article import tone_view
+from reader.tui.article.header import ArticleHeader
+from reader.tui.article.legend import Legend
+from reader.tui.article.screen import ArticleScreen
+from reader.tui.story.screen import StoryScreen
 from reader.tui.transfers import EXPORT_FOLDER_SETTING
-from reader.tui.widgets.article_header import ArticleHeader
-from reader.tui.widgets.legend import Legend
 from tests.tui.helpers import RecordingApp
 from tests.tui.test_article_screen import article_id, settle
 
@@ -130,7 +130,7 @@ async def test_shift_t_styles_the_tone_evidence_and_explains_the_label(library: 
         await pilot.press("T")
         await pilot.pause()
         assert screen.tone_mode
-        styled = {(s.start, s.end, str(s.style)) for s in screen.story.spans}
+        styled = {(s.start, s.end, str(s.style)) for s in screen.article_text.spans}
         for item in tone.evidence:
             assert (item.start, item.end, tone_view.evidence_style(item.label)) in styled
         opinions = [s for s in tone.sentences if s.label == OPINION]
@@ -147,7 +147,7 @@ async def test_shift_t_styles_the_tone_evidence_and_explains_the_label(library: 
         await pilot.press("escape")
         await pilot.pause()
         assert not screen.tone_mode and isinstance(pilot.app.screen, ArticleScreen)
-        assert any(str(s.style).startswith("$entity-") for s in screen.story.spans)
+        assert any(str(s.style).startswith("$entity-") for s in screen.article_text.spans)
 
 
 async def test_ctrl_e_exports_the_article_with_its_highlights(

@@ -19,12 +19,12 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Label
 
 from reader.core.library import Library
+from reader.tui.article.header import ArticleHeader
+from reader.tui.article.screen import ArticleScreen
+from reader.tui.dialogs.details_editor import Details, DetailsEditor, date_text
+from reader.tui.dialogs.help import HelpScreen
 from reader.tui.keys import screen_keys
 from reader.tui.palette import ScreenCommands
-from reader.tui.screens.article_screen import ArticleScreen
-from reader.tui.screens.details_editor import Details, DetailsEditor, date_text
-from reader.tui.screens.help_screen import HelpScreen
-from reader.tui.widgets.article_header import ArticleHeader
 from tests.tui.helpers import RecordingApp, settle
 
 SHORT = "Riverside bridge closure"

@@ -11,13 +11,13 @@ from pathlib import Path
 from textual.widgets import Input
 
 from reader.core.library import Library
+from reader.tui.article.screen import ArticleScreen
+from reader.tui.dialogs.help import HelpScreen
+from reader.tui.dialogs.import_dialog import ImportDialog
+from reader.tui.dialogs.note_editor import NoteEditor
 from reader.tui.keys import screen_keys
-from reader.tui.screens.article_screen import ArticleScreen
-from reader.tui.screens.help_screen import HelpScreen
-from reader.tui.screens.import_dialog import ImportDialog
-from reader.tui.screens.library_screen import LibraryScreen
-from reader.tui.screens.note_editor import NoteEditor
-from reader.tui.screens.story_screen import StoryScreen
+from reader.tui.library.screen import LibraryScreen
+from reader.tui.story.screen import StoryScreen
 from tests.tui.helpers import RecordingApp, settle
 
 SHORT = "Riverside bridge closure"

@@ -9,9 +9,9 @@ from textual.widgets import Checkbox, Input
 
 from reader.core.export.files import slugify
 from reader.core.library import ImportOutcome, Library
-from reader.tui.screens.export_dialog import ExportDialog
-from reader.tui.screens.import_dialog import ImportDialog
-from reader.tui.screens.library_screen import LibraryScreen
+from reader.tui.dialogs.export_dialog import ExportDialog
+from reader.tui.dialogs.import_dialog import ImportDialog
+from reader.tui.library.screen import LibraryScreen
 from reader.tui.transfers import (
     EXPORT_FOLDER_SETTING,
     default_export_folder,

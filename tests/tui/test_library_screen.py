@@ -13,13 +13,13 @@ from reader.core.errors import NotFound, UsageError
 from reader.core.library import Library
 from reader.core.models import ArticleQuery, TriageState
 from reader.tui.app import SkimApp
-from reader.tui.listing import Listing, View
-from reader.tui.ordering import InOrder
-from reader.tui.screens.help_screen import HelpScreen
-from reader.tui.screens.library_screen import LibraryScreen
-from reader.tui.widgets.article_list import MAX_CACHED_ROWS, ArticleList
-from reader.tui.widgets.search_bar import SearchBar
-from reader.tui.widgets.view_tabs import ViewTabs
+from reader.tui.dialogs.help import HelpScreen
+from reader.tui.library.article_list import MAX_CACHED_ROWS, ArticleList
+from reader.tui.library.listing import Listing, View
+from reader.tui.library.ordering import InOrder
+from reader.tui.library.screen import LibraryScreen
+from reader.tui.library.search_bar import SearchBar
+from reader.tui.library.view_tabs import ViewTabs
 from tests.tui.helpers import RecordingApp, settle
 
 SIZE = (100, 30)
@@ -258,7 +258,7 @@ async def test_sort_key_cycles_orders_and_shows_it(library: Library) -> None:
 
 
 async def test_enter_and_double_click_open_the_article(library: Library) -> None:
-    article_screen = pytest.importorskip("reader.tui.screens.article_screen")
+    article_screen = pytest.importorskip("reader.tui.article.screen")
     ids = inbox_ids(library)
     app = SkimApp(library)
     async with app.run_test(size=SIZE) as pilot:

@@ -8,8 +8,8 @@ import pytest
 from textual.app import App
 from textual.widgets import Input, Static, TextArea
 
-from reader.tui.screens.note_editor import NoteEditor
-from reader.tui.screens.tag_editor import TagEditor, TagSuggester, parse_tags
+from reader.tui.dialogs.note_editor import NoteEditor
+from reader.tui.dialogs.tag_editor import TagEditor, TagSuggester, parse_tags
 
 
 class Host(App[None]):

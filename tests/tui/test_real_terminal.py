@@ -126,7 +126,7 @@ CRASHING_READER = textwrap.dedent(
     """
     import sys
     from reader.cli import main
-    from reader.tui.screens.library_screen import LibraryScreen
+    from reader.tui.library.screen import LibraryScreen
 
     def crash(self):
         raise RuntimeError("a bug in a screen")

@@ -7,9 +7,9 @@ from textual.widgets import Input
 from reader.core.library import Library
 from reader.core.models import ArticleQuery, SearchTerm, TriageState
 from reader.tui.app import SkimApp
-from reader.tui.listing import Listing, View
-from reader.tui.screens.library_screen import LibraryScreen
-from reader.tui.widgets.view_tabs import ViewTabs
+from reader.tui.library.listing import Listing, View
+from reader.tui.library.screen import LibraryScreen
+from reader.tui.library.view_tabs import ViewTabs
 from tests.tui.helpers import settle
 
 SIZE = (100, 30)

@@ -13,8 +13,8 @@ from textual.widgets import TextArea
 
 from reader.core.library import Library
 from reader.tui.app import SkimApp
-from reader.tui.screens.article_screen import ArticleScreen
-from reader.tui.screens.note_editor import NoteEditor
+from reader.tui.article.screen import ArticleScreen
+from reader.tui.dialogs.note_editor import NoteEditor
 
 TITLE = "Riverside bridge closure"
 

@@ -9,11 +9,11 @@ from textual.widgets import OptionList
 
 from reader.core.library import Library
 from reader.core.stories.compare import Comparison, SourceSummary
-from reader.tui.comparison_text import comparison_lines
-from reader.tui.screens.library_screen import LibraryScreen
-from reader.tui.screens.story_screen import StoryScreen
-from reader.tui.widgets.article_list import ArticleList
-from reader.tui.widgets.article_row import story_mark
+from reader.tui.library.article_list import ArticleList
+from reader.tui.library.article_row import story_mark
+from reader.tui.library.screen import LibraryScreen
+from reader.tui.story.comparison_text import comparison_lines
+from reader.tui.story.screen import StoryScreen
 from tests.tui.helpers import RecordingApp, settle
 
 HARBOUR = "Fourteen hurt as battery fire tears through Aarhus recycling plant"
@@ -62,7 +62,7 @@ async def test_rows_of_a_story_show_its_sources_and_others_do_not(library: Libra
 async def test_story_screen_compares_the_aarhus_pair_and_opens_an_article(
     library: Library,
 ) -> None:
-    from reader.tui.screens.article_screen import ArticleScreen
+    from reader.tui.article.screen import ArticleScreen
 
     pair = _aarhus_ids(library)
     app = RecordingApp(library)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.core.analysis import summarize
-from reader.tui.screens.summary_reasons import genre_line, sentence_lines
+from reader.tui.dialogs.summary_reasons import genre_line, sentence_lines
 
 TEXT = (
     "The harbour board voted on Tuesday to rebuild the north pier after a long dispute. "

@@ -24,8 +24,8 @@ from textual.worker import Worker, get_current_worker
 from reader.core.errors import SkimError
 from reader.core.models import ArticleMeta
 from reader.tui.failures import report_failure
-from reader.tui.listing import PAGE_SIZE, Fetch, Page
-from reader.tui.widgets.article_row import RowStyles, placeholder_row, render_row
+from reader.tui.library.article_row import RowStyles, placeholder_row, render_row
+from reader.tui.library.listing import PAGE_SIZE, Fetch, Page
 
 #: Rows kept in memory; beyond this, rows far from the viewport are dropped.
 MAX_CACHED_ROWS = 1_000

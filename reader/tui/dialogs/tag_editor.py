@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -16,9 +16,7 @@ from textual.widgets import Input, Label
 from textual.worker import get_current_worker
 
 from reader.core.errors import SkimError
-
-if TYPE_CHECKING:
-    from reader.tui.app import SkimApp
+from reader.tui.messages import library_of
 
 SHOWN_TAGS = 12
 
@@ -116,7 +114,7 @@ class TagEditor(ModalScreen[list[str] | None]):
     @work(thread=True, exclusive=True, group="tag-editor")
     def _fetch_known(self) -> None:
         try:
-            tags = cast("SkimApp", self.app).library.all_tags()
+            tags = library_of(self.app).all_tags()
         except SkimError:
             return  # suggestions are a convenience; editing works without them
         if not get_current_worker().is_cancelled:

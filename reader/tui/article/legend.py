@@ -1,4 +1,4 @@
-"""The legend: which colour means which kind of entity or number in the Story."""
+"""The legend: which colour means which kind of entity or number in the ArticleText."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from reader.tui.article.tone_view import EVIDENCE_STYLE, OPINION_STYLE, QUOTED_STYLE
 from reader.tui.spans import HIGHLIGHT_STYLE, LABEL_NAMES, LABEL_STYLES, SUMMARY_STYLE
-from reader.tui.tone_view import EVIDENCE_STYLE, OPINION_STYLE, QUOTED_STYLE
 
 OFF_STYLE = "$text-muted strike"
 
@@ -43,7 +43,7 @@ def legend_content(labels: Iterable[str], *, colour: bool, tone: bool = False) -
 
 
 class Legend(Widget):
-    """A key to the Story's colours; it lists only the kinds that occur in the article."""
+    """A key to the ArticleText's colours; it lists only the kinds that occur in the article."""
 
     DEFAULT_CSS = """
     Legend {
@@ -56,10 +56,10 @@ class Legend(Widget):
     """The entity and number labels found in the article."""
 
     colour: reactive[bool] = reactive(True)
-    """Whether the Story colours them (switching only repaints: the size stays the same)."""
+    """Whether the ArticleText colours them (switching only repaints: the size stays the same)."""
 
     tone: reactive[bool] = reactive(False, layout=True)
-    """Whether the Story shows the tone evidence (instead of entity colours)."""
+    """Whether the ArticleText shows the tone evidence (instead of entity colours)."""
 
     def show(self, labels: Iterable[str], *, colour: bool, tone: bool = False) -> None:
         """Describe the colours used for ``labels``, struck through when colouring is off."""

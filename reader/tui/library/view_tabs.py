@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from reader.tui.listing import View
+from reader.tui.library.listing import View
 
 
 class ViewTabs(Widget):

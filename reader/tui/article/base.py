@@ -2,7 +2,7 @@
 
 :class:`ArticleBase` holds the article, its analysis, summary and highlights, and talks to the
 library only from thread workers; results come back through ``call_from_thread`` after a
-cancellation check. :class:`reader.tui.screens.article_screen.ArticleScreen` adds the layout and
+cancellation check. :class:`reader.tui.article.screen.ArticleScreen` adds the layout and
 the keys on top.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.screen import Screen
@@ -22,17 +22,17 @@ from textual.worker import get_current_worker
 from reader.core.errors import SkimError
 from reader.core.models import Analysis, Annotation, Article, Summary, TriageState
 from reader.tui import spans as sp
+from reader.tui.article.article_text import ArticleText
+from reader.tui.article.header import ArticleHeader
+from reader.tui.article.highlights_panel import HighlightsPanel
+from reader.tui.article.legend import Legend
+from reader.tui.article.notes_panel import NotesPanel
 from reader.tui.changes import POLL_SECONDS, ChangeWatcher
-from reader.tui.widgets.article_header import ArticleHeader
-from reader.tui.widgets.highlights_panel import HighlightsPanel
-from reader.tui.widgets.legend import Legend
-from reader.tui.widgets.notes_panel import NotesPanel
-from reader.tui.widgets.story import Story
+from reader.tui.messages import library_of
 
 if TYPE_CHECKING:
     from reader.core.library import Library
-    from reader.tui.app import SkimApp
-    from reader.tui.screens.details_editor import Details
+    from reader.tui.dialogs.details_editor import Details
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,23 +63,23 @@ class ArticleBase(Screen[None]):
         self.undo_stack: list[Undo] = []
         self._saved_position: int | None = None
         self._write_lock = threading.Lock()
-        self._story: Story | None = None
+        self._article_text: ArticleText | None = None
 
     @property
     def library(self) -> Library:
         """The app's library."""
-        return cast("SkimApp", self.app).library
+        return library_of(self.app)
 
     @property
-    def story(self) -> Story:
-        """The Story widget (kept: it still knows the reading position after being unmounted)."""
-        if self._story is None:
-            self._story = self.query_one(Story)
-        return self._story
+    def article_text(self) -> ArticleText:
+        """The ArticleText widget (kept: it still knows the reading position after being unmounted)."""
+        if self._article_text is None:
+            self._article_text = self.query_one(ArticleText)
+        return self._article_text
 
     def annotation_under_cursor(self) -> Annotation | None:
         """The highlight overlapping the cursor sentence (or the selection)."""
-        where = self.story.selection_range
+        where = self.article_text.selection_range
         return sp.annotation_at(self.annotations, *where) if where else None
 
     # -- workers ---------------------------------------------------------------------------------
@@ -175,14 +175,14 @@ class ArticleBase(Screen[None]):
         self.algorithm, self.sentence_count = algorithm, sentences
         self._saved_position = article.reading_position
         self.query_one(ArticleHeader).show(article)
-        self.story.set_text(article.body, article.reading_position)
+        self.article_text.set_text(article.body, article.reading_position)
         self.query_one(HighlightsPanel).show_loading(algorithm, sentences)
         self._show_annotations()
 
     def _analysed(self, analysis: Analysis) -> None:
         self.analysis = analysis
         if analysis.sentences:
-            self.story.set_sentences(analysis.sentences)
+            self.article_text.set_sentences(analysis.sentences)
         self.show_legend()
         self.request_summary()
         self.refresh_bindings()
@@ -243,9 +243,9 @@ class ArticleBase(Screen[None]):
         self.restyle()
 
     def restyle(self) -> None:
-        """Give the Story its spans again (after highlights, summary or colouring changed)."""
-        self.story.set_spans(
-            sp.story_spans(self.analysis, self.annotations, self.summary, colour=self.colour)
+        """Give the ArticleText its spans again (after highlights, summary or colouring changed)."""
+        self.article_text.set_spans(
+            sp.text_spans(self.analysis, self.annotations, self.summary, colour=self.colour)
         )
 
     def show_legend(self) -> None:
@@ -270,7 +270,7 @@ class ArticleBase(Screen[None]):
         """Remember the offset of the first visible text, if it changed."""
         if self.article is None:
             return
-        position = self.story.first_visible_offset
+        position = self.article_text.first_visible_offset
         if position == self._saved_position:
             return
         self._saved_position = position
@@ -291,9 +291,9 @@ class ArticleBase(Screen[None]):
 
         This write runs on the UI thread: nothing is left to keep responsive while quitting.
         """
-        if self.article is None or self._story is None:
+        if self.article is None or self._article_text is None:
             return
-        position = self._story.first_visible_offset
+        position = self._article_text.first_visible_offset
         if position != self._saved_position:
             self._saved_position = position
             with suppress(SkimError):  # quitting: there is nowhere left to report it

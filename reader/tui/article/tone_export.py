@@ -1,7 +1,7 @@
 """The article among others: its tone with the evidence, the sources covering its story, export.
 
-:class:`ArticleStory` sits between :class:`reader.tui.screens.article_annotations.ArticleAnnotations`
-and :class:`reader.tui.screens.article_screen.ArticleScreen` (which binds the keys). The tone and
+:class:`ArticleStory` sits between :class:`reader.tui.article.annotations.ArticleAnnotations`
+and :class:`reader.tui.article.screen.ArticleScreen` (which binds the keys). The tone and
 the story size are computed in a worker once the analysis has arrived (the tone of the longest
 sample takes ~250 ms); export runs in an app worker, so leaving the screen does not stop it.
 """
@@ -17,11 +17,12 @@ from reader.core.errors import SkimError
 from reader.core.models import Analysis, Annotation, Article
 from reader.core.stories.tone import Tone
 from reader.tui import spans as sp
-from reader.tui import tone_view
-from reader.tui.screens.article_annotations import ArticleAnnotations
+from reader.tui.article import tone_view
+from reader.tui.article.annotations import ArticleAnnotations
+from reader.tui.article.header import ArticleHeader
+from reader.tui.article.legend import Legend
+from reader.tui.messages import OpenStory
 from reader.tui.transfers import EXPORT_FOLDER_SETTING, default_export_folder
-from reader.tui.widgets.article_header import ArticleHeader
-from reader.tui.widgets.legend import Legend
 
 FORCE_WINDOW = 10.0  # seconds in which a second ctrl+e overwrites a protected file
 
@@ -69,20 +70,20 @@ class ArticleStory(ArticleAnnotations):
         self.notify(f"Tone: {message}", severity="warning", timeout=4, markup=False)
 
     def restyle(self) -> None:
-        """Give the Story its spans: in tone mode the evidence replaces the entity colours."""
+        """Give the ArticleText its spans: in tone mode the evidence replaces the entity colours."""
         if not self.tone_mode or self.tone is None:
             super().restyle()
             return
-        self.story.set_spans(
+        self.article_text.set_spans(
             [
-                *sp.story_spans(None, [], self.summary),
+                *sp.text_spans(None, [], self.summary),
                 *tone_view.tone_spans(self.tone),
-                *sp.story_spans(None, self.annotations, None),
+                *sp.text_spans(None, self.annotations, None),
             ]
         )
 
     def show_legend(self) -> None:
-        """Describe the Story's colours (the tone marks in tone mode)."""
+        """Describe the ArticleText's colours (the tone marks in tone mode)."""
         super().show_legend()
         self.query_one(Legend).tone = self.tone_mode and self.tone is not None
 
@@ -101,10 +102,7 @@ class ArticleStory(ArticleAnnotations):
         if self.sources < 2:
             self.notify("No other source of this story is in your library", timeout=3)
             return
-        # Imported here: the Story screen opens article screens in turn.
-        from reader.tui.screens.story_screen import StoryScreen
-
-        self.app.push_screen(StoryScreen(self.article_id))
+        self.post_message(OpenStory(self.article_id))
 
     # -- Markdown export -------------------------------------------------------------------------
 

@@ -17,14 +17,15 @@ from reader.core.errors import SkimError, UsageError
 from reader.core.models import ArticleMeta, ArticleQuery, TriageState
 from reader.tui.changes import POLL_SECONDS, ChangeWatcher
 from reader.tui.failures import report_failure
-from reader.tui.listing import Listing, Loaded, View, empty_message, fetcher, load, stays_in
-from reader.tui.ordering import InOrder
-from reader.tui.screens.library_transfers import LibraryTransfers
+from reader.tui.library.article_list import ArticleList
+from reader.tui.library.empty_state import EmptyState
+from reader.tui.library.listing import Listing, Loaded, View, empty_message, fetcher, load, stays_in
+from reader.tui.library.ordering import InOrder
+from reader.tui.library.search_bar import SearchBar
+from reader.tui.library.transfers import LibraryTransfers
+from reader.tui.library.view_tabs import ViewTabs
+from reader.tui.messages import OpenArticle
 from reader.tui.undo import Change, UndoStack, short_title
-from reader.tui.widgets.article_list import ArticleList
-from reader.tui.widgets.empty_state import EmptyState
-from reader.tui.widgets.search_bar import SearchBar
-from reader.tui.widgets.view_tabs import ViewTabs
 
 if TYPE_CHECKING:
     from reader.core.library import Library
@@ -49,7 +50,7 @@ def _key(
 class LibraryScreen(LibraryTransfers):
     """All articles, one view at a time, with keyboard triage (export, import, stories: base)."""
 
-    CSS_PATH = Path(__file__).with_name("library_screen.tcss")
+    CSS_PATH = Path(__file__).with_name("screen.tcss")
 
     HELP = """\
 **Rows:** ★ starred · ◷ later · ✓ archived · ✎ notes and highlights · minutes to read ·
@@ -298,9 +299,7 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
-        from reader.tui.screens.article_screen import ArticleScreen
-
-        self.app.push_screen(ArticleScreen(event.article_id))
+        self.post_message(OpenArticle(event.article_id))
 
     def action_open(self) -> None:
         """Open the selected article."""
@@ -368,7 +367,7 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
 
     def action_tags(self) -> None:
         """Edit the tags of the selected article."""
-        from reader.tui.screens.tag_editor import TagEditor
+        from reader.tui.dialogs.tag_editor import TagEditor
 
         meta = self.articles.current
         if meta is None:

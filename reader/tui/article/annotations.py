@@ -1,7 +1,7 @@
 """What the article screen does with highlights, notes, tags and undo.
 
-:class:`ArticleAnnotations` sits between :class:`reader.tui.screens.article_base.ArticleBase` (data
-and workers) and :class:`reader.tui.screens.article_screen.ArticleScreen` (layout and keys): each
+:class:`ArticleAnnotations` sits between :class:`reader.tui.article.base.ArticleBase` (data
+and workers) and :class:`reader.tui.article.screen.ArticleScreen` (layout and keys): each
 action here is bound to a key there. Every change is written at once, in a worker.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reader.core.models import Annotation, TriageState
-from reader.tui.screens.article_base import ArticleBase, Undo
-from reader.tui.screens.details_editor import Details, DetailsEditor
-from reader.tui.screens.note_editor import NoteEditor
-from reader.tui.screens.tag_editor import TagEditor
+from reader.tui.article.base import ArticleBase, Undo
+from reader.tui.dialogs.details_editor import Details, DetailsEditor
+from reader.tui.dialogs.note_editor import NoteEditor
+from reader.tui.dialogs.tag_editor import TagEditor
 from reader.tui.undo import short_title
 
 
@@ -22,14 +22,14 @@ class ArticleAnnotations(ArticleBase):
 
     def action_select(self) -> None:
         """Start a multi-sentence selection, or extend it by one sentence."""
-        self.story.start_selection()
+        self.article_text.start_selection()
 
     def action_highlight(self) -> None:
         """Highlight the sentence under the cursor, or the selection."""
-        where = self.story.selection_range
+        where = self.article_text.selection_range
         if self.article is None or where is None:
             return
-        self.story.clear_selection()
+        self.article_text.clear_selection()
         if any(a.start <= where[0] and where[1] <= a.end for a in self.annotations):
             self.notify("Already highlighted (x removes it).", timeout=2)
             return
@@ -44,13 +44,13 @@ class ArticleAnnotations(ArticleBase):
         """
         annotation = self.annotation_under_cursor()
         if annotation is not None:
-            self.story.clear_selection()
+            self.article_text.clear_selection()
             self.edit_note(annotation)
             return
-        where = self.story.selection_range
+        where = self.article_text.selection_range
         if self.article is None or where is None:
             return
-        self.story.clear_selection()
+        self.article_text.clear_selection()
         article_id, quote, library = (
             self.article_id,
             self.article.body[where[0] : where[1]],

@@ -47,7 +47,7 @@ def evidence_style(kind: str) -> str:
 
 
 def tone_spans(tone: Tone) -> list[Span]:
-    """Spans for the Story in tone mode, in drawing order (later spans win).
+    """Spans for the ArticleText in tone mode, in drawing order (later spans win).
 
     Opinion sentences first (italics), then quotations (muted), then the words and marks that
     were counted, so a counted word inside an opinion sentence shows both.

@@ -7,14 +7,16 @@ library runs in a thread worker; the dialogs only collect what the reader wants.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.screen import Screen
 
 from reader.core.errors import SkimError
 from reader.core.library import ImportOutcome
-from reader.tui.listing import Listing, all_ids
+from reader.tui.library.article_list import ArticleList
+from reader.tui.library.listing import Listing, all_ids
+from reader.tui.messages import OpenStory, library_of
 from reader.tui.transfers import (
     EXPORT_FOLDER_SETTING,
     ExportRequest,
@@ -24,11 +26,9 @@ from reader.tui.transfers import (
     import_summary,
     is_url,
 )
-from reader.tui.widgets.article_list import ArticleList
 
 if TYPE_CHECKING:
     from reader.core.library import Library
-    from reader.tui.app import SkimApp
 
 
 class LibraryTransfers(Screen[None]):
@@ -44,7 +44,7 @@ class LibraryTransfers(Screen[None]):
     @property
     def library(self) -> Library:
         """The app's library."""
-        return cast("SkimApp", self.app).library
+        return library_of(self.app)
 
     # -- export ----------------------------------------------------------------------------------
 
@@ -67,7 +67,7 @@ class LibraryTransfers(Screen[None]):
         self.app.call_from_thread(self._ask_export, ids, folder)
 
     def _ask_export(self, ids: list[int], folder: Path) -> None:
-        from reader.tui.screens.export_dialog import ExportDialog
+        from reader.tui.dialogs.export_dialog import ExportDialog
 
         def done(request: ExportRequest | None) -> None:
             if request is not None:
@@ -96,7 +96,7 @@ class LibraryTransfers(Screen[None]):
 
     def action_import(self) -> None:
         """Import a file, a folder or a web page (an http(s) address)."""
-        from reader.tui.screens.import_dialog import ImportDialog
+        from reader.tui.dialogs.import_dialog import ImportDialog
 
         def done(source: str | None) -> None:
             if source:
@@ -131,12 +131,10 @@ class LibraryTransfers(Screen[None]):
 
     def action_story(self) -> None:
         """Compare the sources of the selected article's story."""
-        from reader.tui.screens.story_screen import StoryScreen
-
         current = self.query_one(ArticleList).current
         if current is None:
             return
         if not self.story_available():
             self.notify("No other source of this story is in your library", timeout=3)
             return
-        self.app.push_screen(StoryScreen(current.id))
+        self.post_message(OpenStory(current.id))

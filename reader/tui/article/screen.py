@@ -1,8 +1,8 @@
-"""The article screen: header, Highlights panel, the Story, legend and Notes panel, and its keys.
+"""The article screen: header, Highlights panel, the ArticleText, legend and Notes panel, and its keys.
 
-The data and workers live in :class:`reader.tui.screens.article_base.ArticleBase`, the highlight and
-note actions in :class:`reader.tui.screens.article_annotations.ArticleAnnotations`, tone, sources
-and export in :class:`reader.tui.screens.article_story.ArticleStory`; this module is the layout,
+The data and workers live in :class:`reader.tui.article.base.ArticleBase`, the highlight and
+note actions in :class:`reader.tui.article.annotations.ArticleAnnotations`, tone, sources
+and export in :class:`reader.tui.article.tone_export.ArticleStory`; this module is the layout,
 the keys and the remaining actions (reading, summary, entities, triage).
 """
 
@@ -17,18 +17,18 @@ from textual.widgets import Footer
 
 from reader.core.models import TriageState
 from reader.tui import spans as sp
-from reader.tui.screens.algorithm_picker import AlgorithmPicker
-from reader.tui.screens.article_base import Undo
-from reader.tui.screens.article_story import ArticleStory
-from reader.tui.screens.entity_list import EntityList
-from reader.tui.screens.summary_reasons import SummaryReasons
-from reader.tui.widgets.article_header import ArticleHeader
-from reader.tui.widgets.highlights_panel import HighlightsPanel
-from reader.tui.widgets.legend import Legend
-from reader.tui.widgets.notes_panel import NotesPanel
-from reader.tui.widgets.story import Story
+from reader.tui.article.article_text import ArticleText
+from reader.tui.article.base import Undo
+from reader.tui.article.header import ArticleHeader
+from reader.tui.article.highlights_panel import HighlightsPanel
+from reader.tui.article.legend import Legend
+from reader.tui.article.notes_panel import NotesPanel
+from reader.tui.article.tone_export import ArticleStory
+from reader.tui.dialogs.algorithm_picker import AlgorithmPicker
+from reader.tui.dialogs.entity_list import EntityList
+from reader.tui.dialogs.summary_reasons import SummaryReasons
 
-NARROW = 110  # below this width the side panels sit above the Story
+NARROW = 110  # below this width the side panels sit above the ArticleText
 MAX_SENTENCES = 20
 AUTOSAVE_SECONDS = 20.0
 
@@ -40,7 +40,7 @@ def _key(key: str, action: str, description: str, *, show: bool = False) -> Bind
 class ArticleScreen(ArticleStory):
     """Read one article: highlight, annotate, summarise and triage it from the keyboard."""
 
-    CSS_PATH = "article_screen.tcss"
+    CSS_PATH = "screen.tcss"
 
     HELP = """\
 **The sentence cursor** (`[` `]`, or click) marks the sentence that `h`, `n` and `x` act on.
@@ -101,10 +101,10 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
     ]
 
     def compose(self) -> ComposeResult:
-        """Header, Story and side panels, footer."""
+        """Header, ArticleText and side panels, footer."""
         yield ArticleHeader(id="article-header")
         with Horizontal(id="article-body"):
-            yield Story(id="story")
+            yield ArticleText(id="article-text")
             with VerticalScroll(id="side", can_focus=False):
                 yield HighlightsPanel(id="highlights")
                 yield Legend(id="legend")
@@ -114,14 +114,14 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
     def on_mount(self) -> None:
         """Start reading the article and save the reading position now and then."""
         self.set_class(self.app.size.width < NARROW, "-narrow")  # lay out once, not twice
-        self.story.focus()
+        self.article_text.focus()
         self.query_one(Legend).display = False
         self.load()
         self.set_interval(AUTOSAVE_SECONDS, lambda: self.save_position(leaving=False))
         self.watch_outside_changes()
 
     def on_resize(self) -> None:
-        """Move the side panels above the Story on narrow terminals."""
+        """Move the side panels above the ArticleText on narrow terminals."""
         self.set_class(self.size.width < NARROW, "-narrow")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -146,52 +146,52 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
 
     # -- messages from the widgets ---------------------------------------------------------------
 
-    def on_story_cursor_moved(self, event: Story.CursorMoved) -> None:
+    def on_article_text_cursor_moved(self, event: ArticleText.CursorMoved) -> None:
         """Point the Notes panel at the highlight under the cursor, if there is one."""
         annotation = self.annotation_under_cursor()
         if annotation is not None:
             self.query_one(NotesPanel).point_at(annotation.id)
 
     def on_highlights_panel_selected(self, event: HighlightsPanel.Selected) -> None:
-        """Show the chosen summary sentence in the Story."""
-        self.story.jump_to(event.sentence.start)
-        self.story.focus()
+        """Show the chosen summary sentence in the ArticleText."""
+        self.article_text.jump_to(event.sentence.start)
+        self.article_text.focus()
 
     def on_notes_panel_selected(self, event: NotesPanel.Selected) -> None:
-        """Show the chosen highlight in the Story."""
+        """Show the chosen highlight in the ArticleText."""
         if not event.annotation.orphaned:
-            self.story.jump_to(event.annotation.start)
-            self.story.focus()
+            self.article_text.jump_to(event.annotation.start)
+            self.article_text.focus()
 
     # -- reading ---------------------------------------------------------------------------------
 
     def action_scroll_down(self) -> None:
         """Scroll the text one line down."""
-        self.story.scroll_down(animate=False)
+        self.article_text.scroll_down(animate=False)
 
     def action_scroll_up(self) -> None:
         """Scroll the text one line up."""
-        self.story.scroll_up(animate=False)
+        self.article_text.scroll_up(animate=False)
 
     def action_page_down(self) -> None:
         """Scroll the text one screen down."""
-        self.story.scroll_page_down(animate=False)
+        self.article_text.scroll_page_down(animate=False)
 
     def action_top(self) -> None:
         """Go to the start of the article."""
-        self.story.scroll_home(animate=False)
+        self.article_text.scroll_home(animate=False)
 
     def action_bottom(self) -> None:
         """Go to the end of the article."""
-        self.story.scroll_end(animate=False)
+        self.article_text.scroll_end(animate=False)
 
     def action_next_sentence(self) -> None:
         """Move the sentence cursor (and the end of a selection) to the next sentence."""
-        self.story.move_cursor(1)
+        self.article_text.move_cursor(1)
 
     def action_previous_sentence(self) -> None:
         """Move the sentence cursor (and the end of a selection) to the previous sentence."""
-        self.story.move_cursor(-1)
+        self.article_text.move_cursor(-1)
 
     def action_next_summary(self) -> None:
         """Jump to the next summary sentence in the text."""
@@ -204,7 +204,7 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
     def _jump_summary(self, direction: int) -> None:
         if self.summary is None:
             return
-        here = (self.story.cursor_range or (self.story.first_visible_offset, 0))[0]
+        here = (self.article_text.cursor_range or (self.article_text.first_visible_offset, 0))[0]
         starts = sorted(s.start for s in self.summary.sentences)
         ahead = (
             [s for s in starts if s > here] if direction > 0 else [s for s in starts if s < here]
@@ -212,7 +212,7 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
         if not ahead:
             self.notify("No more summary sentences this way.", timeout=2)
             return
-        self.story.jump_to(ahead[0] if direction > 0 else ahead[-1])
+        self.article_text.jump_to(ahead[0] if direction > 0 else ahead[-1])
 
     def action_panels(self) -> None:
         """Show or hide the side panels."""
@@ -220,8 +220,8 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
 
     def action_escape(self) -> None:
         """Drop the selection if there is one, else leave tone mode, else go back to the library."""
-        if self.story.selecting:
-            self.story.clear_selection()
+        if self.article_text.selecting:
+            self.article_text.clear_selection()
         elif self.tone_mode:
             self.action_tone()
         else:
@@ -289,11 +289,11 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
             if entry is None:
                 return
             found = sp.mentions(analysis, entry.label, entry.text)
-            here = (self.story.cursor_range or (0, 0))[0]
+            here = (self.article_text.cursor_range or (0, 0))[0]
             mention = sp.next_mention(found, here)
             if mention is not None:
                 index, (start, _) = mention
-                self.story.jump_to(start)
+                self.article_text.jump_to(start)
                 self.notify(
                     f"{entry.text}: mention {index + 1} of {len(found)}", timeout=2, markup=False
                 )

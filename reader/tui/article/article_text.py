@@ -1,4 +1,4 @@
-"""The Story: an article's text, wrapped to a comfortable width, styled, with a sentence cursor.
+"""ArticleText: an article's text, wrapped to a comfortable width, styled, with a sentence cursor.
 
 A line-API widget: the text is wrapped once per width into ``(start, end)`` ranges of the body and
 only the visible lines are drawn, each as ``Content(line_text, spans)`` (never markup, so brackets
@@ -30,18 +30,18 @@ GUTTER = 2  # the cursor marker and a space, left of the text
 CursorKey = tuple[int, Range | None, Range | None, int, int]
 
 
-class Story(ScrollView, can_focus=True):
+class ArticleText(ScrollView, can_focus=True):
     """The article text with entity colours, highlights, summary marks and a sentence cursor."""
 
     DEFAULT_CSS = """
-    Story {
+    ArticleText {
         height: 1fr;
         scrollbar-gutter: stable;
         overflow-x: hidden;
-        & > .story--marker { color: $accent; }
+        & > .article-text--marker { color: $accent; }
     }
     """
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"story--marker"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"article-text--marker"}
 
     #: Widest line of text, in cells (a comfortable measure for reading).
     MAX_WIDTH = 80
@@ -49,21 +49,21 @@ class Story(ScrollView, can_focus=True):
     class CursorMoved(Message):
         """The sentence cursor moved (or the sentences changed)."""
 
-        def __init__(self, story: Story, cursor: Range | None) -> None:
+        def __init__(self, article_text: ArticleText, cursor: Range | None) -> None:
             """Carry the new cursor range (None when the text has no sentences)."""
             super().__init__()
-            self.story = story
+            self.article_text = article_text
             self.cursor = cursor
 
         @property
-        def control(self) -> Story:
-            """The Story that sent the message."""
-            return self.story
+        def control(self) -> ArticleText:
+            """The ArticleText that sent the message."""
+            return self.article_text
 
     def __init__(
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
     ) -> None:
-        """Create an empty Story; give it text with :meth:`set_text`."""
+        """Create an empty ArticleText; give it text with :meth:`set_text`."""
         super().__init__(name=name, id=id, classes=classes)
         self._body = ""
         self._lines: list[Range] = [(0, 0)]
@@ -272,7 +272,7 @@ class Story(ScrollView, can_focus=True):
         marker = "▌ " if cursor is not None or selection is not None else "  "
         segments = [
             Segment(" " * self._margin, base),
-            Segment(marker, base + self.get_component_rich_style("story--marker")),
+            Segment(marker, base + self.get_component_rich_style("article-text--marker")),
         ]
         content = Content(self._body[start:end], line_spans)
         visual_base = self.visual_style

@@ -12,8 +12,8 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.core.models import Annotation
+from reader.tui.article.highlights_panel import PanelTitle
 from reader.tui.spans import excerpt
-from reader.tui.widgets.highlights_panel import PanelTitle
 
 QUOTE_CHARS = 120
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,13 +23,13 @@ from textual.worker import Worker, get_current_worker
 from reader.core.errors import SkimError
 from reader.core.models import ArticleMeta
 from reader.core.text import clean_line
-from reader.tui.comparison_text import Line, comparison_lines
 from reader.tui.failures import report_failure
+from reader.tui.messages import OpenArticle, library_of
+from reader.tui.story.comparison_text import Line, comparison_lines
 
 if TYPE_CHECKING:
     from reader.core.library import Library
     from reader.core.stories.compare import Comparison
-    from reader.tui.app import SkimApp
 
 
 def _date(when: datetime | None) -> str:
@@ -47,7 +47,7 @@ def article_prompt(number: int, meta: ArticleMeta) -> Content:
 class StoryScreen(Screen[None]):
     """One story across sources: its articles and the comparison of their coverage."""
 
-    CSS_PATH = Path(__file__).with_name("story_screen.tcss")
+    CSS_PATH = Path(__file__).with_name("screen.tcss")
 
     HELP = """\
 **Story**: the articles in your library about the same event, and what each one reports.
@@ -77,7 +77,7 @@ counted differently; a figure in one source only was left out by the others.
     @property
     def library(self) -> Library:
         """The app's library."""
-        return cast("SkimApp", self.app).library
+        return library_of(self.app)
 
     def compose(self) -> ComposeResult:
         """A title, the sources, the comparison pane and the footer."""
@@ -173,6 +173,4 @@ counted differently; a figure in one source only was left out by the others.
             self._open(int(event.option.id))
 
     def _open(self, article_id: int) -> None:
-        from reader.tui.screens.article_screen import ArticleScreen
-
-        self.app.push_screen(ArticleScreen(article_id))
+        self.post_message(OpenArticle(article_id))

@@ -1,0 +1,1 @@
+"""Modal dialogs of the skim TUI: pickers, editors, help and explanations (opened by screens)."""

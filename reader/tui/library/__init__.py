@@ -1,0 +1,1 @@
+"""The library screen: views, the article list, search, triage, import and export."""

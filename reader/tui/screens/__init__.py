@@ -1,1 +1,0 @@
-"""Screens and modal dialogs of the skim TUI."""
