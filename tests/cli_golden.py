@@ -64,7 +64,7 @@ def help_name(command: Sequence[str]) -> str:
 
 def run_skim(argv: Sequence[str]) -> tuple[int, str, str]:
     """Run ``skim argv`` in this process: (exit status, stdout, stderr)."""
-    from reader.cli import main
+    from reader.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

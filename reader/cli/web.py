@@ -1,18 +1,80 @@
-"""The CLI's web commands: ``skim add URL``, ``skim feed …`` and ``skim import-from …``."""
+"""The CLI's web commands: ``skim add URL``, ``skim feed …`` and ``skim import-from …``; options
+and handlers."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.core.errors import IngestError
-from reader.core.feeds.types import Feed, FeedUpdate
-from reader.core.library import ImportOutcome, Library
-from reader.core.serialize import iso
-from reader.terminal import result_line, safe
+from reader.cli.output import print_json_indented, result_line, safe
+
+if TYPE_CHECKING:
+    from reader.core import ImportOutcome, Library
+    from reader.core.feeds.types import Feed, FeedUpdate
+
+TOOLS = ("pocket", "instapaper")
+
+
+def add_web_commands(commands: Any) -> None:
+    """Add the ``feed`` and ``import-from`` subcommands to ``skim``'s subparsers."""
+    feed = commands.add_parser(
+        "feed",
+        help="subscribe to RSS/Atom feeds and import their new entries",
+        description="Subscribe to RSS/Atom feeds; `skim feed update` imports new entries.",
+    )
+    actions = feed.add_subparsers(dest="feed_command", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="subscribe to a feed and import its entries")
+    add.add_argument(
+        "source", metavar="URL|FILE", help="a feed address, a page that links to one, or a file"
+    )
+    add.add_argument(
+        "--full-text",
+        action="store_true",
+        help="when an entry is only a teaser, fetch the linked page (now and on every update)",
+    )
+
+    lst = actions.add_parser("list", help="list subscriptions")
+    lst.add_argument("--json", action="store_true", help="print a JSON array")
+
+    update = actions.add_parser("update", help="import new entries of all feeds (or of IDs)")
+    update.add_argument("ids", nargs="*", type=int, metavar="ID")
+    update.add_argument(
+        "--full-text",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="fetch the linked page of teaser entries (default: as set by `feed add`)",
+    )
+
+    remove = actions.add_parser("remove", help="unsubscribe (the articles stay)")
+    remove.add_argument("id", type=int, metavar="ID")
+
+    opml_in = actions.add_parser(
+        "import-opml", help="subscribe to the feeds of an OPML file (fetched by `feed update`)"
+    )
+    opml_in.add_argument("file", metavar="FILE")
+
+    opml_out = actions.add_parser("export-opml", help="write the subscriptions as OPML")
+    opml_out.add_argument("file", nargs="?", metavar="FILE", help="default: standard output")
+
+    saved = commands.add_parser(
+        "import-from",
+        help="import saved links from Pocket or Instapaper (fetches each page)",
+        description=(
+            "Import a Pocket export (ril_export.html or CSV) or an Instapaper export (CSV or "
+            "HTML). Those files hold links, not text: each page is fetched; links already in "
+            "the library are skipped; pages that fail are reported and the rest imported."
+        ),
+    )
+    saved.add_argument("tool", choices=TOOLS)
+    saved.add_argument("file", metavar="FILE")
+    saved.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="only list the links and which are already in the library (no network, no changes)",
+    )
 
 
 def is_url(argument: str) -> bool:
@@ -23,6 +85,9 @@ def is_url(argument: str) -> bool:
 
 def add_urls(library: Library, urls: list[str]) -> list[ImportOutcome]:
     """Fetch and store each URL; a failure is reported in its outcome and the others go on."""
+    from reader.core import ImportOutcome
+    from reader.core.errors import IngestError
+
     outcomes: list[ImportOutcome] = []
     for url in urls:
         try:
@@ -118,8 +183,7 @@ def _print_update(result: FeedUpdate, *, heading: bool = False) -> int:
 
 def _list(feeds: list[Feed], *, as_json: bool) -> int:
     if as_json:
-        json.dump([_feed_dict(f) for f in feeds], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json_indented([_feed_dict(f) for f in feeds])
         return 0
     if not feeds:
         print("No feeds. Subscribe with `skim feed add URL`.", file=sys.stderr)
@@ -135,6 +199,8 @@ def _list(feeds: list[Feed], *, as_json: bool) -> int:
 
 
 def _feed_dict(item: Feed) -> dict[str, Any]:
+    from reader.core.serialize import iso
+
     return {
         "id": item.id,
         "url": item.url,

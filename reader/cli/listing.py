@@ -6,20 +6,42 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import replace
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from reader.core.errors import QueryError
-from reader.core.library import Library
-from reader.core.models import ArticleMeta, ArticleQuery, TriageState
-from reader.core.serialize import meta_to_dict
-from reader.core.text import reading_minutes
-from reader.terminal import safe
+from reader.cli.arguments import SORTS, STATES, positive_int
+from reader.cli.output import print_json, safe
 
+if TYPE_CHECKING:
+    from reader.core import ArticleMeta, ArticleQuery, Library
+
+#: How an empty list names the state it looked in.
 _WHERE = {
-    TriageState.INBOX: "in the inbox",
-    TriageState.LATER: "saved for later",
-    TriageState.ARCHIVE: "in the archive",
+    "inbox": "in the inbox",
+    "later": "saved for later",
+    "archive": "in the archive",
 }
+
+
+def add_list_command(commands: argparse._SubParsersAction[Any]) -> None:
+    """Add ``list`` to the ``skim`` subcommands."""
+    lst = commands.add_parser("list", help="list articles")
+    lst.add_argument("--state", choices=STATES)
+    lst.add_argument("--starred", action="store_true", help="only starred articles")
+    lst.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        metavar="T",
+        help="only articles tagged T (repeatable)",
+    )
+    lst.add_argument(
+        "--search",
+        metavar="QUERY",
+        help='words, "phrases", -word, a OR b, is:later, tag:x, source:x, has:notes',
+    )
+    lst.add_argument("--sort", choices=SORTS, default="added")
+    lst.add_argument("--limit", type=positive_int, metavar="N")
+    lst.add_argument("--json", action="store_true", help="print a JSON array")
 
 
 def list_query(args: argparse.Namespace) -> ArticleQuery:
@@ -29,6 +51,7 @@ def list_query(args: argparse.Namespace) -> ArticleQuery:
         QueryError: the search cannot be read, or contradicts an option (``--state archive``
             with ``is:later``).
     """
+    from reader.core import ArticleQuery, TriageState
     from reader.core.query import parse_query
 
     query = parse_query(args.search, finished=True) if args.search else ArticleQuery()
@@ -45,12 +68,14 @@ def list_query(args: argparse.Namespace) -> ArticleQuery:
 
 
 def _conflict(option: str, search_filter: str) -> NoReturn:
+    from reader.core.errors import QueryError
+
     raise QueryError(f"conflicting filters {option} and {search_filter}; no article can match both")
 
 
 def list_articles(library: Library, args: argparse.Namespace) -> int:
     """``skim list``: a table on a terminal, or ``--json``."""
-    from reader.commands import _print_json
+    from reader.core.serialize import meta_to_dict
 
     query = list_query(args)
     metas = library.list(
@@ -60,7 +85,7 @@ def list_articles(library: Library, args: argparse.Namespace) -> int:
         limit=args.limit,
     )
     if args.json:
-        _print_json([meta_to_dict(m) for m in metas])
+        print_json([meta_to_dict(m) for m in metas])
         return 0
     if not metas:
         print(nothing_listed(query, args.search, library.count()), file=sys.stderr)
@@ -77,7 +102,7 @@ def nothing_listed(query: ArticleQuery, search: str | None, library_size: int) -
     starred = {True: "starred ", False: "unstarred ", None: ""}[query.starred]
     parts = [f"No {starred}articles"]
     if query.state is not None:
-        parts.append(_WHERE[query.state])
+        parts.append(_WHERE[query.state.value])
     if query.tags:
         parts.append("tagged " + ", ".join(safe(tag) for tag in query.tags))
     if search:
@@ -87,6 +112,8 @@ def nothing_listed(query: ArticleQuery, search: str | None, library_size: int) -
 
 
 def _list_row(meta: ArticleMeta) -> str:
+    from reader.core.text import reading_minutes
+
     star = "*" if meta.starred else " "
     date = (meta.published or meta.added).strftime("%Y-%m-%d")
     source = safe(meta.source or "")[:20]

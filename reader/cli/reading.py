@@ -1,137 +1,97 @@
-"""The CLI's subcommands: each takes parsed arguments, talks to the core facade, prints, returns a status."""
+"""``skim show``, ``skim analyze`` and ``skim summary``: an article, its highlighted text and its
+summary; options and handlers."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.core.errors import UsageError
-from reader.core.library import ImportOutcome, Library, open_library
-from reader.core.models import (
-    Analysis,
-    Annotation,
-    Article,
-    ArticleDraft,
-    Summary,
-    TriageState,
-)
-from reader.core.serialize import document_to_dict, summary_to_dict
-from reader.core.text import reading_minutes
-from reader.terminal import (
+from reader.cli.arguments import positive_int, ratio
+from reader.cli.output import (
     BOLD,
     DIM,
     paged,
-    result_line,
+    print_json,
     safe,
     style,
+    text_width,
     use_colour,
     wrap_paragraphs,
 )
 
+if TYPE_CHECKING:
+    from reader.core import Analysis, Annotation, Article, ArticleDraft, Library, Summary
 
-def run(args: argparse.Namespace) -> int:
-    """Dispatch to the command named in ``args`` (the TUI when there is none)."""
-    if args.command is None:
-        return open_reader(args)
-    if args.command == "analyze":  # needs no library
-        return analyze(args)
-    from reader import (
-        commands_backup,
-        commands_edit,
-        commands_export,
-        commands_list,
-        commands_manage,
-        commands_stories,
-        commands_web,
+
+def add_reading_commands(commands: argparse._SubParsersAction[Any]) -> None:
+    """Add ``show``, ``analyze`` and ``summary`` to the ``skim`` subcommands."""
+    show_ = commands.add_parser(
+        "show", help="show an article with its summary and highlighted text"
     )
+    show_.add_argument("id", type=int)
+    show_.add_argument("--json", action="store_true", help="print the stable JSON form")
+    show_.add_argument(
+        "--no-pager", action="store_true", help="print straight out, even on a terminal"
+    )
+    _add_summary_options(show_)
 
-    library = open_library(args.data_dir)
-    try:
-        handler = {
-            "add": add,
-            "list": commands_list.list_articles,
-            "show": show,
-            "summary": summary,
-            "note": note,
-            "triage": triage,
-            "feed": commands_web.feed,
-            "import-from": commands_web.import_from,
-            "export": commands_export.export,
-            "import-notes": commands_export.import_notes,
-            "backup": commands_backup.backup,
-            "restore": commands_backup.restore,
-            "stories": commands_stories.stories,
-            "compare": commands_stories.compare,
-            "tone": commands_stories.tone,
-            "delete": commands_manage.delete,
-            "undelete": commands_manage.undelete,
-            "tag": commands_manage.tag,
-            "edit": commands_edit.edit,
-        }[args.command]
-        return handler(library, args)
-    finally:
-        library.close()
+    analyze_ = commands.add_parser("analyze", help="analyse a file or stdin without storing it")
+    analyze_.add_argument("path", metavar="PATH", help="a file, or - for stdin")
+    analyze_.add_argument("--json", action="store_true")
+    _add_summary_options(analyze_)
+
+    summary_ = commands.add_parser("summary", help="summarise a stored article (ID) or a file")
+    summary_.add_argument("target", metavar="ID|PATH")
+    summary_.add_argument("--json", action="store_true")
+    _add_summary_options(summary_)
 
 
-def open_reader(args: argparse.Namespace) -> int:
-    """Open the terminal UI."""
-    from reader.tui.app import run_app
+class _AlgorithmsHelp(argparse.Action):
+    """``--help-algorithms``: print each summary algorithm with a line about it, and exit 0."""
 
-    return run_app(data_dir=args.data_dir)
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(
+            option_strings,
+            dest=argparse.SUPPRESS,
+            default=argparse.SUPPRESS,
+            nargs=0,
+            help="list the summary algorithms and exit",
+        )
 
+    def __call__(self, parser: argparse.ArgumentParser, *_: object, **__: object) -> None:
+        from reader.core.analysis.descriptions import algorithm_lines
 
-def _print_json(data: Any) -> None:
-    # One write (json.dump writes each token: 500,000 writes for 10k rows, ~2 s), and a list as
-    # one compact object per line: with indent, json uses its pure-Python encoder (~0.7 s at 10k).
-    if isinstance(data, list):
-        rows = ",\n".join(f"  {json.dumps(item, ensure_ascii=False)}" for item in data)
-        text = f"[\n{rows}\n]" if data else "[]"
-    else:
-        text = json.dumps(data, ensure_ascii=False, indent=2)
-    sys.stdout.write(text + "\n")
-
-
-def _report(outcomes: list[ImportOutcome]) -> int:
-    status = 0
-    for outcome in outcomes:
-        if outcome.error is not None:
-            print(f"skim: {safe(outcome.error)}", file=sys.stderr)
-            status = 1
-        elif outcome.result is not None:
-            print(result_line(outcome.result))
-    return status
+        lines = "\n".join(f"  {line}" for line in algorithm_lines())
+        sys.stdout.write(f"Summary algorithms (--algorithm A):\n{lines}\n")
+        parser.exit(0)
 
 
-def add(library: Library, args: argparse.Namespace) -> int:
-    """``skim add PATH|DIR|- …`` and ``skim add --samples``."""
-    if not args.paths and not args.samples:
-        raise UsageError("give files, folders, URLs or - (stdin) to import, or --samples")
-    from reader.commands_web import add_urls, is_url
-
-    outcomes: list[ImportOutcome] = library.import_samples() if args.samples else []
-    files = [Path(p) for p in args.paths if p != "-" and not is_url(p)]
-    outcomes += library.import_paths(files) if files else []
-    outcomes += add_urls(library, [p for p in args.paths if is_url(p)])
-    if "-" in args.paths:
-        outcomes.append(_add_stdin(library))
-    return _report(outcomes)
-
-
-def _add_stdin(library: Library) -> ImportOutcome:
-    from reader.core import ingest
-    from reader.core.errors import IngestError
-    from reader.core.ingest import decode
-
-    try:
-        draft = ingest.read_bytes(decode.read_capped(sys.stdin.buffer, "stdin"), name="-")
-    except IngestError as error:
-        return ImportOutcome("-", error=str(error))
-    return ImportOutcome("-", result=library.add(draft))
+def _add_summary_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--algorithm",
+        "-a",
+        metavar="A",
+        help="summary algorithm for this call (default: the library's; see --help-algorithms)",
+    )
+    parser.add_argument("--help-algorithms", action=_AlgorithmsHelp)
+    length = parser.add_mutually_exclusive_group()
+    length.add_argument(
+        "--sentences",
+        "-n",
+        type=positive_int,
+        metavar="N",
+        help="summary length in sentences (default: the library's, 3 unless changed in the reader)",
+    )
+    length.add_argument(
+        "--ratio",
+        "-r",
+        type=ratio,
+        metavar="R",
+        help="summary length as a share of the sentences (0-1)",
+    )
 
 
 def show(library: Library, args: argparse.Namespace) -> int:
@@ -142,6 +102,8 @@ def show(library: Library, args: argparse.Namespace) -> int:
         article, algorithm=args.algorithm, sentences=args.sentences, ratio=args.ratio
     )
     if args.json:
+        from reader.core.serialize import document_to_dict
+
         data = document_to_dict(article, analysis, summary_)
         data.update(
             id=article.id,
@@ -149,7 +111,7 @@ def show(library: Library, args: argparse.Namespace) -> int:
             starred=article.starred,
             tags=list(article.tags),
         )
-        _print_json(data)
+        print_json(data)
         return 0
     colour = use_colour()
     with paged(not args.no_pager):
@@ -160,7 +122,7 @@ def show(library: Library, args: argparse.Namespace) -> int:
 def _print_article(
     library: Library, article: Article, analysis: Analysis, summary_: Summary, colour: bool
 ) -> None:
-    width = min(shutil.get_terminal_size((88, 24)).columns, 88)
+    width = text_width()
     print(style(safe(article.title), BOLD, colour))
     print(style(_byline(article), DIM, colour))
     print()
@@ -207,6 +169,8 @@ def _print_orphans(annotations: list[Annotation], colour: bool) -> None:
 
 
 def _byline(article: Article) -> str:
+    from reader.core.text import reading_minutes
+
     parts = [p for p in (article.source, article.author) if p]
     if article.published:
         parts.append(article.published.strftime("%d %b %Y %H:%M"))
@@ -256,7 +220,9 @@ def analyze(args: argparse.Namespace) -> int:
     result = analysis_.analyze(draft.body)
     summary_ = _summarize_draft(draft, args, result.sentences)
     if args.json:
-        _print_json(document_to_dict(draft, result, summary_))
+        from reader.core.serialize import document_to_dict
+
+        print_json(document_to_dict(draft, result, summary_))
         return 0
     colour = use_colour()
     print(style(safe(draft.title), BOLD, colour))
@@ -265,7 +231,7 @@ def analyze(args: argparse.Namespace) -> int:
     )
     _print_highlights(summary_, colour)
     print()
-    width = min(shutil.get_terminal_size((88, 24)).columns, 88)
+    width = text_width()
     print(wrap_paragraphs(draft.body, [*result.entities, *result.numbers], width, colour))
     return 0
 
@@ -283,31 +249,10 @@ def summary(library: Library, args: argparse.Namespace) -> int:
         draft = _read_source(args.target)
         summary_ = _summarize_draft(draft, args, choice=library.summary_choice())
     if args.json:
-        _print_json(summary_to_dict(summary_))
+        from reader.core.serialize import summary_to_dict
+
+        print_json(summary_to_dict(summary_))
         return 0
     for sentence in summary_.sentences:
         print(f"• {safe(sentence.text)}")
-    return 0
-
-
-def note(library: Library, args: argparse.Namespace) -> int:
-    """``skim note ID --quote TEXT [--note TEXT] [--tag T]``."""
-    annotation = library.annotate_quote(args.id, args.quote, note=args.note, tags=args.tag)
-    print(f"{annotation.id}\t{safe(annotation.quote)}")
-    return 0
-
-
-def triage(library: Library, args: argparse.Namespace) -> int:
-    """``skim triage ID… inbox|later|archive|star|unstar``."""
-    for article_id in args.ids:
-        library.meta(article_id)  # raises NotFound before anything changes
-    if args.action in ("star", "unstar"):
-        library.set_starred(args.ids, args.action == "star")
-    else:
-        library.set_state(args.ids, TriageState(args.action))
-    for article_id in args.ids:
-        meta = library.meta(article_id)
-        print(
-            f"{meta.id}\t{meta.state.value}{' starred' if meta.starred else ''}\t{safe(meta.title)}"
-        )
     return 0

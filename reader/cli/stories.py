@@ -1,30 +1,52 @@
-"""``skim stories``, ``skim compare`` and ``skim tone``: stories across sources, plain text or JSON."""
+"""``skim stories``, ``skim compare`` and ``skim tone``: stories across sources, plain text or JSON;
+options and handlers."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from reader.core.errors import UsageError
-from reader.core.library import Library
-from reader.terminal import BOLD, DIM, safe, style, use_colour
+from reader.cli.output import BOLD, DIM, print_json_indented, safe, style, text_width, use_colour
 
 if TYPE_CHECKING:
+    from reader.core import Library
     from reader.core.stories.compare import Comparison, FigureGroup
 
 
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+def add_story_commands(commands: argparse._SubParsersAction[Any]) -> None:
+    """Add ``stories``, ``compare`` and ``tone`` to the ``skim`` subcommands."""
+    stories = commands.add_parser(
+        "stories", help="list stories: articles from different sources about the same event"
+    )
+    stories.add_argument(
+        "--all", action="store_true", help="also list articles that no other source covers"
+    )
+    stories.add_argument("--limit", type=int, metavar="N", help="at most N stories")
+    stories.add_argument(
+        "--regroup", action="store_true", help="group every article again from scratch first"
+    )
+    stories.add_argument("--json", action="store_true", help="print a JSON array")
 
+    compare = commands.add_parser(
+        "compare", help="compare how sources cover a story: figures, names, quotes"
+    )
+    compare.add_argument(
+        "ids",
+        type=int,
+        nargs="+",
+        metavar="ID",
+        help="two or more articles, or one article to compare with the rest of its story",
+    )
+    compare.add_argument("--json", action="store_true", help="print the JSON form")
 
-def _width() -> int:
-    return min(shutil.get_terminal_size((88, 24)).columns, 88)
+    tone = commands.add_parser(
+        "tone", help="an article's tone label, with the evidence and its opinion sentences"
+    )
+    tone.add_argument("id", type=int)
+    tone.add_argument("--json", action="store_true", help="print the JSON form")
 
 
 def _wrap(text: str, indent: str, width: int, first: str | None = None) -> str:
@@ -48,7 +70,7 @@ def stories(library: Library, args: argparse.Namespace) -> int:
     if args.json:
         from reader.core.stories.serialize import story_to_dict
 
-        _print_json([story_to_dict(s) for s in found])
+        print_json_indented([story_to_dict(s) for s in found])
         return 0
     if not found:
         print("No story has more than one source yet.", file=sys.stderr)
@@ -65,6 +87,8 @@ def stories(library: Library, args: argparse.Namespace) -> int:
 
 def compare(library: Library, args: argparse.Namespace) -> int:
     """``skim compare ID [ID…] [--json]``: one ID compares it with the rest of its story."""
+    from reader.core.errors import UsageError
+
     ids: list[int] = list(dict.fromkeys(args.ids))
     if len(ids) == 1:
         library.group_pending()
@@ -78,9 +102,9 @@ def compare(library: Library, args: argparse.Namespace) -> int:
     if args.json:
         from reader.core.stories.serialize import comparison_to_dict
 
-        _print_json(comparison_to_dict(comparison))
+        print_json_indented(comparison_to_dict(comparison))
         return 0
-    print("\n".join(render_comparison(comparison, _width(), use_colour())))
+    print("\n".join(render_comparison(comparison, text_width(), use_colour())))
     return 0
 
 
@@ -143,10 +167,10 @@ def tone(library: Library, args: argparse.Namespace) -> int:
     if args.json:
         from reader.core.stories.serialize import tone_to_dict
 
-        _print_json(tone_to_dict(result))
+        print_json_indented(tone_to_dict(result))
         return 0
     colour = use_colour()
-    width = _width()
+    width = text_width()
     print(style(f"{result.label.value}", BOLD, colour) + f"  {safe(article.title)}")
     for reason in result.reasons:
         print(_wrap(reason, "    ", width, "  – "))

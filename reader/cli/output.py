@@ -1,12 +1,17 @@
-"""Plain-terminal output for the CLI: safe text and optional ANSI colour for entity and number spans.
+"""Plain-terminal output for the CLI: safe text, ANSI colour for entity and number spans, the
+pager, and JSON.
 
 Everything printed passes through :func:`safe` so nothing from an article reaches the terminal as a
 control sequence. Colour is used only on a TTY and never when ``NO_COLOR`` is set.
+
+Like every module of the CLI, this imports the core only inside functions: ``skim --help`` loads
+argparse and the CLI, nothing else.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import os
 import shlex
 import shutil
@@ -15,10 +20,10 @@ import sys
 import textwrap
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, redirect_stdout
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from reader.core.models import AddResult, Span
-from reader.core.text import strip_controls
+if TYPE_CHECKING:
+    from reader.core.models import AddResult, Span
 
 RESET = "\x1b[0m"
 # SGR codes per label: a readable default on dark and light terminals.
@@ -47,6 +52,8 @@ def use_colour(stream: TextIO | None = None) -> bool:
 
 def safe(text: str) -> str:
     """Text with escape sequences and control characters removed (newlines and tabs kept)."""
+    from reader.core.text import strip_controls
+
     return strip_controls(text)
 
 
@@ -75,6 +82,8 @@ def highlight(text: str, spans: Iterable[Span], colour: bool) -> str:
 def wrap_paragraphs(body: str, spans: Iterable[Span], width: int, colour: bool) -> str:
     """Wrap each paragraph of ``body`` to ``width`` columns, colouring spans (before wrapping offsets
     would shift, so spans are applied per paragraph and the coloured text is wrapped on spaces only)."""
+    from reader.core.models import Span
+
     spans = sorted(spans, key=lambda s: s.start)
     out: list[str] = []
     offset = 0
@@ -95,6 +104,8 @@ def wrap_paragraphs(body: str, spans: Iterable[Span], width: int, colour: bool) 
 
 def _colour_wrapped(paragraph: str, lines: list[str], spans: list[Span], colour: bool) -> str:
     """Colour spans in already-wrapped lines by mapping each line back to its paragraph offset."""
+    from reader.core.models import Span
+
     if not colour:
         return safe("\n".join(lines))
     rendered: list[str] = []
@@ -113,6 +124,29 @@ def _colour_wrapped(paragraph: str, lines: list[str], spans: list[Span], colour:
         rendered.append(highlight(line, local, colour))
         position = end
     return "\n".join(rendered)
+
+
+def text_width() -> int:
+    """The width to wrap text to: the terminal's, at most 88 columns (88 when it is unknown)."""
+    return min(shutil.get_terminal_size((88, 24)).columns, 88)
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` as JSON; a list as one compact object per line (``list``, ``show``, ``summary``)."""
+    # One write (json.dump writes each token: 500,000 writes for 10k rows, ~2 s), and a list as
+    # one compact object per line: with indent, json uses its pure-Python encoder (~0.7 s at 10k).
+    if isinstance(data, list):
+        rows = ",\n".join(f"  {json.dumps(item, ensure_ascii=False)}" for item in data)
+        text = f"[\n{rows}\n]" if data else "[]"
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    sys.stdout.write(text + "\n")
+
+
+def print_json_indented(data: Any) -> None:
+    """Print ``data`` as JSON indented all the way down (``stories``, ``compare``, ``tone``, ``feed list``)."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
 
 
 def result_line(result: AddResult, indent: str = "") -> str:
