@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.cli.arguments import STATES
 from reader.cli.output import result_line, safe
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from reader.core import ImportOutcome, Library
 
 #: The options of ``skim edit``, in the order changes are printed.
@@ -90,6 +90,8 @@ def report_outcomes(outcomes: list[ImportOutcome]) -> int:
 
 def add(library: Library, args: argparse.Namespace) -> int:
     """``skim add PATH|DIR|- …`` and ``skim add --samples``."""
+    from pathlib import Path
+
     from reader.cli.web import add_urls, is_url
     from reader.core.errors import UsageError
 
@@ -199,6 +201,8 @@ def edit(library: Library, args: argparse.Namespace) -> int:
 
 
 def _shown(value: str | datetime | None) -> str:
+    from datetime import datetime
+
     if value is None:
         return "(none)"
     if isinstance(value, datetime):

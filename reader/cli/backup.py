@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -29,6 +28,8 @@ def add_backup_commands(commands: argparse._SubParsersAction[Any]) -> None:
 
 def backup(library: Library, args: argparse.Namespace) -> int:
     """``skim backup [PATH]``: write a consistent copy of the library; print where it went."""
+    from pathlib import Path
+
     target = library.backup(Path(args.path) if args.path else None)
     print(f"backed up {library.count()} articles to {target}")
     return 0
@@ -36,6 +37,8 @@ def backup(library: Library, args: argparse.Namespace) -> int:
 
 def restore(library: Library, args: argparse.Namespace) -> int:
     """``skim restore PATH``: check the backup, keep a copy of the current library, restore."""
+    from pathlib import Path
+
     safety = library.restore_from(Path(args.path))
     print(f"restored {args.path}; the library as it was is kept in {safety}")
     return 0

@@ -6,7 +6,6 @@ import argparse
 import re
 import sys
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.cli.arguments import STATES
@@ -95,6 +94,8 @@ def add_export_commands(commands: Any) -> None:
 
 def export(library: Library, args: argparse.Namespace) -> int:
     """``skim export``: one line per file; 1 when a file was skipped or could not be written."""
+    from pathlib import Path
+
     report = library.export_markdown(
         _selection(library, args),
         out=Path(args.out),
@@ -145,6 +146,8 @@ def _selection(library: Library, args: argparse.Namespace) -> list[int]:
 
 def import_notes(library: Library, args: argparse.Namespace) -> int:
     """``skim import-notes PATH…``: messages on stderr, a summary line; 1 if something was not read."""
+    from pathlib import Path
+
     report = library.import_notes([Path(p) for p in args.paths])
     for message in report.messages:
         print(f"skim: {safe(message.text)}", file=sys.stderr)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from reader.cli.arguments import SORTS, STATES, positive_int
@@ -51,6 +50,8 @@ def list_query(args: argparse.Namespace) -> ArticleQuery:
         QueryError: the search cannot be read, or contradicts an option (``--state archive``
             with ``is:later``).
     """
+    from dataclasses import replace
+
     from reader.core import ArticleQuery, TriageState
     from reader.core.query import parse_query
 

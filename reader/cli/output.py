@@ -10,16 +10,11 @@ argparse and the CLI, nothing else.
 
 from __future__ import annotations
 
-import io
-import json
 import os
-import shlex
 import shutil
-import subprocess
 import sys
-import textwrap
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, redirect_stdout
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
@@ -82,6 +77,8 @@ def highlight(text: str, spans: Iterable[Span], colour: bool) -> str:
 def wrap_paragraphs(body: str, spans: Iterable[Span], width: int, colour: bool) -> str:
     """Wrap each paragraph of ``body`` to ``width`` columns, colouring spans (before wrapping offsets
     would shift, so spans are applied per paragraph and the coloured text is wrapped on spaces only)."""
+    import textwrap
+
     from reader.core.models import Span
 
     spans = sorted(spans, key=lambda s: s.start)
@@ -133,6 +130,8 @@ def text_width() -> int:
 
 def print_json(data: Any) -> None:
     """Print ``data`` as JSON; a list as one compact object per line (``list``, ``show``, ``summary``)."""
+    import json
+
     # One write (json.dump writes each token: 500,000 writes for 10k rows, ~2 s), and a list as
     # one compact object per line: with indent, json uses its pure-Python encoder (~0.7 s at 10k).
     if isinstance(data, list):
@@ -145,6 +144,8 @@ def print_json(data: Any) -> None:
 
 def print_json_indented(data: Any) -> None:
     """Print ``data`` as JSON indented all the way down (``stories``, ``compare``, ``tone``, ``feed list``)."""
+    import json
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
@@ -162,6 +163,8 @@ def result_line(result: AddResult, indent: str = "") -> str:
 
 def pager_command() -> list[str] | None:
     """The pager to use, like git: ``$PAGER`` (empty or ``cat``: none), else ``less``; None if absent."""
+    import shlex
+
     command = shlex.split(os.environ.get("PAGER", "less"))
     if not command or command == ["cat"] or shutil.which(command[0]) is None:
         return None
@@ -174,6 +177,10 @@ def paged(enabled: bool = True) -> Iterator[None]:
 
     Decide on colour (:func:`use_colour`) before entering: inside, stdout is a buffer.
     """
+    import io
+    import subprocess
+    from contextlib import redirect_stdout
+
     command = pager_command() if enabled and sys.stdout.isatty() else None
     if command is None:
         yield

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.cli.arguments import positive_int, ratio
@@ -181,6 +180,8 @@ def _byline(article: Article) -> str:
 
 
 def _read_source(path: str) -> ArticleDraft:
+    from pathlib import Path
+
     from reader.core import ingest
     from reader.core.ingest import decode
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +49,8 @@ def add_story_commands(commands: argparse._SubParsersAction[Any]) -> None:
 
 
 def _wrap(text: str, indent: str, width: int, first: str | None = None) -> str:
+    import textwrap
+
     return textwrap.fill(
         safe(text),
         width=width,

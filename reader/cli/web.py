@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.cli.output import print_json_indented, result_line, safe
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from reader.core import ImportOutcome, Library
     from reader.core.feeds.types import Feed, FeedUpdate
 
@@ -99,6 +100,8 @@ def add_urls(library: Library, urls: list[str]) -> list[ImportOutcome]:
 
 def feed(library: Library, args: argparse.Namespace) -> int:
     """``skim feed add|list|update|remove|import-opml|export-opml``."""
+    from pathlib import Path
+
     action = args.feed_command
     if action == "add":
         result = library.subscribe(args.source, full_text=args.full_text)
@@ -135,6 +138,8 @@ def feed(library: Library, args: argparse.Namespace) -> int:
 
 def import_from(library: Library, args: argparse.Namespace) -> int:
     """``skim import-from pocket|instapaper FILE [--dry-run]``."""
+    from pathlib import Path
+
     path = Path(args.file)
     if args.dry_run:
         links, problems = library.preview_saved(path, args.tool)
