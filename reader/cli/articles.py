@@ -93,7 +93,7 @@ def add(library: Library, args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from reader.cli.web import add_urls, is_url
-    from reader.core.errors import UsageError
+    from reader.core import UsageError
 
     if not args.paths and not args.samples:
         raise UsageError("give files, folders, URLs or - (stdin) to import, or --samples")
@@ -107,12 +107,10 @@ def add(library: Library, args: argparse.Namespace) -> int:
 
 
 def _add_stdin(library: Library) -> ImportOutcome:
-    from reader.core import ImportOutcome, ingest
-    from reader.core.errors import IngestError
-    from reader.core.ingest import decode
+    from reader.core import ImportOutcome, IngestError, read_bytes, read_capped
 
     try:
-        draft = ingest.read_bytes(decode.read_capped(sys.stdin.buffer, "stdin"), name="-")
+        draft = read_bytes(read_capped(sys.stdin.buffer, "stdin"), name="-")
     except IngestError as error:
         return ImportOutcome("-", error=str(error))
     return ImportOutcome("-", result=library.add(draft))
@@ -138,7 +136,7 @@ def triage(library: Library, args: argparse.Namespace) -> int:
 
 def delete(library: Library, args: argparse.Namespace) -> int:
     """``skim delete ID…`` or ``skim delete --undo``."""
-    from reader.core.errors import InvalidArgument
+    from reader.core import InvalidArgument
 
     if args.undo:
         if args.ids:
@@ -172,8 +170,7 @@ def _undelete(library: Library, ids: list[int]) -> int:
 
 def edit(library: Library, args: argparse.Namespace) -> int:
     """``skim edit ID [--title T] [--published DATE] [--source S] [--author A] [--url U]``."""
-    from reader.core.errors import InvalidArgument
-    from reader.core.library import KEEP, parse_published
+    from reader.core import KEEP, InvalidArgument, parse_published
 
     given = {f: getattr(args, f) for f in EDIT_FIELDS if getattr(args, f) is not None}
     if not given:

@@ -128,8 +128,7 @@ def export(library: Library, args: argparse.Namespace) -> int:
 
 def _selection(library: Library, args: argparse.Namespace) -> list[int]:
     """The ids given, or the articles matching --all/--state/--tag, oldest first."""
-    from reader.core import ArticleQuery, TriageState
-    from reader.core.errors import UsageError
+    from reader.core import ArticleQuery, TriageState, UsageError
 
     filtered = bool(args.all or args.state or args.tag)
     if args.ids and filtered:

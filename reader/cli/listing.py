@@ -52,8 +52,7 @@ def list_query(args: argparse.Namespace) -> ArticleQuery:
     """
     from dataclasses import replace
 
-    from reader.core import ArticleQuery, TriageState
-    from reader.core.query import parse_query
+    from reader.core import ArticleQuery, TriageState, parse_query
 
     query = parse_query(args.search, finished=True) if args.search else ArticleQuery()
     if args.state:
@@ -69,14 +68,14 @@ def list_query(args: argparse.Namespace) -> ArticleQuery:
 
 
 def _conflict(option: str, search_filter: str) -> NoReturn:
-    from reader.core.errors import QueryError
+    from reader.core import QueryError
 
     raise QueryError(f"conflicting filters {option} and {search_filter}; no article can match both")
 
 
 def list_articles(library: Library, args: argparse.Namespace) -> int:
     """``skim list``: a table on a terminal, or ``--json``."""
-    from reader.core.serialize import meta_to_dict
+    from reader.core import meta_to_dict
 
     query = list_query(args)
     metas = library.list(
@@ -113,7 +112,7 @@ def nothing_listed(query: ArticleQuery, search: str | None, library_size: int) -
 
 
 def _list_row(meta: ArticleMeta) -> str:
-    from reader.core.text import reading_minutes
+    from reader.core import reading_minutes
 
     star = "*" if meta.starred else " "
     date = (meta.published or meta.added).strftime("%Y-%m-%d")

@@ -126,8 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(_search_values_kept(sys.argv[1:] if argv is None else argv))
     # Imported here so `skim --help` and `--version` need nothing else.
-    from reader.core.errors import InvalidArgument, SkimError
-    from reader.core.text import clean_line
+    from reader.core import InvalidArgument, SkimError, clean_line
 
     try:
         return run(args)

@@ -58,7 +58,7 @@ def parse_tag_words(words: list[str]) -> tuple[list[int], list[str], list[str]]:
     Raises:
         InvalidArgument: no id, an id after a tag, or a word that is neither.
     """
-    from reader.core.errors import InvalidArgument
+    from reader.core import InvalidArgument
 
     ids: list[int] = []
     add: list[str] = []

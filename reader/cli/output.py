@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from reader.core.models import AddResult, Span
+    from reader.core import AddResult, Span
 
 RESET = "\x1b[0m"
 # SGR codes per label: a readable default on dark and light terminals.
@@ -47,7 +47,7 @@ def use_colour(stream: TextIO | None = None) -> bool:
 
 def safe(text: str) -> str:
     """Text with escape sequences and control characters removed (newlines and tabs kept)."""
-    from reader.core.text import strip_controls
+    from reader.core import strip_controls
 
     return strip_controls(text)
 
@@ -79,7 +79,7 @@ def wrap_paragraphs(body: str, spans: Iterable[Span], width: int, colour: bool) 
     would shift, so spans are applied per paragraph and the coloured text is wrapped on spaces only)."""
     import textwrap
 
-    from reader.core.models import Span
+    from reader.core import Span
 
     spans = sorted(spans, key=lambda s: s.start)
     out: list[str] = []
@@ -101,7 +101,7 @@ def wrap_paragraphs(body: str, spans: Iterable[Span], width: int, colour: bool) 
 
 def _colour_wrapped(paragraph: str, lines: list[str], spans: list[Span], colour: bool) -> str:
     """Colour spans in already-wrapped lines by mapping each line back to its paragraph offset."""
-    from reader.core.models import Span
+    from reader.core import Span
 
     if not colour:
         return safe("\n".join(lines))

@@ -61,7 +61,7 @@ class _AlgorithmsHelp(argparse.Action):
         )
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object, **__: object) -> None:
-        from reader.core.analysis.descriptions import algorithm_lines
+        from reader.core import algorithm_lines
 
         lines = "\n".join(f"  {line}" for line in algorithm_lines())
         sys.stdout.write(f"Summary algorithms (--algorithm A):\n{lines}\n")
@@ -101,7 +101,7 @@ def show(library: Library, args: argparse.Namespace) -> int:
         article, algorithm=args.algorithm, sentences=args.sentences, ratio=args.ratio
     )
     if args.json:
-        from reader.core.serialize import document_to_dict
+        from reader.core import document_to_dict
 
         data = document_to_dict(article, analysis, summary_)
         data.update(
@@ -147,7 +147,7 @@ def _print_article(
 
 def _print_highlights(summary_: Summary, colour: bool) -> None:
     """The summary as bullets, and a line when it read only the start of a very long text."""
-    from reader.core.analysis import partial_note
+    from reader.core import partial_note
 
     for sentence in summary_.sentences:
         print(f"  • {safe(sentence.text)}")
@@ -168,7 +168,7 @@ def _print_orphans(annotations: list[Annotation], colour: bool) -> None:
 
 
 def _byline(article: Article) -> str:
-    from reader.core.text import reading_minutes
+    from reader.core import reading_minutes
 
     parts = [p for p in (article.source, article.author) if p]
     if article.published:
@@ -182,12 +182,11 @@ def _byline(article: Article) -> str:
 def _read_source(path: str) -> ArticleDraft:
     from pathlib import Path
 
-    from reader.core import ingest
-    from reader.core.ingest import decode
+    from reader.core import read_bytes, read_capped, read_path
 
     if path == "-":
-        return ingest.read_bytes(decode.read_capped(sys.stdin.buffer, "stdin"), name="-")
-    return ingest.read_path(Path(path))
+        return read_bytes(read_capped(sys.stdin.buffer, "stdin"), name="-")
+    return read_path(Path(path))
 
 
 def _summarize_draft(
@@ -200,10 +199,10 @@ def _summarize_draft(
 
     What they leave out comes from ``choice`` (a library's summary choice), else the defaults.
     """
-    from reader.core import analysis
+    from reader.core import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, summarize
 
-    algorithm, sentences = choice or (analysis.DEFAULT_ALGORITHM, analysis.DEFAULT_SENTENCES)
-    return analysis.summarize(
+    algorithm, sentences = choice or (DEFAULT_ALGORITHM, DEFAULT_SENTENCES)
+    return summarize(
         draft.body,
         algorithm=args.algorithm or algorithm,
         sentences=args.sentences or (None if args.ratio else sentences),
@@ -215,13 +214,13 @@ def _summarize_draft(
 
 def analyze(args: argparse.Namespace) -> int:
     """``skim analyze PATH|-``: analyse and summarise without storing anything."""
-    from reader.core import analysis as analysis_
+    from reader.core import analyze as analyze_text
 
     draft = _read_source(args.path)
-    result = analysis_.analyze(draft.body)
+    result = analyze_text(draft.body)
     summary_ = _summarize_draft(draft, args, result.sentences)
     if args.json:
-        from reader.core.serialize import document_to_dict
+        from reader.core import document_to_dict
 
         print_json(document_to_dict(draft, result, summary_))
         return 0
@@ -250,7 +249,7 @@ def summary(library: Library, args: argparse.Namespace) -> int:
         draft = _read_source(args.target)
         summary_ = _summarize_draft(draft, args, choice=library.summary_choice())
     if args.json:
-        from reader.core.serialize import summary_to_dict
+        from reader.core import summary_to_dict
 
         print_json(summary_to_dict(summary_))
         return 0

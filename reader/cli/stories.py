@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Any
 from reader.cli.output import BOLD, DIM, print_json_indented, safe, style, text_width, use_colour
 
 if TYPE_CHECKING:
-    from reader.core import Library
-    from reader.core.stories.compare import Comparison, FigureGroup
+    from reader.core import Comparison, FigureGroup, Library
 
 
 def add_story_commands(commands: argparse._SubParsersAction[Any]) -> None:
@@ -69,7 +68,7 @@ def stories(library: Library, args: argparse.Namespace) -> int:
         library.group_pending()  # articles stored before grouping existed
     found = library.stories(min_size=1 if args.all else 2, limit=args.limit)
     if args.json:
-        from reader.core.stories.serialize import story_to_dict
+        from reader.core import story_to_dict
 
         print_json_indented([story_to_dict(s) for s in found])
         return 0
@@ -88,7 +87,7 @@ def stories(library: Library, args: argparse.Namespace) -> int:
 
 def compare(library: Library, args: argparse.Namespace) -> int:
     """``skim compare ID [ID…] [--json]``: one ID compares it with the rest of its story."""
-    from reader.core.errors import UsageError
+    from reader.core import UsageError
 
     ids: list[int] = list(dict.fromkeys(args.ids))
     if len(ids) == 1:
@@ -101,7 +100,7 @@ def compare(library: Library, args: argparse.Namespace) -> int:
             )
     comparison = library.compare(ids)
     if args.json:
-        from reader.core.stories.serialize import comparison_to_dict
+        from reader.core import comparison_to_dict
 
         print_json_indented(comparison_to_dict(comparison))
         return 0
@@ -166,7 +165,7 @@ def tone(library: Library, args: argparse.Namespace) -> int:
     article = library.get(args.id)
     result = library.tone(article)
     if args.json:
-        from reader.core.stories.serialize import tone_to_dict
+        from reader.core import tone_to_dict
 
         print_json_indented(tone_to_dict(result))
         return 0

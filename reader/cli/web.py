@@ -12,8 +12,7 @@ from reader.cli.output import print_json_indented, result_line, safe
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from reader.core import ImportOutcome, Library
-    from reader.core.feeds.types import Feed, FeedUpdate
+    from reader.core import Feed, FeedUpdate, ImportOutcome, Library
 
 TOOLS = ("pocket", "instapaper")
 
@@ -86,8 +85,7 @@ def is_url(argument: str) -> bool:
 
 def add_urls(library: Library, urls: list[str]) -> list[ImportOutcome]:
     """Fetch and store each URL; a failure is reported in its outcome and the others go on."""
-    from reader.core import ImportOutcome
-    from reader.core.errors import IngestError
+    from reader.core import ImportOutcome, IngestError
 
     outcomes: list[ImportOutcome] = []
     for url in urls:
@@ -128,7 +126,7 @@ def feed(library: Library, args: argparse.Namespace) -> int:
         if args.file in (None, "-"):
             sys.stdout.write(text)
         else:
-            from reader.core.feeds.lists import write_atomically
+            from reader.core import write_atomically
 
             write_atomically(Path(args.file), text)
             print(f"Wrote {len(library.feeds())} feeds to {safe(args.file)}", file=sys.stderr)
@@ -204,7 +202,7 @@ def _list(feeds: list[Feed], *, as_json: bool) -> int:
 
 
 def _feed_dict(item: Feed) -> dict[str, Any]:
-    from reader.core.serialize import iso
+    from reader.core import iso
 
     return {
         "id": item.id,
