@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 

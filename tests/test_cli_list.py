@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 
 # The module, not the function of the same name that reader.core.analysis exports.
 summarize = importlib.import_module("reader.core.analysis.summarize")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
-from reader.commands_manage import parse_tag_words
+from reader.cli.main import main
+from reader.cli.notes import parse_tag_words
 from reader.core.errors import InvalidArgument
 from reader.core.library import open_library
 from reader.core.models import ArticleDraft

@@ -37,4 +37,4 @@ def test_wheel_contains_themes_and_sample_articles(tmp_path: Path) -> None:
     assert "reader/core/analysis/__init__.py" in names
     assert "reader/core/analysis/summary_weights.toml" in names  # the default summariser's
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "skim = reader.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "skim = reader.cli.main:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -1,19 +1,42 @@
-"""skim's core library: models, storage, ingest, analysis and the :class:`Library` facade.
+"""skim's core library, and its public API: what the CLI and the reader may import.
 
-Nothing here imports Textual or Rich; heavy analysis modules (nltk, sumy, numpy) load on first use.
+Clients import from ``reader.core`` only (an import-linter contract holds the CLI to it), never
+from the modules inside, so the core can be rearranged without breaking them. The API:
+
+- the facade: :class:`Library` and :func:`open_library`;
+- every type it takes or returns (:mod:`reader.core.types`): the models, ``ImportOutcome``,
+  ``Feed``, ``FeedUpdate``, ``ExportReport``, ``Story``, ``Tone``, ``Comparison``…;
+- the errors (:mod:`reader.core.errors`);
+- what works without a library: reading a file or stdin (:func:`read_path`, :func:`read_bytes`,
+  :func:`read_capped`), analysing and summarising a text (:func:`analyze`, :func:`summarize`),
+  parsing a search (:func:`parse_query`), and the stable JSON forms (``*_to_dict``).
+
+Nothing here imports Textual or Rich. ``import reader.core`` stays cheap: heavy analysis modules
+(nltk, sumy, numpy) load on first use, and so do the names listed in :data:`_LAZY` (PEP 562), each
+the first time it is asked for.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from reader.core.errors import (
     AnalysisError,
+    EditConflict,
     IngestError,
     InvalidArgument,
     NotFound,
+    QueryError,
     SkimError,
     StorageError,
     UsageError,
 )
-from reader.core.library import ImportOutcome, Library, open_library
-from reader.core.models import (
+from reader.core.library import Library, open_library, parse_published
+from reader.core.serialize import document_to_dict, iso, meta_to_dict, summary_to_dict
+from reader.core.text import clean_line, reading_minutes, strip_controls
+from reader.core.types import (
+    KEEP,
     AddResult,
     Analysis,
     Annotation,
@@ -21,8 +44,14 @@ from reader.core.models import (
     ArticleDraft,
     ArticleMeta,
     ArticleQuery,
+    Clock,
     EntityLabel,
+    Feed,
+    FeedUpdate,
+    ImportOutcome,
+    Keep,
     NumberLabel,
+    SearchTerm,
     Span,
     Summary,
     SummaryExplanation,
@@ -30,7 +59,88 @@ from reader.core.models import (
     TriageState,
 )
 
+if TYPE_CHECKING:
+    from reader.core.analysis import (
+        ALGORITHMS,
+        DEFAULT_ALGORITHM,
+        DEFAULT_SENTENCES,
+        analyze,
+        partial_note,
+        summarize,
+    )
+    from reader.core.analysis.descriptions import algorithm_lines
+    from reader.core.feeds.lists import write_atomically
+    from reader.core.ingest import read_bytes, read_path
+    from reader.core.ingest.decode import read_capped
+    from reader.core.query import parse_query
+    from reader.core.stories.serialize import comparison_to_dict, story_to_dict, tone_to_dict
+    from reader.core.types import (
+        Comparison,
+        ExportReport,
+        Figure,
+        FigureGroup,
+        NotesImportReport,
+        OpmlImport,
+        SavedLink,
+        SentenceStance,
+        SourceSummary,
+        Story,
+        Tone,
+        ToneLabel,
+    )
+
+#: Names loaded on first use (their modules pull in more than most commands need), and where from.
+_LAZY: dict[str, str] = {
+    "ALGORITHMS": "reader.core.analysis",
+    "DEFAULT_ALGORITHM": "reader.core.analysis",
+    "DEFAULT_SENTENCES": "reader.core.analysis",
+    "analyze": "reader.core.analysis",
+    "partial_note": "reader.core.analysis",
+    "summarize": "reader.core.analysis",
+    "algorithm_lines": "reader.core.analysis.descriptions",
+    "write_atomically": "reader.core.feeds.lists",
+    "read_bytes": "reader.core.ingest",
+    "read_path": "reader.core.ingest",
+    "read_capped": "reader.core.ingest.decode",
+    "parse_query": "reader.core.query",
+    "comparison_to_dict": "reader.core.stories.serialize",
+    "story_to_dict": "reader.core.stories.serialize",
+    "tone_to_dict": "reader.core.stories.serialize",
+    **dict.fromkeys(
+        (
+            "Comparison",
+            "ExportReport",
+            "Figure",
+            "FigureGroup",
+            "NotesImportReport",
+            "OpmlImport",
+            "SavedLink",
+            "SentenceStance",
+            "SourceSummary",
+            "Story",
+            "Tone",
+            "ToneLabel",
+        ),
+        "reader.core.types",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load a name of :data:`_LAZY` the first time it is asked for (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
 __all__ = [
+    "ALGORITHMS",
+    "DEFAULT_ALGORITHM",
+    "DEFAULT_SENTENCES",
+    "KEEP",
     "AddResult",
     "Analysis",
     "AnalysisError",
@@ -39,20 +149,59 @@ __all__ = [
     "ArticleDraft",
     "ArticleMeta",
     "ArticleQuery",
+    "Clock",
+    "Comparison",
+    "EditConflict",
     "EntityLabel",
+    "ExportReport",
+    "Feed",
+    "FeedUpdate",
+    "Figure",
+    "FigureGroup",
     "ImportOutcome",
     "IngestError",
     "InvalidArgument",
+    "Keep",
     "Library",
     "NotFound",
+    "NotesImportReport",
     "NumberLabel",
+    "OpmlImport",
+    "QueryError",
+    "SavedLink",
+    "SearchTerm",
+    "SentenceStance",
     "SkimError",
+    "SourceSummary",
     "Span",
     "StorageError",
+    "Story",
     "Summary",
     "SummaryExplanation",
     "SummarySentence",
+    "Tone",
+    "ToneLabel",
     "TriageState",
     "UsageError",
+    "algorithm_lines",
+    "analyze",
+    "clean_line",
+    "comparison_to_dict",
+    "document_to_dict",
+    "iso",
+    "meta_to_dict",
     "open_library",
+    "parse_published",
+    "parse_query",
+    "partial_note",
+    "read_bytes",
+    "read_capped",
+    "read_path",
+    "reading_minutes",
+    "story_to_dict",
+    "strip_controls",
+    "summarize",
+    "summary_to_dict",
+    "tone_to_dict",
+    "write_atomically",
 ]

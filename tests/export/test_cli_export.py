@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 from reader.core.library import Library
 
 SEA_WALL = "harbour-council-approves-12-million-sea-wall.md"

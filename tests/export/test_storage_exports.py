@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli_export import since_time
+from reader.cli.export import since_time
 from reader.core.errors import NotFound
 from reader.core.export.records import ExportRecord
 from reader.core.library import Library

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 from reader.core.library import Library, open_library
 from reader.core.models import ArticleDraft, ArticleQuery
 from tests.reliability.tally import TALLY

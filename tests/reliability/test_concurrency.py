@@ -27,7 +27,7 @@ WRITER = textwrap.dedent(
     """
     import contextlib, io, sys
     from pathlib import Path
-    from reader.cli import main
+    from reader.cli.main import main
     data, folder, rounds = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
     for i in range(rounds):
         page = folder / f"cli{i}.txt"

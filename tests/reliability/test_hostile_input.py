@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 from reader.core.errors import IngestError
 from reader.core.ingest import decode, read_bytes, read_path
 from reader.core.library import open_library

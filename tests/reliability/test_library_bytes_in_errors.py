@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 from reader.core.errors import StorageError
 from reader.core.library import open_library
 from reader.core.models import ArticleDraft

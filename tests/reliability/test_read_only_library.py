@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 from reader.core.library import open_library
 from reader.core.models import ArticleDraft
 from tests.reliability.tally import TALLY

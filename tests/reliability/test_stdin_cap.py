@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 from reader.core.errors import IngestError
 from reader.core.ingest import decode
 from tests.reliability.tally import TALLY

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Label
 
-from reader.cli import main
+from reader.cli.main import main
 from reader.core.analysis import SUMMARY_LIMIT, partial_note, summarize
 from reader.core.library import Library
 from reader.core.models import ArticleDraft

@@ -7,7 +7,7 @@ import json
 import pytest
 from textual.widgets._toast import Toast
 
-from reader.cli import main
+from reader.cli.main import main
 from reader.core.library import Library
 from reader.core.models import ArticleDraft
 from reader.core.text import clean_body, strip_controls

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 from reader.core.errors import IngestError
 from reader.core.ingest import read_bytes, read_path
 from tests.reliability.tally import TALLY

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 from reader.core.errors import IngestError
 from reader.core.export.notes_parse import parse_notes
 from reader.core.ingest import read_bytes

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 from reader.core.library import Library, open_library
 from reader.core.models import ArticleDraft
 from tests.stories.conftest import aarhus_ids

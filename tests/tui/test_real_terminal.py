@@ -125,7 +125,7 @@ def test_the_reader_starts_in_a_real_terminal_and_quits_cleanly(
 CRASHING_READER = textwrap.dedent(
     """
     import sys
-    from reader.cli import main
+    from reader.cli.main import main
     from reader.tui.library.screen import LibraryScreen
 
     def crash(self):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 from reader.core.ingest import read_bytes
 from reader.core.web import read_url
 from tests.web.conftest import LIMITS, Site, page

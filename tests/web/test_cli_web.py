@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 from tests.web import pages
 from tests.web.conftest import Site, table_counts
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 from reader.core.errors import IngestError
 from reader.core.library import Library
 from reader.core.web import fetch

@@ -16,12 +16,13 @@ from pathlib import Path
 
 from reader.core import paths
 from reader.core.errors import StorageError
-from reader.core.library._base import Clock, ImportOutcome, utc_now
-from reader.core.library.details import KEEP, DetailsMixin, Keep, parse_published
+from reader.core.library._base import utc_now
+from reader.core.library.details import DetailsMixin, parse_published
 from reader.core.library.export import ExportMixin
 from reader.core.library.stories import StoriesMixin
 from reader.core.library.web import WebMixin
 from reader.core.storage import Storage
+from reader.core.types import KEEP, Clock, ImportOutcome, Keep
 
 
 class Library(ExportMixin, StoriesMixin, WebMixin, DetailsMixin):

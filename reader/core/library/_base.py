@@ -1,30 +1,21 @@
-"""What every part of the facade shares: the storage, the clock, settings, and story filing."""
+"""What every part of the facade shares: the storage, the clock, settings, and story filing.
+
+``Clock`` and ``ImportOutcome``, which the facade shares with its clients, live in :mod:`reader.core.types`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.core.models import AddResult, ArticleDraft
+from reader.core.models import ArticleDraft
 from reader.core.storage import Storage
-
-Clock = Callable[[], datetime]
+from reader.core.types import Clock
 
 
 def utc_now() -> datetime:
     """The current time, timezone-aware, to the second (stored times need no microseconds)."""
     return datetime.now(UTC).replace(microsecond=0)
-
-
-@dataclass(frozen=True, slots=True)
-class ImportOutcome:
-    """What happened to one input of an import: a result, or the one-line reason it was refused."""
-
-    origin: str
-    result: AddResult | None = None
-    error: str | None = None
 
 
 class LibraryBase:

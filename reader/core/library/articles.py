@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reader.core import paths
 from reader.core.errors import IngestError, StorageError
-from reader.core.library._base import ImportOutcome, LibraryBase
+from reader.core.library._base import LibraryBase
 from reader.core.models import (
     AddResult,
     Article,
@@ -19,6 +19,7 @@ from reader.core.models import (
 )
 from reader.core.storage import Storage
 from reader.core.text import content_hash, word_count
+from reader.core.types import ImportOutcome
 
 
 class ArticlesMixin(LibraryBase):

@@ -8,22 +8,13 @@ what an import would have stored.
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 
 from reader.core.errors import InvalidArgument
 from reader.core.library._base import LibraryBase
 from reader.core.models import ArticleMeta
 from reader.core.text import clean_line
-
-
-class Keep(enum.Enum):
-    """The default of each :meth:`DetailsMixin.edit_details` argument: leave that detail alone."""
-
-    KEEP = "keep"
-
-
-KEEP = Keep.KEEP
+from reader.core.types import KEEP, Keep
 
 DATE_EXAMPLES = "2024-03-05, 2024-03-05 14:30, 5 March 2024 or Mar 5, 2024 2:30 PM EST"
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.errors import IngestError
-from reader.core.library._base import ImportOutcome
 from reader.core.library.articles import ArticlesMixin
 from reader.core.models import AddResult
+from reader.core.types import ImportOutcome
 
 if TYPE_CHECKING:
     from reader.core.feeds.lists import OpmlImport

@@ -1,0 +1,207 @@
+"""``skim add``, ``triage``, ``delete``, ``undelete`` and ``edit``: options and handlers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from reader.cli.arguments import STATES
+from reader.cli.output import result_line, safe
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from reader.core import ImportOutcome, Library
+
+#: The options of ``skim edit``, in the order changes are printed.
+EDIT_FIELDS = ("title", "published", "source", "author", "url")
+
+
+def add_add_command(commands: argparse._SubParsersAction[Any]) -> None:
+    """Add ``add`` to the ``skim`` subcommands."""
+    add_ = commands.add_parser("add", help="import files, folders, web pages (URL) or stdin (-)")
+    add_.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a .txt, .md or .html file, a folder, an http(s):// address, or - for stdin",
+    )
+    add_.add_argument(
+        "--samples", action="store_true", help="import the sample articles bundled with skim"
+    )
+
+
+def add_triage_command(commands: argparse._SubParsersAction[Any]) -> None:
+    """Add ``triage`` to the ``skim`` subcommands."""
+    triage_ = commands.add_parser(
+        "triage", help="move articles to inbox/later/archive, or star them"
+    )
+    triage_.add_argument("ids", type=int, nargs="+", metavar="ID")
+    triage_.add_argument("action", choices=(*STATES, "star", "unstar"))
+
+
+def add_delete_commands(commands: argparse._SubParsersAction[Any]) -> None:
+    """Add ``delete`` and ``undelete`` to the ``skim`` subcommands."""
+    delete_ = commands.add_parser(
+        "delete", help="delete articles with their notes (undo with `skim delete --undo`)"
+    )
+    delete_.add_argument("ids", type=int, nargs="*", metavar="ID")
+    delete_.add_argument(
+        "--undo", action="store_true", help="bring back the articles of the most recent delete"
+    )
+    undelete_ = commands.add_parser("undelete", help="bring deleted articles back")
+    undelete_.add_argument("ids", type=int, nargs="+", metavar="ID")
+
+
+def add_edit_command(commands: argparse._SubParsersAction[Any]) -> None:
+    """Add ``edit`` to the ``skim`` subcommands."""
+    edit_ = commands.add_parser(
+        "edit",
+        help="correct an article's title, date, source, author or URL",
+        description="Correct what an import got wrong: skim edit 12 --title 'Storm closes the "
+        "harbour' --published 2024-03-05. An empty value (--source '') clears a detail; the "
+        "title cannot be cleared.",
+    )
+    edit_.add_argument("id", type=int, metavar="ID")
+    edit_.add_argument("--title", metavar="T", help="the new title")
+    edit_.add_argument(
+        "--published",
+        metavar="DATE",
+        help="when it was published: 2024-03-05, '2024-03-05 14:30' (UTC unless a zone is "
+        "given), '5 March 2024'…",
+    )
+    edit_.add_argument("--source", metavar="S", help="the publication")
+    edit_.add_argument("--author", metavar="A")
+    edit_.add_argument("--url", metavar="U", help="the address of the original")
+
+
+def report_outcomes(outcomes: list[ImportOutcome]) -> int:
+    """Print each imported article, and each failure on stderr; 1 when something failed."""
+    status = 0
+    for outcome in outcomes:
+        if outcome.error is not None:
+            print(f"skim: {safe(outcome.error)}", file=sys.stderr)
+            status = 1
+        elif outcome.result is not None:
+            print(result_line(outcome.result))
+    return status
+
+
+def add(library: Library, args: argparse.Namespace) -> int:
+    """``skim add PATH|DIR|- …`` and ``skim add --samples``."""
+    from pathlib import Path
+
+    from reader.cli.web import add_urls, is_url
+    from reader.core import UsageError
+
+    if not args.paths and not args.samples:
+        raise UsageError("give files, folders, URLs or - (stdin) to import, or --samples")
+    outcomes: list[ImportOutcome] = library.import_samples() if args.samples else []
+    files = [Path(p) for p in args.paths if p != "-" and not is_url(p)]
+    outcomes += library.import_paths(files) if files else []
+    outcomes += add_urls(library, [p for p in args.paths if is_url(p)])
+    if "-" in args.paths:
+        outcomes.append(_add_stdin(library))
+    return report_outcomes(outcomes)
+
+
+def _add_stdin(library: Library) -> ImportOutcome:
+    from reader.core import ImportOutcome, IngestError, read_bytes, read_capped
+
+    try:
+        draft = read_bytes(read_capped(sys.stdin.buffer, "stdin"), name="-")
+    except IngestError as error:
+        return ImportOutcome("-", error=str(error))
+    return ImportOutcome("-", result=library.add(draft))
+
+
+def triage(library: Library, args: argparse.Namespace) -> int:
+    """``skim triage ID… inbox|later|archive|star|unstar``."""
+    from reader.core import TriageState
+
+    for article_id in args.ids:
+        library.meta(article_id)  # raises NotFound before anything changes
+    if args.action in ("star", "unstar"):
+        library.set_starred(args.ids, args.action == "star")
+    else:
+        library.set_state(args.ids, TriageState(args.action))
+    for article_id in args.ids:
+        meta = library.meta(article_id)
+        print(
+            f"{meta.id}\t{meta.state.value}{' starred' if meta.starred else ''}\t{safe(meta.title)}"
+        )
+    return 0
+
+
+def delete(library: Library, args: argparse.Namespace) -> int:
+    """``skim delete ID…`` or ``skim delete --undo``."""
+    from reader.core import InvalidArgument
+
+    if args.undo:
+        if args.ids:
+            raise InvalidArgument("give article ids or --undo, not both")
+        ids = library.last_deleted()
+        if not ids:
+            print("Nothing to undo: no article is deleted.")
+            return 0
+        return _undelete(library, ids)
+    if not args.ids:
+        raise InvalidArgument("give the ids of the articles to delete (see skim list)")
+    titles = [library.meta(article_id).title for article_id in args.ids]  # NotFound before a change
+    library.delete(args.ids)
+    for article_id, title in zip(args.ids, titles, strict=True):
+        print(f"{article_id}\tdeleted\t{safe(title)}")
+    print("Undo with: skim delete --undo")
+    return 0
+
+
+def undelete(library: Library, args: argparse.Namespace) -> int:
+    """``skim undelete ID…``."""
+    return _undelete(library, args.ids)
+
+
+def _undelete(library: Library, ids: list[int]) -> int:
+    library.restore(ids)
+    for article_id in dict.fromkeys(ids):
+        print(f"{article_id}\trestored\t{safe(library.meta(article_id).title)}")
+    return 0
+
+
+def edit(library: Library, args: argparse.Namespace) -> int:
+    """``skim edit ID [--title T] [--published DATE] [--source S] [--author A] [--url U]``."""
+    from reader.core import KEEP, InvalidArgument, parse_published
+
+    given = {f: getattr(args, f) for f in EDIT_FIELDS if getattr(args, f) is not None}
+    if not given:
+        raise InvalidArgument(
+            "say what to change: --title, --published, --source, --author or --url"
+        )
+    # The date is read before anything is written: a typo must not leave half an edit behind.
+    published = parse_published(given["published"]) if "published" in given else KEEP
+    before = library.meta(args.id)
+    after = library.edit_details(
+        args.id,
+        title=given.get("title", KEEP),
+        published=published,
+        source=given.get("source", KEEP),
+        author=given.get("author", KEEP),
+        url=given.get("url", KEEP),
+    )
+    lines = [
+        f"{after.id}\t{field}\t{_shown(getattr(before, field))} → {_shown(getattr(after, field))}"
+        for field in EDIT_FIELDS
+        if getattr(before, field) != getattr(after, field)
+    ]
+    print("\n".join(lines) if lines else f"{after.id}\tunchanged\t{safe(after.title)}")
+    return 0
+
+
+def _shown(value: str | datetime | None) -> str:
+    from datetime import datetime
+
+    if value is None:
+        return "(none)"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M UTC")
+    return safe(value)

@@ -1,0 +1,142 @@
+"""The ``skim`` command: the parser, dispatch to the handlers, errors and the exit status.
+
+Each area module adds its own commands to the parser and holds their handlers. Start-up stays
+fast: the CLI modules import the core only inside functions, so ``skim --help`` and ``--version``
+load argparse and nothing else; Textual is imported only when the reader opens, analysis only when
+a command needs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from reader import __version__
+from reader.cli import (
+    articles,
+    backup,
+    export,
+    listing,
+    notes,
+    reading,
+    stories,
+    web,
+)
+
+if TYPE_CHECKING:
+    from reader.core import Library
+
+Handler = Callable[["Library", argparse.Namespace], int]
+
+#: The handler of each command that works on the library (``analyze`` needs none).
+HANDLERS: dict[str, Handler] = {
+    "add": articles.add,
+    "list": listing.list_articles,
+    "show": reading.show,
+    "summary": reading.summary,
+    "note": notes.note,
+    "triage": articles.triage,
+    "feed": web.feed,
+    "import-from": web.import_from,
+    "export": export.export,
+    "import-notes": export.import_notes,
+    "backup": backup.backup,
+    "restore": backup.restore,
+    "stories": stories.stories,
+    "compare": stories.compare,
+    "tone": stories.tone,
+    "delete": articles.delete,
+    "undelete": articles.undelete,
+    "tag": notes.tag,
+    "edit": articles.edit,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``skim`` and its subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="skim",
+        description="A keyboard-driven terminal reader for articles. Without a command, opens the reader.",
+        epilog="Data lives in --data-dir, else $SKIM_DATA_DIR, else your platform's user data folder.",
+    )
+    parser.add_argument("--version", action="version", version=f"skim {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="where the library is kept")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # In the order `skim --help` lists them.
+    articles.add_add_command(commands)
+    listing.add_list_command(commands)
+    reading.add_reading_commands(commands)  # show, analyze, summary
+    notes.add_note_command(commands)
+    articles.add_triage_command(commands)
+    web.add_web_commands(commands)  # feed, import-from
+    export.add_export_commands(commands)  # export, import-notes
+    backup.add_backup_commands(commands)  # backup, restore
+    stories.add_story_commands(commands)  # stories, compare, tone
+    articles.add_delete_commands(commands)  # delete, undelete
+    notes.add_tag_command(commands)
+    articles.add_edit_command(commands)
+    return parser
+
+
+def _search_values_kept(argv: Sequence[str]) -> list[str]:
+    """``--search -word`` as ``--search=-word``.
+
+    argparse takes a value starting with "-" for an option and fails with "expected one argument",
+    but a search that leaves a word out starts with "-" (``--search "-aarhus fire"``).
+    """
+    kept: list[str] = []
+    rest = iter(argv)
+    for arg in rest:
+        value = next(rest, None) if arg == "--search" else None
+        if value is None:
+            kept.append(arg)
+        elif value.startswith("-") and not value.startswith("--") and value != "-h":
+            kept.append(f"--search={value}")
+        else:
+            kept += [arg, value]
+    return kept
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch to the command named in ``args`` (the reader when there is none)."""
+    if args.command is None:
+        return open_reader(args)
+    if args.command == "analyze":  # needs no library
+        return reading.analyze(args)
+    from reader.core import open_library
+
+    library = open_library(args.data_dir)
+    try:
+        return HANDLERS[args.command](library, args)
+    finally:
+        library.close()
+
+
+def open_reader(args: argparse.Namespace) -> int:
+    """Open the terminal UI."""
+    from reader.tui.app import run_app
+
+    return run_app(data_dir=args.data_dir)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``skim``; return the exit status (0 ok, 1 error, 2 usage)."""
+    parser = build_parser()
+    args = parser.parse_args(_search_values_kept(sys.argv[1:] if argv is None else argv))
+    # Imported here so `skim --help` and `--version` need nothing else.
+    from reader.core import InvalidArgument, SkimError, clean_line
+
+    try:
+        return run(args)
+    except SkimError as error:
+        # Errors quote file names, headers and library text: one line, no control sequences.
+        print(f"skim: {clean_line(str(error))}", file=sys.stderr)
+        return 2 if isinstance(error, InvalidArgument) else 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `skim list | head`): not an error worth a message.
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,204 @@
+"""``skim stories``, ``skim compare`` and ``skim tone``: stories across sources, plain text or JSON;
+options and handlers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from reader.cli.output import BOLD, DIM, print_json_indented, safe, style, text_width, use_colour
+
+if TYPE_CHECKING:
+    from reader.core import Comparison, FigureGroup, Library
+
+
+def add_story_commands(commands: argparse._SubParsersAction[Any]) -> None:
+    """Add ``stories``, ``compare`` and ``tone`` to the ``skim`` subcommands."""
+    stories = commands.add_parser(
+        "stories", help="list stories: articles from different sources about the same event"
+    )
+    stories.add_argument(
+        "--all", action="store_true", help="also list articles that no other source covers"
+    )
+    stories.add_argument("--limit", type=int, metavar="N", help="at most N stories")
+    stories.add_argument(
+        "--regroup", action="store_true", help="group every article again from scratch first"
+    )
+    stories.add_argument("--json", action="store_true", help="print a JSON array")
+
+    compare = commands.add_parser(
+        "compare", help="compare how sources cover a story: figures, names, quotes"
+    )
+    compare.add_argument(
+        "ids",
+        type=int,
+        nargs="+",
+        metavar="ID",
+        help="two or more articles, or one article to compare with the rest of its story",
+    )
+    compare.add_argument("--json", action="store_true", help="print the JSON form")
+
+    tone = commands.add_parser(
+        "tone", help="an article's tone label, with the evidence and its opinion sentences"
+    )
+    tone.add_argument("id", type=int)
+    tone.add_argument("--json", action="store_true", help="print the JSON form")
+
+
+def _wrap(text: str, indent: str, width: int, first: str | None = None) -> str:
+    import textwrap
+
+    return textwrap.fill(
+        safe(text),
+        width=width,
+        initial_indent=first if first is not None else indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def stories(library: Library, args: argparse.Namespace) -> int:
+    """``skim stories [--all] [--limit N] [--regroup] [--json]``."""
+    if args.regroup:
+        library.regroup_stories()
+    else:
+        library.group_pending()  # articles stored before grouping existed
+    found = library.stories(min_size=1 if args.all else 2, limit=args.limit)
+    if args.json:
+        from reader.core import story_to_dict
+
+        print_json_indented([story_to_dict(s) for s in found])
+        return 0
+    if not found:
+        print("No story has more than one source yet.", file=sys.stderr)
+        return 0
+    colour = use_colour()
+    for story in found:
+        sources = "source" if story.size == 1 else "sources"
+        print(style(safe(f"{story.size} {sources} · {story.title}"), BOLD, colour))
+        for meta in story.articles:
+            date = (meta.published or meta.added).strftime("%Y-%m-%d")
+            print(f"  {meta.id:>5}  {date}  {safe(meta.source or '')[:22]:<22}  {safe(meta.title)}")
+    return 0
+
+
+def compare(library: Library, args: argparse.Namespace) -> int:
+    """``skim compare ID [ID…] [--json]``: one ID compares it with the rest of its story."""
+    from reader.core import UsageError
+
+    ids: list[int] = list(dict.fromkeys(args.ids))
+    if len(ids) == 1:
+        library.group_pending()
+        ids = [meta.id for meta in library.story_of(ids[0])]
+        if len(ids) < 2:
+            raise UsageError(
+                f"article {args.ids[0]} has no other source in the library; "
+                "give two or more ids to compare"
+            )
+    comparison = library.compare(ids)
+    if args.json:
+        from reader.core import comparison_to_dict
+
+        print_json_indented(comparison_to_dict(comparison))
+        return 0
+    print("\n".join(render_comparison(comparison, text_width(), use_colour())))
+    return 0
+
+
+def render_comparison(c: Comparison, width: int, colour: bool) -> list[str]:
+    """The plain-text report of ``c``: sources are numbered [1], [2]… in every section."""
+    number = {s.article_id: k for k, s in enumerate(c.sources, start=1)}
+    lines = [style(f"Comparing {len(c.sources)} sources", BOLD, colour)]
+    for s in c.sources:
+        when = s.published.strftime("%d %b %Y") if s.published else ""
+        parts = [p for p in (s.source, when, s.title) if p]
+        lines.append(_wrap(" · ".join(parts), "      ", width, f"  [{number[s.article_id]}] "))
+    lines += ["", style("Highlights", BOLD, colour)]
+    for s in c.sources:
+        lines.append(f"  [{number[s.article_id]}] {safe(s.source or s.title)}")
+        lines += [_wrap(h, "      ", width, "    • ") for h in s.highlights] or ["    (none)"]
+
+    def figure_line(group: FigureGroup) -> str:
+        values = " · ".join(f"[{number[f.article_id]}] {f.span.text}" for f in group.figures)
+        return _wrap(
+            f"{group.about or group.figures[0].span.label.lower()}: {values}", "      ", width, "  "
+        )
+
+    sections = [
+        ("Figures that differ", c.differing_figures()),
+        ("Figures that agree", c.agreed_figures()),
+    ]
+    for title, groups in sections:
+        lines += ["", style(title, BOLD, colour)]
+        lines += [figure_line(g) for g in groups] or ["  (none)"]
+    lines += ["", style("Figures in one source only", BOLD, colour)]
+    for s in c.sources:
+        own = [g.figures[0] for g in c.single_source_figures() if g.article_ids == (s.article_id,)]
+        text = ", ".join(f.span.text for f in own) or "(none)"
+        lines.append(_wrap(text, "      ", width, f"  [{number[s.article_id]}] "))
+    lines += ["", style("Named in every source", BOLD, colour)]
+    shared = ", ".join(e.name for e in c.shared_entities()) or "(none)"
+    lines.append(_wrap(shared, "  ", width))
+    lines += ["", style("Named in some sources only", BOLD, colour)]
+    for s in c.sources:
+        names = [e.name for e in c.partial_entities() if s.article_id in e.article_ids]
+        lines.append(
+            _wrap(", ".join(names) or "(none)", "      ", width, f"  [{number[s.article_id]}] ")
+        )
+    lines += ["", style("Quotes", BOLD, colour)]
+    for s in c.sources:
+        quotes = c.quotes_of(s.article_id)
+        lines.append(f"  [{number[s.article_id]}] {safe(s.source or s.title)}")
+        for q in quotes:
+            who = q.speaker or "unattributed"
+            lines.append(_wrap(f"{who}: “{q.text}”", "        ", width, "    – "))
+        if not quotes:
+            lines.append("    (none)")
+    return lines
+
+
+def tone(library: Library, args: argparse.Namespace) -> int:
+    """``skim tone ID [--json]``: the label, why, the evidence and the opinion sentences."""
+    article = library.get(args.id)
+    result = library.tone(article)
+    if args.json:
+        from reader.core import tone_to_dict
+
+        print_json_indented(tone_to_dict(result))
+        return 0
+    colour = use_colour()
+    width = text_width()
+    print(style(f"{result.label.value}", BOLD, colour) + f"  {safe(article.title)}")
+    for reason in result.reasons:
+        print(_wrap(reason, "    ", width, "  – "))
+    evidence = _evidence_words(result.evidence)
+    if evidence:
+        print()
+        print(style("Evidence", BOLD, colour))
+        for feature, words in evidence.items():
+            print(_wrap(", ".join(words), "    ", width, f"  {feature}: "))
+    opinions = [s for s in result.sentences if s.label == "OPINION"]
+    print()
+    print(style(f"Opinion sentences ({len(opinions)} of {len(result.sentences)})", BOLD, colour))
+    for stance in opinions:
+        cues = ", ".join(sorted({c.label for c in stance.cues}))
+        print(_wrap(article.body[stance.start : stance.end], "    ", width, "  • "))
+        print(style(f"    ({cues})", DIM, colour))
+    if not opinions:
+        print("  (none)")
+    return 0
+
+
+def _evidence_words(evidence: Sequence[Any]) -> dict[str, list[str]]:
+    """Distinct evidence words per feature (whole quotations and sentences are left out)."""
+    found: dict[str, list[str]] = {}
+    for span in evidence:
+        if span.label in ("quoted", "exclamation", "question"):
+            continue
+        words = found.setdefault(span.label, [])
+        if span.text not in words:
+            words.append(span.text)
+    return found

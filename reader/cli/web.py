@@ -1,0 +1,230 @@
+"""The CLI's web commands: ``skim add URL``, ``skim feed …`` and ``skim import-from …``; options
+and handlers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from reader.cli.output import print_json_indented, result_line, safe
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from reader.core import Feed, FeedUpdate, ImportOutcome, Library
+
+TOOLS = ("pocket", "instapaper")
+
+
+def add_web_commands(commands: Any) -> None:
+    """Add the ``feed`` and ``import-from`` subcommands to ``skim``'s subparsers."""
+    feed = commands.add_parser(
+        "feed",
+        help="subscribe to RSS/Atom feeds and import their new entries",
+        description="Subscribe to RSS/Atom feeds; `skim feed update` imports new entries.",
+    )
+    actions = feed.add_subparsers(dest="feed_command", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="subscribe to a feed and import its entries")
+    add.add_argument(
+        "source", metavar="URL|FILE", help="a feed address, a page that links to one, or a file"
+    )
+    add.add_argument(
+        "--full-text",
+        action="store_true",
+        help="when an entry is only a teaser, fetch the linked page (now and on every update)",
+    )
+
+    lst = actions.add_parser("list", help="list subscriptions")
+    lst.add_argument("--json", action="store_true", help="print a JSON array")
+
+    update = actions.add_parser("update", help="import new entries of all feeds (or of IDs)")
+    update.add_argument("ids", nargs="*", type=int, metavar="ID")
+    update.add_argument(
+        "--full-text",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="fetch the linked page of teaser entries (default: as set by `feed add`)",
+    )
+
+    remove = actions.add_parser("remove", help="unsubscribe (the articles stay)")
+    remove.add_argument("id", type=int, metavar="ID")
+
+    opml_in = actions.add_parser(
+        "import-opml", help="subscribe to the feeds of an OPML file (fetched by `feed update`)"
+    )
+    opml_in.add_argument("file", metavar="FILE")
+
+    opml_out = actions.add_parser("export-opml", help="write the subscriptions as OPML")
+    opml_out.add_argument("file", nargs="?", metavar="FILE", help="default: standard output")
+
+    saved = commands.add_parser(
+        "import-from",
+        help="import saved links from Pocket or Instapaper (fetches each page)",
+        description=(
+            "Import a Pocket export (ril_export.html or CSV) or an Instapaper export (CSV or "
+            "HTML). Those files hold links, not text: each page is fetched; links already in "
+            "the library are skipped; pages that fail are reported and the rest imported."
+        ),
+    )
+    saved.add_argument("tool", choices=TOOLS)
+    saved.add_argument("file", metavar="FILE")
+    saved.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="only list the links and which are already in the library (no network, no changes)",
+    )
+
+
+def is_url(argument: str) -> bool:
+    """Whether a ``skim add`` argument is an address (``scheme://…``) rather than a path."""
+    scheme, found, _ = argument.partition("://")
+    return bool(found) and scheme.isalpha()
+
+
+def add_urls(library: Library, urls: list[str]) -> list[ImportOutcome]:
+    """Fetch and store each URL; a failure is reported in its outcome and the others go on."""
+    from reader.core import ImportOutcome, IngestError
+
+    outcomes: list[ImportOutcome] = []
+    for url in urls:
+        try:
+            outcomes.append(ImportOutcome(url, result=library.add_url(url)))
+        except IngestError as error:
+            outcomes.append(ImportOutcome(url, error=str(error)))
+    return outcomes
+
+
+def feed(library: Library, args: argparse.Namespace) -> int:
+    """``skim feed add|list|update|remove|import-opml|export-opml``."""
+    from pathlib import Path
+
+    action = args.feed_command
+    if action == "add":
+        result = library.subscribe(args.source, full_text=args.full_text)
+        print(f"Subscribed to {safe(result.feed.title)} (feed {result.feed.id})")
+        return _print_update(result)
+    if action == "list":
+        return _list(library.feeds(), as_json=args.json)
+    if action == "update":
+        status = 0
+        for result in library.update_feeds(args.ids, full_text=args.full_text):
+            status = max(status, _print_update(result, heading=True))
+        return status
+    if action == "remove":
+        removed = library.unsubscribe(args.id)
+        print(
+            f"Unsubscribed from {safe(removed.title)} (feed {removed.id}); "
+            f"its {removed.articles} articles stay in the library"
+        )
+        return 0
+    if action == "import-opml":
+        return _import_opml(library, Path(args.file))
+    if action == "export-opml":
+        text = library.export_opml()
+        if args.file in (None, "-"):
+            sys.stdout.write(text)
+        else:
+            from reader.core import write_atomically
+
+            write_atomically(Path(args.file), text)
+            print(f"Wrote {len(library.feeds())} feeds to {safe(args.file)}", file=sys.stderr)
+        return 0
+    raise AssertionError(f"unknown feed action {action!r}")  # argparse only allows the above
+
+
+def import_from(library: Library, args: argparse.Namespace) -> int:
+    """``skim import-from pocket|instapaper FILE [--dry-run]``."""
+    from pathlib import Path
+
+    path = Path(args.file)
+    if args.dry_run:
+        links, problems = library.preview_saved(path, args.tool)
+        for problem in problems:
+            print(f"skim: {safe(problem)}", file=sys.stderr)
+        for link, existing in links:
+            where = f"have {existing}" if existing is not None else "fetch"
+            print(f"{where}\t{safe(link.url)}\t{safe(link.title or '')}")
+        fetch = sum(1 for _, existing in links if existing is None)
+        print(f"{fetch} to fetch, {len(links) - fetch} already in the library", file=sys.stderr)
+        return 1 if problems else 0
+    outcomes = library.import_saved(path, args.tool, progress=_print_outcome)
+    created = sum(1 for o in outcomes if o.result is not None and o.result.created)
+    failed = sum(1 for o in outcomes if o.error is not None)
+    print(
+        f"{created} imported, {len(outcomes) - created - failed} already there, {failed} failed",
+        file=sys.stderr,
+    )
+    return 1 if failed else 0
+
+
+def _print_outcome(outcome: ImportOutcome) -> None:
+    if outcome.error is not None:
+        print(f"skim: {safe(outcome.error)}", file=sys.stderr)
+    elif outcome.result is not None:
+        print(result_line(outcome.result), flush=True)
+
+
+def _print_update(result: FeedUpdate, *, heading: bool = False) -> int:
+    name = f"{safe(result.feed.title)} (feed {result.feed.id})"
+    if result.error is not None:
+        print(f"skim: {name}: {safe(result.error)}", file=sys.stderr)
+        return 1
+    for warning in result.warnings:
+        print(f"skim: warning: {safe(warning)}", file=sys.stderr)
+    if heading:
+        if result.not_modified:
+            print(f"{name}: not changed since the last update")
+        else:
+            print(f"{name}: {result.new_articles} new")
+    for added in result.added:
+        if added.created:
+            print(result_line(added, indent="  " if heading else ""))
+    return 0
+
+
+def _list(feeds: list[Feed], *, as_json: bool) -> int:
+    if as_json:
+        print_json_indented([_feed_dict(f) for f in feeds])
+        return 0
+    if not feeds:
+        print("No feeds. Subscribe with `skim feed add URL`.", file=sys.stderr)
+        return 0
+    for item in feeds:
+        checked = item.last_checked.strftime("%Y-%m-%d %H:%M") if item.last_checked else "never"
+        full = " full-text" if item.full_text else ""
+        print(
+            f"{item.id:>4}  {safe(item.title)[:40]:<40}  {item.articles:>4} articles"
+            f"  checked {checked}{full}  {safe(item.url)}"
+        )
+    return 0
+
+
+def _feed_dict(item: Feed) -> dict[str, Any]:
+    from reader.core import iso
+
+    return {
+        "id": item.id,
+        "url": item.url,
+        "title": item.title,
+        "site_url": item.site_url,
+        "added": iso(item.added),
+        "last_checked": iso(item.last_checked),
+        "full_text": item.full_text,
+        "articles": item.articles,
+    }
+
+
+def _import_opml(library: Library, path: Path) -> int:
+    result = library.import_opml(path)
+    for skipped in result.skipped:
+        print(f"skim: {safe(skipped)}", file=sys.stderr)
+    for item in result.added:
+        print(f"{item.id}\t{safe(item.title)}\t{safe(item.url)}")
+    print(
+        f"Subscribed to {len(result.added)} feeds ({len(result.existing)} already subscribed); "
+        "`skim feed update` fetches them",
+        file=sys.stderr,
+    )
+    return 0

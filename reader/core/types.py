@@ -1,0 +1,135 @@
+"""Every type the :class:`~reader.core.Library` facade takes or returns, named in one place.
+
+Clients (the CLI, the reader) import these from ``reader.core``, never from the module that
+defines them, so the core can move its rooms around without breaking them.
+
+``ImportOutcome``, ``Keep`` and ``Clock`` are defined here; the records of
+:mod:`reader.core.models` and the feed types are named here and load with ``reader.core``.
+The types of stories, tone, exports and saved links live beside the code that computes them, which
+pulls in more (figure matching, templates, the web fetcher): they load the first time they are
+used, so ``import reader.core`` stays cheap for commands that never need them (``skim list``).
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from reader.core.feeds.types import Feed, FeedUpdate
+from reader.core.models import (
+    AddResult,
+    Analysis,
+    Annotation,
+    Article,
+    ArticleDraft,
+    ArticleMeta,
+    ArticleQuery,
+    EntityLabel,
+    NumberLabel,
+    SearchTerm,
+    Span,
+    Summary,
+    SummaryExplanation,
+    SummarySentence,
+    TriageState,
+)
+
+if TYPE_CHECKING:
+    from reader.core.export.exporter import ExportReport
+    from reader.core.export.notes_import import NotesImportReport
+    from reader.core.feeds.lists import OpmlImport
+    from reader.core.importers.saved import SavedLink
+    from reader.core.stories.compare import Comparison, SourceSummary
+    from reader.core.stories.figures import Figure
+    from reader.core.stories.groups import Story
+    from reader.core.stories.matching import FigureGroup
+    from reader.core.stories.opinion import SentenceStance
+    from reader.core.stories.tone import Tone, ToneLabel
+
+#: What a library asks for the current time (tests pass a fixed one).
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """What happened to one input of an import: a result, or the one-line reason it was refused."""
+
+    origin: str
+    result: AddResult | None = None
+    error: str | None = None
+
+
+class Keep(enum.Enum):
+    """The default of each ``Library.edit_details`` argument: leave that detail alone."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+
+#: The types loaded on first use, and the module that defines each.
+LAZY_TYPES: dict[str, str] = {
+    "Comparison": "reader.core.stories.compare",
+    "ExportReport": "reader.core.export.exporter",
+    "Figure": "reader.core.stories.figures",
+    "FigureGroup": "reader.core.stories.matching",
+    "NotesImportReport": "reader.core.export.notes_import",
+    "OpmlImport": "reader.core.feeds.lists",
+    "SavedLink": "reader.core.importers.saved",
+    "SentenceStance": "reader.core.stories.opinion",
+    "SourceSummary": "reader.core.stories.compare",
+    "Story": "reader.core.stories.groups",
+    "Tone": "reader.core.stories.tone",
+    "ToneLabel": "reader.core.stories.tone",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load a type of :data:`LAZY_TYPES` the first time it is asked for (PEP 562)."""
+    module = LAZY_TYPES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+__all__ = [
+    "KEEP",
+    "AddResult",
+    "Analysis",
+    "Annotation",
+    "Article",
+    "ArticleDraft",
+    "ArticleMeta",
+    "ArticleQuery",
+    "Clock",
+    "Comparison",
+    "EntityLabel",
+    "ExportReport",
+    "Feed",
+    "FeedUpdate",
+    "Figure",
+    "FigureGroup",
+    "ImportOutcome",
+    "Keep",
+    "NotesImportReport",
+    "NumberLabel",
+    "OpmlImport",
+    "SavedLink",
+    "SearchTerm",
+    "SentenceStance",
+    "SourceSummary",
+    "Span",
+    "Story",
+    "Summary",
+    "SummaryExplanation",
+    "SummarySentence",
+    "Tone",
+    "ToneLabel",
+    "TriageState",
+]
