@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 import stat
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from reader.core.export.files import MAX_SLUG, skim_id_of, slugify, write_atomic
+from reader.core.export.files import (
+    MAX_SLUG,
+    MAX_SLUG_BYTES,
+    skim_id_of,
+    slugify,
+    write_atomic,
+)
+from reader.core.export.naming import file_name
+from tests.export.helpers import ARTICLE
 
 
 @pytest.mark.parametrize(
@@ -18,17 +31,72 @@ from reader.core.export.files import MAX_SLUG, skim_id_of, slugify, write_atomic
             "Harbour Council Approves $12 Million Sea Wall!",
             "harbour-council-approves-12-million-sea-wall",
         ),
-        ("Café Zürich: naïve résumé", "cafe-zurich-naive-resume"),
+        ("Café Zürich: naïve résumé", "café-zürich-naïve-résumé"),
         ("  --Already--slugged--  ", "already-slugged"),
-        ("東京 Tokyo 2025", "tokyo-2025"),
-        ("東京", ""),
+        ("Łódź", "łódź"),
+        ("Привет, мир!", "привет-мир"),
+        ("東京 Tokyo 2025", "東京-tokyo-2025"),
+        ("東京の天気・今日", "東京の天気-今日"),
+        ("नमस्ते दुनिया", "नमस्ते-दुनिया"),  # vowel signs are combining marks: kept
+        ("Glasgow’s Starlight Hall", "glasgows-starlight-hall"),  # typographic quotes go
+        (
+            "co\u00adop — \uff41\uff42\uff43 ﬁne x²",
+            "coop-abc-fine-x2",
+        ),  # soft hyphen; presentation forms
         ("", ""),
-        ("CON", ""),  # Windows cannot create con.md
-        ("a/b\\c:d*e?f", "a-b-c-d-e-f"),
+        ("🎉🎉 🚀", ""),
+        ('a<b>c:d"e/f\\g|h?i*j\x07k.', "a-b-c-d-e-f-g-h-i-j-k"),
+        ("...hidden. ", "hidden"),
     ],
 )
 def test_slugify(title: str, slug: str) -> None:
     assert slugify(title) == slug
+
+
+@pytest.mark.parametrize("title", ["CON", "nul", "Aux", "PRN", "com1", "LPT9", "com²", "Com0"])
+def test_names_windows_reserves_get_a_suffix(title: str) -> None:
+    slug = slugify(title)
+    assert slug == unicodedata.normalize("NFKC", title).lower() + "_"
+
+
+def test_a_title_with_no_letter_or_digit_names_the_file_after_the_article(tmp_path: Path) -> None:
+    article = dataclasses.replace(ARTICLE, title="🎉🎉🎉")
+    assert file_name(article, tmp_path, None, {}, set()) == f"article-{ARTICLE.id}.md"
+
+
+def test_long_titles_in_any_script_are_capped_in_bytes() -> None:
+    cyrillic = slugify("слово " * 40)
+    assert len(cyrillic.encode()) <= MAX_SLUG_BYTES and not cyrillic.endswith("-")
+    assert cyrillic == "-".join(["слово"] * 11)
+    unbroken = slugify("я" * 200)
+    assert unbroken == "я" * (MAX_SLUG_BYTES // 2)
+
+
+def test_a_cut_never_separates_a_letter_from_its_marks() -> None:
+    # "é" and a second acute accent: 4 bytes. After "a", the 120-byte cap falls between the é
+    # and its accent; the cut moves back before the é.
+    letter = "\u00e9\u0301"
+    slug = slugify("a" + letter * 100)
+    assert len(slug.encode()) <= MAX_SLUG_BYTES
+    assert slug == "a" + letter * 29
+
+
+def _ascii_slug_before(title: str) -> str:
+    """The slug earlier skims gave an ASCII title (kept here to pin the names down)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    if len(slug) > MAX_SLUG:
+        cut = slug[: MAX_SLUG + 1]
+        boundary = cut.rfind("-")
+        slug = cut[:boundary] if boundary > MAX_SLUG // 2 else slug[:MAX_SLUG]
+    slug = slug.strip("-")
+    reserved = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10))}
+    return "" if slug in reserved | {f"lpt{i}" for i in range(1, 10)} else slug
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=200))
+def test_ascii_titles_keep_the_names_earlier_skims_gave_them(title: str) -> None:
+    before = _ascii_slug_before(title)
+    assert slugify(title) == before or (before == "" and slugify(title).endswith("_"))
 
 
 def test_long_titles_are_cut_at_a_word_boundary() -> None:

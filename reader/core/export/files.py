@@ -12,34 +12,74 @@ from pathlib import Path
 
 from reader.core.scratch import remove_stale, scratch_path
 
+#: At most this many characters in a slug...
 MAX_SLUG = 80
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+#: ...and this many bytes of UTF-8, so ``<slug>-<id>-<n>.md`` stays far below the 255-byte (ext4,
+#: APFS) and 255-unit (NTFS) limits on a file name whatever the script.
+MAX_SLUG_BYTES = 120
+_HYPHENS = re.compile(r"-{2,}")
 _SKIM_ID_LINE = re.compile(r"^skim_id:\s*(\d+)\s*$", re.MULTILINE)
 # Names Windows will not create a file under, whatever the extension.
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10))}
-_RESERVED |= {f"lpt{i}" for i in range(1, 10)}
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10))}
+_RESERVED |= {f"lpt{i}" for i in range(10)}
 #: What earlier skims named a file being written (no process id): removed when an hour old.
 _LEGACY_TEMPORARY = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp$")
 
 
 def slugify(title: str) -> str:
-    """A file-name slug of ``title``: ASCII, lower case, words joined by hyphens, at most 80 chars.
+    """A file-name slug of ``title``: its words in lower case joined by hyphens.
 
-    Accents are folded (``Café`` → ``cafe``); characters with no ASCII form are dropped. Returns ""
-    when nothing is left (the caller then names the file after the article id).
+    Letters, marks and digits of every script are kept (``Łódź`` → ``łódź``, ``Привет`` →
+    ``привет``, ``東京``); everything else separates words, except typographic quotes and invisible
+    format characters (soft hyphens, zero-width joiners), which are dropped so that ``Glasgow’s``
+    stays one word. The result is safe as a file name on Linux, macOS and Windows: no ``<>:"/\\|?*``,
+    control characters, leading or trailing dots, spaces or hyphens; at most ``MAX_SLUG``
+    characters and ``MAX_SLUG_BYTES`` bytes of UTF-8; a name Windows reserves (``con``, ``nul``,
+    ``com1``) gets a trailing underscore. Returns "" when no letter or digit is left (the caller
+    then names the file after the article id).
 
     >>> slugify("Harbour Council Approves $12 Million Sea Wall!")
     'harbour-council-approves-12-million-sea-wall'
     """
-    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
-    if len(slug) > MAX_SLUG:
-        cut = slug[: MAX_SLUG + 1]
-        # Cut at a word boundary when there is one in the second half, so names stay readable.
-        boundary = cut.rfind("-")
-        slug = cut[:boundary] if boundary > MAX_SLUG // 2 else slug[:MAX_SLUG]
-    slug = slug.strip("-")
-    return "" if slug in _RESERVED else slug
+    # NFKC folds presentation forms to their letters (fullwidth letters, the ligature ﬁ, superscript ²);
+    # lower() can decompose (İ → i + dot), hence NFC again.
+    text = unicodedata.normalize("NFC", unicodedata.normalize("NFKC", title).lower())
+    kept = "".join(_slug_part(character) for character in text)
+    slug = _shorten(_HYPHENS.sub("-", kept).strip("-")).strip("-")
+    return f"{slug}_" if slug in _RESERVED else slug
+
+
+def _slug_part(character: str) -> str:
+    """What ``character`` becomes in a slug: itself, a hyphen, or nothing."""
+    category = unicodedata.category(character)
+    if character.isascii():
+        # ASCII titles keep the names earlier skims gave them: only a-z and 0-9 survive.
+        return character if character.isalnum() else "-"
+    if category[0] in "LMN":
+        return character
+    # Quotes sit inside words (Glasgow’s) or around them; format characters are invisible.
+    if category in ("Pi", "Pf", "Cf"):
+        return ""
+    return "-"
+
+
+def _shorten(slug: str) -> str:
+    """``slug`` cut to ``MAX_SLUG`` characters and ``MAX_SLUG_BYTES`` bytes, at a word if it can."""
+    fits = 0
+    size = 0
+    for character in slug:
+        size += len(character.encode())
+        if fits == MAX_SLUG or size > MAX_SLUG_BYTES:
+            break
+        fits += 1
+    else:
+        return slug
+    # A letter is not cut from its accents or vowel signs (combining marks follow it).
+    while fits > 0 and unicodedata.category(slug[fits])[0] == "M":
+        fits -= 1
+    # Cut at a word boundary when there is one in the second half, so names stay readable.
+    boundary = slug[: fits + 1].rfind("-")
+    return slug[:boundary] if boundary > fits // 2 else slug[:fits]
 
 
 def sha256(data: bytes) -> str:
