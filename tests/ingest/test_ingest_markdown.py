@@ -191,3 +191,16 @@ def test_a_lone_rule_at_the_top_is_not_front_matter() -> None:
 def test_front_matter_only_has_no_article_text() -> None:
     with pytest.raises(IngestError, match=r"^post\.md: no article text found$"):
         _md("---\ntitle: Pier\n---\n\n<!-- nothing -->\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ">" * 3000 + " Deep words stay.\n",
+        "".join("  " * level + f"- item {level}\n" for level in range(300))
+        + "\nDeep words stay.\n",
+        "> " * 250 + "- Deep words stay.\n",
+    ],
+)
+def test_deeply_nested_quotes_and_lists_keep_their_words(text: str) -> None:
+    assert _md(text).body.endswith("Deep words stay.")
