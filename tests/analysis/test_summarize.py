@@ -202,6 +202,7 @@ def test_versions_name_the_algorithm_and_reject_unknown_ones() -> None:
         summary_version("nope")
 
 
+@pytest.mark.slow
 def test_identical_across_processes_with_different_hash_seeds() -> None:
     """Nothing may depend on set or dict order (sumy's LSA did, through a frozenset)."""
     script = (

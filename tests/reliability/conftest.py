@@ -1,4 +1,4 @@
-"""Options and the closing summary of the reliability suite.
+"""Options of the reliability suite (its closing table is printed by ``tests/conftest.py``).
 
 ``--kill-rounds N`` (or ``SKIM_KILL_ROUNDS=N``) sets how many times each crash-safety test kills
 its child process; the default keeps the suite fast enough for CI.
@@ -10,13 +10,10 @@ import os
 
 import pytest
 
-from tests.reliability.tally import table
-
-# The TUI suite's library fixtures and its runner for `async def` tests (Pilot needs a loop).
-from tests.tui.conftest import (  # noqa: F401  (pytest finds fixtures and hooks by name)
+# The TUI suite's library fixtures (`async def` tests run under pytest-asyncio, as there).
+from tests.tui.conftest import (  # noqa: F401  (pytest finds fixtures by name)
     empty_library,
     library,
-    pytest_pyfunc_call,
     samples_template,
 )
 
@@ -40,12 +37,3 @@ def kill_rounds(pytestconfig: pytest.Config) -> int:
     if option is not None:
         return int(option)
     return int(os.environ.get("SKIM_KILL_ROUNDS", DEFAULT_KILL_ROUNDS))
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Print what the suite tried and survived (the issue's closing table)."""
-    lines = table()
-    if lines:
-        terminalreporter.section("skim reliability")
-        for line in lines:
-            terminalreporter.write_line(line)

@@ -91,6 +91,7 @@ def _write_articles(folder: Path, round_: int) -> None:
         )
 
 
+@pytest.mark.slow
 def test_kill_during_a_large_import(tmp_path: Path, kill_rounds: int) -> None:
     rng = random.Random(6001)
     data = tmp_path / "data"
@@ -127,6 +128,7 @@ def test_kill_during_a_large_import(tmp_path: Path, kill_rounds: int) -> None:
     assert kills or not kill_rounds, "every import ended before its kill; the test proved nothing"
 
 
+@pytest.mark.slow
 def test_kill_while_saving_highlights(tmp_path: Path, kill_rounds: int) -> None:
     rng = random.Random(6002)
     data = tmp_path / "data"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.core.errors import IngestError
 from reader.core.ingest import read_bytes
 from reader.core.library import Library
@@ -27,6 +29,7 @@ def _assert_clean(text: str) -> None:
     assert found is None, f"{found.group()!r} drawn on screen"
 
 
+@pytest.mark.slow
 async def test_library_and_article_screens_draw_hostile_text_literally(
     empty_library: Library,
 ) -> None:

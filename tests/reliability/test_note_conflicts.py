@@ -102,6 +102,7 @@ async def test_article_note_changed_elsewhere_is_not_overwritten(
         assert pilot.app.clipboard == "Original. Mine"
 
 
+@pytest.mark.slow
 async def test_highlight_note_changed_elsewhere_is_not_overwritten(library: Library) -> None:
     TALLY["inputs tried"] += 1
     async with reading(library) as (pilot, article_id, other):

@@ -41,6 +41,7 @@ async def reading(library: Library) -> AsyncIterator[tuple[Pilot[Any], ArticleSc
         yield pilot, screen
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("key", "method"),
     [("N", "set_article_note"), ("n", "annotate"), ("n", "update_annotation")],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.core.library import Library
 from reader.core.models import ArticleQuery
 from reader.tui.article.screen import ArticleScreen
@@ -25,6 +27,7 @@ async def _walk_sizes(app: RecordingApp, pilot: object, keys: list[str]) -> None
     assert app.is_running
 
 
+@pytest.mark.slow
 async def test_library_screen_survives_every_size(library: Library) -> None:
     app = RecordingApp(library)
     async with app.run_test(size=(300, 50)) as pilot:
@@ -37,6 +40,7 @@ async def test_library_screen_survives_every_size(library: Library) -> None:
     assert not [m for m in app.messages if "rror" in m], app.messages
 
 
+@pytest.mark.slow
 async def test_article_screen_survives_every_size(library: Library) -> None:
     longest = max(library.list(ArticleQuery()), key=lambda meta: meta.words)
     app = RecordingApp(library)

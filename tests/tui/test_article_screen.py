@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
+import pytest
 from textual.content import Span as ContentSpan
 from textual.pilot import Pilot
 from textual.widgets import OptionList
@@ -370,6 +371,7 @@ async def test_l_a_s_triage_and_u_undoes(library: Library) -> None:
         assert library.meta(aid).state == TriageState.LATER
 
 
+@pytest.mark.slow
 async def test_reading_position_is_saved_on_q_and_restored(library: Library) -> None:
     aid = article_id(library, LONG)
     async with reading(library, aid) as (pilot, screen):

@@ -345,6 +345,7 @@ async def test_every_empty_view_says_what_to_do(library: Library, key: str, frag
         assert empty.display and fragment in str(empty.render())
 
 
+@pytest.mark.slow
 async def test_ten_thousand_rows_page_through_a_bounded_cache(big_library: Library) -> None:
     """10k rows: G/g/page-down reach the right rows while only a bounded page cache is held.
 

@@ -1,0 +1,37 @@
+"""Hooks of the whole suite: the reliability tally, printed at the end even under pytest-xdist.
+
+This file is loaded by the process that prints the summary in every run (``pytest``, ``pytest
+tests/reliability``, ``-n auto``); ``tests/reliability/conftest.py`` is not loaded by xdist's
+controller, which runs no tests, so each worker sends its counts here when it finishes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reliability.tally import TALLY, table
+
+#: The key of the counts in what an xdist worker sends back to the controller.
+_WORKER_TALLY = "skim_reliability_tally"
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In an xdist worker, hand this worker's counts to the controller."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput[_WORKER_TALLY] = dict(TALLY)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    """In xdist's controller, add up the counts of a worker that finished."""
+    TALLY.update(getattr(node, "workeroutput", {}).get(_WORKER_TALLY, {}))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print what the reliability tests tried and survived (the issue's closing table)."""
+    lines = table()
+    if lines:
+        terminalreporter.section("skim reliability")
+        for line in lines:
+            terminalreporter.write_line(line)
