@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass
+from typing import Any
 
 from textual.app import App
 from textual.dom import DOMNode
@@ -33,7 +34,7 @@ def _action_help(node: DOMNode, action: str) -> str:
     return doc.splitlines()[0] if doc else ""
 
 
-def screen_keys(screen: Screen[object]) -> list[KeyHelp]:
+def screen_keys(screen: Screen[Any]) -> list[KeyHelp]:
     """Every named binding active on ``screen`` (focused widget, screen and app), merged by action.
 
     Only bindings with an ``id`` count: that is how skim marks its own bindings (and makes them

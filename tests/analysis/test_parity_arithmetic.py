@@ -16,6 +16,6 @@ def test_the_fixed_sum_is_python_311_arithmetic() -> None:
 def test_stock_sumy_sees_the_fixed_sum() -> None:
     from sumy.summarizers import sum_basic
 
-    assert sum_basic.sum is left_to_right_sum  # type: ignore[attr-defined]
+    assert sum_basic.sum is left_to_right_sum
     if sys.version_info >= (3, 12):  # the builtin now compensates: the reason for the fixture
         assert sum([0.1, 0.2, 0.3]) == 0.6

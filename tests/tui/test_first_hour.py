@@ -52,7 +52,7 @@ async def test_import_into_an_empty_library_leaves_the_list_focused_with_a_curso
         dialog.query_one(Input).value = str(source)
         await pilot.press("enter")
         await settle(pilot)
-        assert app.screen is screen
+        assert isinstance(app.screen, LibraryScreen) and app.screen is screen
         assert screen.articles.total == 1
         assert screen.focused is screen.articles
         assert screen.articles.current is not None
@@ -107,7 +107,8 @@ async def test_note_then_escape_on_a_plain_sentence_leaves_no_highlight(
         await settle(pilot)
         await pilot.press("n")
         await settle(pilot)
-        assert isinstance(app.screen, NoteEditor)
+        first_editor = app.screen
+        assert isinstance(first_editor, NoteEditor)
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen
