@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from reader.core.library import Library
-from reader.core.models import TriageState
+from reader.core import Library, TriageState
 
 Kind = Literal["state", "star", "tags", "delete"]
 

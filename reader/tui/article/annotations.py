@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader.core.models import Annotation, TriageState
+from reader.core import Annotation, TriageState
 from reader.tui.article.base import ArticleBase, Undo
 from reader.tui.dialogs.details_editor import Details, DetailsEditor
 from reader.tui.dialogs.note_editor import NoteEditor

@@ -19,8 +19,7 @@ from textual import work
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from reader.core.errors import SkimError
-from reader.core.models import Analysis, Annotation, Article, Summary, TriageState
+from reader.core import Analysis, Annotation, Article, SkimError, Summary, TriageState
 from reader.tui import spans as sp
 from reader.tui.article.article_text import ArticleText
 from reader.tui.article.header import ArticleHeader
@@ -31,7 +30,7 @@ from reader.tui.changes import POLL_SECONDS, ChangeWatcher
 from reader.tui.messages import library_of
 
 if TYPE_CHECKING:
-    from reader.core.library import Library
+    from reader.core import Library
     from reader.tui.dialogs.details_editor import Details
 
 

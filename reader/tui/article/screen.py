@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer
 
-from reader.core.models import TriageState
+from reader.core import TriageState
 from reader.tui import spans as sp
 from reader.tui.article.article_text import ArticleText
 from reader.tui.article.base import Undo
@@ -236,7 +236,7 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
 
     def action_algorithm(self) -> None:
         """Choose the summary algorithm."""
-        from reader.core.analysis import ALGORITHMS
+        from reader.core import ALGORITHMS
 
         def chosen(name: str | None) -> None:
             if name and name != self.algorithm:

@@ -13,9 +13,7 @@ from pathlib import Path
 
 from textual import work
 
-from reader.core.errors import SkimError
-from reader.core.models import Analysis, Annotation, Article
-from reader.core.stories.tone import Tone
+from reader.core import Analysis, Annotation, Article, SkimError, Tone
 from reader.tui import spans as sp
 from reader.tui.article import tone_view
 from reader.tui.article.annotations import ArticleAnnotations
