@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN_IN_CORE = ("textual", "rich", "reader.tui", "reader.cli")
 
@@ -56,19 +58,51 @@ def test_cli_list_path_stays_light() -> None:
     assert _heavy(_modules_after(code)) == set()
 
 
-def test_cli_contract_forbids_every_module_inside_core() -> None:
-    """A module added to reader.core is covered by "the CLI imports reader.core only"."""
+@pytest.mark.parametrize("client", ["reader.cli", "reader.tui"])
+def test_client_contract_forbids_every_module_inside_core(client: str) -> None:
+    """A module added to reader.core is covered by "the CLI/TUI imports reader.core only"."""
     import tomllib
 
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     contracts = config["tool"]["importlinter"]["contracts"]
-    (cli,) = [c for c in contracts if c.get("source_modules") == ["reader.cli"]]
+    (contract,) = [c for c in contracts if c.get("source_modules") == [client]]
     inside = {
         f"reader.core.{path.stem}"
         for path in (ROOT / "reader" / "core").iterdir()
         if path.name != "__init__.py" and (path.suffix == ".py" or (path / "__init__.py").exists())
     }
-    assert inside == set(cli["forbidden_modules"])
+    assert contract["type"] == "forbidden"
+    assert contract.get("allow_indirect_imports") is True
+    assert inside == set(contract["forbidden_modules"])
+
+
+def test_tui_source_imports_only_the_core_facade() -> None:
+    """No TUI file names a module inside reader.core, not even in a function or under TYPE_CHECKING."""
+    offenders = []
+    for path in sorted((ROOT / "reader" / "tui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+                if node.module == "reader.core":
+                    names += [f"reader.core.{alias.name}" for alias in node.names]
+            else:
+                continue
+            offenders += [
+                f"{path.relative_to(ROOT)}: {name}"
+                for name in names
+                if name.startswith("reader.core.") and _is_core_module(name)
+            ]
+    assert offenders == []
+
+
+def _is_core_module(name: str) -> bool:
+    """Whether ``name`` is a module or package inside reader/core (not a name it exports)."""
+    relative = Path(*name.split(".")[2:])
+    folder = ROOT / "reader" / "core" / relative
+    return folder.with_suffix(".py").exists() or (folder / "__init__.py").exists()
 
 
 def test_the_public_api_names_resolve() -> None:

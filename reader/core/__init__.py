@@ -1,15 +1,19 @@
 """skim's core library, and its public API: what the CLI and the reader may import.
 
-Clients import from ``reader.core`` only (an import-linter contract holds the CLI to it), never
+Clients import from ``reader.core`` only (import-linter contracts hold the CLI and the TUI to it), never
 from the modules inside, so the core can be rearranged without breaking them. The API:
 
 - the facade: :class:`Library` and :func:`open_library`;
 - every type it takes or returns (:mod:`reader.core.types`): the models, ``ImportOutcome``,
   ``Feed``, ``FeedUpdate``, ``ExportReport``, ``Story``, ``Tone``, ``Comparison``…;
 - the errors (:mod:`reader.core.errors`);
-- what works without a library: reading a file or stdin (:func:`read_path`, :func:`read_bytes`,
-  :func:`read_capped`), analysing and summarising a text (:func:`analyze`, :func:`summarize`),
-  parsing a search (:func:`parse_query`), and the stable JSON forms (``*_to_dict``).
+- what works without a library: reading a file, a folder or stdin (:func:`read_path`,
+  :func:`iter_directory`, :func:`read_bytes`, :func:`read_capped`), analysing and summarising a
+  text (:func:`analyze`, :func:`summarize`, the algorithms and their descriptions), the versions
+  that key the analysis cache (:func:`analysis_version`, :func:`summary_version`), parsing a
+  search (:func:`parse_query`), and the stable JSON forms (``*_to_dict``);
+- where skim keeps things (:func:`bundled_dir`, :func:`user_themes_dir`, :func:`log_dir`,
+  :func:`ensure_dir`) and the label of an opinion sentence (:data:`OPINION`).
 
 Nothing here imports Textual or Rich. ``import reader.core`` stays cheap: heavy analysis modules
 (nltk, sumy, numpy) load on first use, and so do the names listed in :data:`_LAZY` (PEP 562), each
@@ -33,6 +37,7 @@ from reader.core.errors import (
     UsageError,
 )
 from reader.core.library import Library, open_library, parse_published
+from reader.core.paths import bundled_dir, ensure_dir, log_dir, user_themes_dir
 from reader.core.serialize import document_to_dict, iso, meta_to_dict, summary_to_dict
 from reader.core.text import clean_line, reading_minutes, strip_controls
 from reader.core.types import (
@@ -64,15 +69,18 @@ if TYPE_CHECKING:
         ALGORITHMS,
         DEFAULT_ALGORITHM,
         DEFAULT_SENTENCES,
+        analysis_version,
         analyze,
         partial_note,
         summarize,
+        summary_version,
     )
-    from reader.core.analysis.descriptions import algorithm_lines
+    from reader.core.analysis.descriptions import algorithm_lines, describe_algorithm
     from reader.core.feeds.lists import write_atomically
-    from reader.core.ingest import read_bytes, read_path
+    from reader.core.ingest import iter_directory, read_bytes, read_path
     from reader.core.ingest.decode import read_capped
     from reader.core.query import parse_query
+    from reader.core.stories.opinion import OPINION
     from reader.core.stories.serialize import comparison_to_dict, story_to_dict, tone_to_dict
     from reader.core.types import (
         Comparison,
@@ -94,15 +102,20 @@ _LAZY: dict[str, str] = {
     "ALGORITHMS": "reader.core.analysis",
     "DEFAULT_ALGORITHM": "reader.core.analysis",
     "DEFAULT_SENTENCES": "reader.core.analysis",
+    "analysis_version": "reader.core.analysis",
     "analyze": "reader.core.analysis",
     "partial_note": "reader.core.analysis",
     "summarize": "reader.core.analysis",
+    "summary_version": "reader.core.analysis",
     "algorithm_lines": "reader.core.analysis.descriptions",
+    "describe_algorithm": "reader.core.analysis.descriptions",
     "write_atomically": "reader.core.feeds.lists",
+    "iter_directory": "reader.core.ingest",
     "read_bytes": "reader.core.ingest",
     "read_path": "reader.core.ingest",
     "read_capped": "reader.core.ingest.decode",
     "parse_query": "reader.core.query",
+    "OPINION": "reader.core.stories.opinion",
     "comparison_to_dict": "reader.core.stories.serialize",
     "story_to_dict": "reader.core.stories.serialize",
     "tone_to_dict": "reader.core.stories.serialize",
@@ -141,6 +154,7 @@ __all__ = [
     "DEFAULT_ALGORITHM",
     "DEFAULT_SENTENCES",
     "KEEP",
+    "OPINION",
     "AddResult",
     "Analysis",
     "AnalysisError",
@@ -184,11 +198,17 @@ __all__ = [
     "TriageState",
     "UsageError",
     "algorithm_lines",
+    "analysis_version",
     "analyze",
+    "bundled_dir",
     "clean_line",
     "comparison_to_dict",
+    "describe_algorithm",
     "document_to_dict",
+    "ensure_dir",
     "iso",
+    "iter_directory",
+    "log_dir",
     "meta_to_dict",
     "open_library",
     "parse_published",
@@ -202,6 +222,8 @@ __all__ = [
     "strip_controls",
     "summarize",
     "summary_to_dict",
+    "summary_version",
     "tone_to_dict",
+    "user_themes_dir",
     "write_atomically",
 ]

@@ -25,10 +25,16 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker
 
-from reader.core import paths
-from reader.core.errors import SkimError
-from reader.core.library import Library, open_library
-from reader.core.text import strip_controls
+from reader.core import (
+    Library,
+    SkimError,
+    bundled_dir,
+    ensure_dir,
+    log_dir,
+    open_library,
+    strip_controls,
+    user_themes_dir,
+)
 from reader.tui.dialogs.help import HelpScreen
 from reader.tui.failures import report_failure
 from reader.tui.keys import screen_keys
@@ -77,8 +83,8 @@ class SkimApp(App[None]):
         super().__init__()
         self.library = library
         self._theme_folders = theme_folders or [
-            paths.bundled_dir("themes"),
-            paths.user_themes_dir(library.path.parent),
+            bundled_dir("themes"),
+            user_themes_dir(library.path.parent),
         ]
         self._saved_theme = self._read_saved_theme()
 
@@ -220,7 +226,7 @@ def crash_message(traceback: str) -> str:
     last = next((line for line in reversed(traceback.splitlines()) if line.strip()), "")
     summary = strip_controls(last.strip())[:200] or "unknown error"
     try:
-        folder = paths.ensure_dir(paths.log_dir())
+        folder = ensure_dir(log_dir())
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         log = folder / f"crash-{stamp}-{os.getpid()}.log"
         log.write_text(traceback, encoding="utf-8")

@@ -7,8 +7,7 @@ poll costs microseconds; the screen then reloads in a worker as it would for its
 
 from __future__ import annotations
 
-from reader.core.errors import SkimError
-from reader.core.library import Library
+from reader.core import Library, SkimError
 
 #: How often screens look for outside changes: quick enough to feel live, rare enough to be free.
 POLL_SECONDS = 1.0

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from reader.core.library import Library
+    from reader.core import Library
 
 
 class OpenArticle(Message):

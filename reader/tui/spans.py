@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from textual.content import Span
 
-from reader.core.models import Analysis, Annotation, Summary
+from reader.core import Analysis, Annotation, Summary
 
 #: Foreground style of each entity and number label.
 LABEL_STYLES: dict[str, str] = {

@@ -35,7 +35,7 @@ from pathlib import Path
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from reader.core.errors import SkimError
+from reader.core import SkimError
 
 DEFAULT_THEME = "skim-dark"
 

@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.core.export.exporter import ExportReport
-    from reader.core.library import ImportOutcome
+    from reader.core import ExportReport, ImportOutcome
 
 #: The setting that remembers the last export folder.
 EXPORT_FOLDER_SETTING = "export.folder"

@@ -1,17 +1,31 @@
-"""The library screen's undo stack: each entry knows how to put one article back as it was."""
+"""The one undo stack of the reader: each entry knows how to put one article back as it was.
+
+The library screen and the article screen both push :class:`Change` entries onto an
+:class:`UndoStack`; `u` pops the latest and reverts it in a worker thread.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
-from reader.core.library import Library
-from reader.core.models import TriageState
+from reader.core import Library, TriageState
 
-Kind = Literal["state", "star", "tags", "delete"]
+Kind = Literal["state", "star", "tags", "delete", "annotation", "details"]
 
 #: Older entries are forgotten; nobody undoes a hundred steps in a list.
 DEPTH = 100
+
+
+class StoredDetails(Protocol):
+    """Details an article had (the details editor's ``Details``), able to store themselves again."""
+
+    @property
+    def title(self) -> str:
+        """The title among the details."""
+
+    def store(self, library: Library, article_id: int) -> object:
+        """Give the article these details (in a worker thread)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +38,10 @@ class Change:
     previous_state: TriageState | None = None
     previous_starred: bool | None = None
     previous_tags: tuple[str, ...] = ()
+    annotation_id: int | None = None
+    """The highlight a ``"annotation"`` change removed."""
+    previous_details: StoredDetails | None = None
+    """The details a ``"details"`` change replaced."""
 
     def describe(self) -> str:
         """What undoing this does, for a notification."""
@@ -34,6 +52,10 @@ class Change:
             return f"Moved '{title}' back to {self.previous_state.value}"
         if self.kind == "star":
             return f"{'Starred' if self.previous_starred else 'Unstarred'} '{title}' again"
+        if self.kind == "annotation":
+            return f"Restored a highlight of '{title}'"
+        if self.kind == "details":
+            return f"Details of “{title}” restored."
         return f"Restored the tags of '{title}'"
 
     def revert(self, library: Library) -> None:
@@ -47,6 +69,10 @@ class Change:
             library.set_starred(ids, self.previous_starred)
         elif self.kind == "tags":
             library.set_tags(self.article_id, self.previous_tags)
+        elif self.kind == "annotation" and self.annotation_id is not None:
+            library.restore_annotation(self.annotation_id)
+        elif self.kind == "details" and self.previous_details is not None:
+            self.previous_details.store(library, self.article_id)
 
 
 class UndoStack:

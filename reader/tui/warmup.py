@@ -14,8 +14,8 @@ WARM_UP_DELAY = 0.5
 
 def warm_up() -> None:
     """Import the article screen and the analysers' versions (meant for a worker thread)."""
-    from reader.core import analysis
+    from reader.core import DEFAULT_ALGORITHM, analysis_version, summary_version
     from reader.tui.article import screen  # noqa: F401  (imported for its side effect)
 
-    analysis.analysis_version()
-    analysis.summary_version(analysis.DEFAULT_ALGORITHM)
+    analysis_version()
+    summary_version(DEFAULT_ALGORITHM)

@@ -63,9 +63,11 @@ async def test_notes_and_new_text_from_the_cli_appear_and_orphans_are_marked(
         assert sorted(a.note for a in panel.annotations) == ["cheap", "from a shell"]
 
         _skim(library.path.parent, "add", str(page))
-        await _wait(pilot, lambda: screen.article is not None and screen.article.body == NEW)
+        await _wait(
+            pilot, lambda: screen.session.article is not None and screen.session.article.body == NEW
+        )
         await settle(pilot)
-        assert screen.article is not None and screen.article.body == NEW
+        assert screen.session.article is not None and screen.session.article.body == NEW
         orphan = next(a for a in panel.annotations if a.note == "cheap")
         assert orphan.orphaned
         assert "(the text changed; this passage was not" in screen_text(app)  # then it wraps

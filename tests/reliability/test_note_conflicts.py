@@ -49,7 +49,7 @@ async def reading(
         async with app.run_test(size=(110, 34)) as pilot:
             screen = ArticleScreen(article_id)
             await app.push_screen(screen)
-            await settle(pilot, lambda: screen.summary is not None)
+            await settle(pilot, lambda: screen.session.summary is not None)
             yield pilot, article_id, other
     finally:
         other.close()

@@ -37,7 +37,7 @@ async def reading(library: Library) -> AsyncIterator[tuple[Pilot[Any], ArticleSc
     async with app.run_test(size=(110, 34)) as pilot:
         screen = ArticleScreen(library.list(sort="title", descending=False)[0].id)
         await app.push_screen(screen)
-        await settle(pilot, lambda: screen.summary is not None)
+        await settle(pilot, lambda: screen.session.summary is not None)
         yield pilot, screen
 
 

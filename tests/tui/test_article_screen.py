@@ -133,7 +133,7 @@ async def reading(
     async with app.run_test(size=size) as pilot:
         screen = ArticleScreen(aid)
         await app.push_screen(screen)
-        await settle(pilot, lambda: screen.summary is not None)
+        await settle(pilot, lambda: screen.session.summary is not None)
         yield pilot, screen
 
 
@@ -143,7 +143,7 @@ async def test_opens_with_header_text_colours_and_three_highlights(library: Libr
         article = library.get(aid)
         assert screen.article_text.body == article.body
         assert screen.query_one(HighlightsPanel).sentence_count == 3
-        assert screen.analysis is not None and screen.analysis.entities
+        assert screen.session.analysis is not None and screen.session.analysis.entities
         styles = {span.style for span in screen.article_text.spans}
         assert any(str(style).startswith("$entity-") for style in styles)
         header = screen.query_one(ArticleHeader).plain
@@ -155,7 +155,7 @@ async def test_h_highlights_the_sentence_under_the_cursor(library: Library) -> N
     async with reading(library, aid) as (pilot, screen):
         await pilot.press("right_square_bracket")
         cursor = screen.article_text.cursor_range
-        assert cursor is not None and cursor == screen.analysis.sentences[1]  # type: ignore[union-attr]
+        assert cursor is not None and cursor == screen.session.analysis.sentences[1]  # type: ignore[union-attr]
         await pilot.press("h")
         await settle(pilot)
         stored = library.annotations(aid)
@@ -244,14 +244,16 @@ async def test_plus_and_minus_change_the_summary_length(library: Library) -> Non
 async def test_shift_s_picks_another_algorithm(library: Library) -> None:
     aid = article_id(library)
     async with reading(library, aid) as (pilot, screen):
-        before = screen.algorithm
+        before = screen.session.algorithm
         await pilot.press("S")
         await settle(pilot, lambda: isinstance(pilot.app.screen, AlgorithmPicker))
         await pilot.press("down", "enter")
-        await settle(pilot, lambda: screen.summary is not None and screen.algorithm != before)
-        await settle(pilot, lambda: screen.summary.algorithm == screen.algorithm)  # type: ignore[union-attr]
-        assert screen.algorithm != before
-        assert library.get_setting("summary.algorithm") == screen.algorithm
+        await settle(
+            pilot, lambda: screen.session.summary is not None and screen.session.algorithm != before
+        )
+        await settle(pilot, lambda: screen.session.summary.algorithm == screen.session.algorithm)  # type: ignore[union-attr]
+        assert screen.session.algorithm != before
+        assert library.get_setting("summary.algorithm") == screen.session.algorithm
 
 
 async def test_e_toggles_entity_colours(library: Library) -> None:
@@ -264,7 +266,7 @@ async def test_e_toggles_entity_colours(library: Library) -> None:
         legend = screen.query_one(Legend)
         assert coloured() and legend.colour and legend.labels
         await pilot.press("e")
-        assert not coloured() and not screen.colour and not legend.colour
+        assert not coloured() and not screen.session.colour and not legend.colour
         await pilot.press("e")
         assert coloured() and legend.colour
 
@@ -276,9 +278,9 @@ async def test_shift_e_lists_entities_and_jumps_to_the_next_mention(library: Lib
         await settle(pilot, lambda: isinstance(pilot.app.screen, EntityList))
         await pilot.press("enter")
         await settle(pilot)
-        assert screen.analysis is not None
-        first = next(iter(sp.entity_groups(screen.analysis).values()))[0]
-        mention = sp.mentions(screen.analysis, first.label, first.text)
+        assert screen.session.analysis is not None
+        first = next(iter(sp.entity_groups(screen.session.analysis).values()))[0]
+        mention = sp.mentions(screen.session.analysis, first.label, first.text)
         cursor = screen.article_text.cursor_range
         assert cursor is not None
         assert any(cursor[0] <= start < cursor[1] for start, _ in mention)
@@ -287,8 +289,8 @@ async def test_shift_e_lists_entities_and_jumps_to_the_next_mention(library: Lib
 async def test_curly_brackets_step_through_summary_sentences(library: Library) -> None:
     aid = article_id(library)
     async with reading(library, aid) as (pilot, screen):
-        assert screen.summary is not None
-        starts = sorted(s.start for s in screen.summary.sentences)
+        assert screen.session.summary is not None
+        starts = sorted(s.start for s in screen.session.summary.sentences)
         await pilot.press("right_curly_bracket")
         cursor = screen.article_text.cursor_range
         assert cursor is not None and cursor[0] == next(s for s in starts if s > 0)
@@ -299,11 +301,11 @@ async def test_curly_brackets_step_through_summary_sentences(library: Library) -
 async def test_selecting_a_highlight_moves_the_cursor_there(library: Library) -> None:
     aid = article_id(library)
     async with reading(library, aid) as (pilot, screen):
-        assert screen.summary is not None
+        assert screen.session.summary is not None
         await pilot.press("tab")
         assert pilot.app.focused is not None and pilot.app.focused.id == "highlights-list"
         await pilot.press("down", "enter")
-        target = screen.summary.sentences[1]
+        target = screen.session.summary.sentences[1]
         assert screen.article_text.cursor_range == (target.start, target.end)
         assert isinstance(pilot.app.focused, ArticleText)
 
@@ -333,13 +335,13 @@ async def test_r_explains_why_each_highlight_was_chosen(library: Library) -> Non
 
     aid = article_id(library)
     async with reading(library, aid) as (pilot, screen):
-        assert screen.summary is not None and screen.summary.algorithm == "skim"
+        assert screen.session.summary is not None and screen.session.summary.algorithm == "skim"
         await pilot.press("r")
         await pilot.pause()
         dialog = pilot.app.screen
         assert isinstance(dialog, SummaryReasons)
         text = "\n".join(str(w.render()) for w in dialog.query(Static))
-        for sentence in screen.summary.sentences:
+        for sentence in screen.session.summary.sentences:
             why = sentence.explanation
             assert why is not None
             assert f"#{sentence.rank} · score" in text
@@ -384,7 +386,7 @@ async def test_reading_position_is_saved_on_q_and_restored(library: Library) -> 
         assert library.get(aid).reading_position == position
         again = ArticleScreen(aid)
         await pilot.app.push_screen(again)
-        await settle(pilot, lambda: again.summary is not None)
+        await settle(pilot, lambda: again.session.summary is not None)
         assert again.article_text.first_visible_offset == position
 
 

@@ -43,7 +43,9 @@ async def reading(library: Library, aid: int) -> AsyncIterator[tuple[Pilot[Any],
     async with app.run_test(size=(100, 30)) as pilot:
         screen = ArticleScreen(aid)
         await app.push_screen(screen)
-        await settle(pilot, lambda: screen.tone is not None and screen.summary is not None)
+        await settle(
+            pilot, lambda: screen.session.tone is not None and screen.session.summary is not None
+        )
         yield pilot, screen
 
 
@@ -129,7 +131,7 @@ async def test_shift_t_styles_the_tone_evidence_and_explains_the_label(library: 
         tone = library.tone(library.get(aid))
         await pilot.press("T")
         await pilot.pause()
-        assert screen.tone_mode
+        assert screen.session.tone_mode
         styled = {(s.start, s.end, str(s.style)) for s in screen.article_text.spans}
         for item in tone.evidence:
             assert (item.start, item.end, tone_view.evidence_style(item.label)) in styled
@@ -146,7 +148,7 @@ async def test_shift_t_styles_the_tone_evidence_and_explains_the_label(library: 
         # T again (or escape) brings the entity colours back
         await pilot.press("escape")
         await pilot.pause()
-        assert not screen.tone_mode and isinstance(pilot.app.screen, ArticleScreen)
+        assert not screen.session.tone_mode and isinstance(pilot.app.screen, ArticleScreen)
         assert any(str(s.style).startswith("$entity-") for s in screen.article_text.spans)
 
 

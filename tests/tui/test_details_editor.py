@@ -115,7 +115,7 @@ async def test_saving_an_untouched_form_writes_nothing(library: Library) -> None
             await pilot.press("ctrl+s")
             await settle(pilot)
             assert app.screen is screen
-            assert not screen.undo_stack
+            assert not screen.session.undo
             assert not any(message.startswith("Changed") for message in app.messages)
     edited.assert_not_called()
     assert library.get(aid) == before
@@ -153,13 +153,13 @@ async def test_a_new_date_takes_a_report_out_of_its_story_and_undo_puts_it_back(
     (story,) = library.stories()
     aid = story.articles[0].id
     async with reading(library, aid) as (pilot, app, screen):
-        assert screen.sources == 2
+        assert screen.session.sources == 2
         editor = await _open_editor(pilot)
         _field(editor, "published").value = "2023-01-01"
         await pilot.press("enter")
         await settle(pilot)
         assert library.story_sizes([aid]) == {aid: 1}
-        assert screen.sources == 1
+        assert screen.session.sources == 1
         assert "sources" not in screen.query_one(ArticleHeader).plain
         await pilot.press("c")
         await settle(pilot)
@@ -187,7 +187,7 @@ async def test_skim_edit_in_another_terminal_shows_on_the_open_article(library: 
     (story,) = library.stories()
     aid = story.articles[0].id
     async with reading(library, aid) as (pilot, _, screen):
-        assert screen.sources == 2
+        assert screen.session.sources == 2
         edit = ["edit", str(aid), "--title", "Recycling plant fire", "--published", "2023-01-01"]
         subprocess.run(
             [sys.executable, "-m", "reader", "--data-dir", str(library.path.parent), *edit],
@@ -198,7 +198,7 @@ async def test_skim_edit_in_another_terminal_shows_on_the_open_article(library: 
             check=True,
         )
         for _ in range(40):  # the screen looks for outside changes every second
-            if screen.sources == 1:
+            if screen.session.sources == 1:
                 break
             await pilot.pause(0.1)
         header = screen.query_one(ArticleHeader).plain

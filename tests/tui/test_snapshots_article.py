@@ -23,7 +23,7 @@ async def _settle(pilot: Pilot[Any], screen: ArticleScreen) -> None:
     for _ in range(200):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        if screen.summary is not None and not any(w.is_running for w in pilot.app.workers):
+        if screen.session.summary is not None and not any(w.is_running for w in pilot.app.workers):
             return
     raise AssertionError("the article screen did not settle")
 

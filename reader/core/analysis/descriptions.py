@@ -20,7 +20,7 @@ DESCRIPTIONS: dict[str, str] = {
 }
 
 
-def describe(name: str) -> str:
+def describe_algorithm(name: str) -> str:
     """The line about algorithm ``name``; empty for one not described yet."""
     return DESCRIPTIONS.get(name, "")
 
@@ -32,7 +32,7 @@ def algorithm_lines() -> list[str]:
     width = max(map(len, ALGORITHMS))
     lines = []
     for name in ALGORITHMS:
-        about = describe(name)
+        about = describe_algorithm(name)
         if name == DEFAULT_ALGORITHM:
             about = f"{about} (default)" if about else "(default)"
         lines.append(f"{name:<{width}}  {about}".rstrip())

@@ -14,8 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from reader.core.models import Article, TriageState
-from reader.core.text import reading_minutes
+from reader.core import Article, TriageState, reading_minutes
 
 STATE_NAMES = {
     TriageState.INBOX: "Inbox",

@@ -11,9 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Label, LoadingIndicator, OptionList
 from textual.widgets.option_list import Option
 
-from reader.core.analysis import partial_note
-from reader.core.models import Summary, SummarySentence
-from reader.core.text import clean_line
+from reader.core import Summary, SummarySentence, clean_line, partial_note
 
 
 class PanelTitle(Widget):

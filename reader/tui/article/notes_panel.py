@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.core.models import Annotation
+from reader.core import Annotation
 from reader.tui.article.highlights_panel import PanelTitle
 from reader.tui.spans import excerpt
 

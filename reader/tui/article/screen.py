@@ -1,104 +1,90 @@
 """The article screen: header, Highlights panel, the ArticleText, legend and Notes panel, and its keys.
 
-The data and workers live in :class:`reader.tui.article.base.ArticleBase`, the highlight and
-note actions in :class:`reader.tui.article.annotations.ArticleAnnotations`, tone, sources
-and export in :class:`reader.tui.article.tone_export.ArticleStory`; this module is the layout,
-the keys and the remaining actions (reading, summary, entities, triage).
+:class:`ArticleScreen` is the one Textual screen of this package: the layout, the key actions
+and the messages from its widgets. What it knows lives in a plain
+:class:`~reader.tui.article.session.ArticleSession`; the work behind its keys is done by plain
+helpers it owns: :class:`~reader.tui.article.loading.ArticleLoader` (reading workers, showing
+results), :class:`~reader.tui.article.storing.ArticleWriter` (writes),
+:class:`~reader.tui.article.editing.ArticleEdits` (highlights, notes, tags, details, triage,
+undo) and :class:`~reader.tui.article.exporting.MarkdownExport`.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Footer
 
-from reader.core.models import TriageState
+from reader.core import Annotation, TriageState
 from reader.tui import spans as sp
+from reader.tui.article import bindings, tone_view
 from reader.tui.article.article_text import ArticleText
-from reader.tui.article.base import Undo
+from reader.tui.article.editing import ArticleEdits
+from reader.tui.article.exporting import MarkdownExport
 from reader.tui.article.header import ArticleHeader
 from reader.tui.article.highlights_panel import HighlightsPanel
 from reader.tui.article.legend import Legend
+from reader.tui.article.loading import ArticleLoader
 from reader.tui.article.notes_panel import NotesPanel
-from reader.tui.article.tone_export import ArticleStory
+from reader.tui.article.session import ArticleSession
+from reader.tui.article.storing import ArticleWriter
 from reader.tui.dialogs.algorithm_picker import AlgorithmPicker
 from reader.tui.dialogs.entity_list import EntityList
 from reader.tui.dialogs.summary_reasons import SummaryReasons
+from reader.tui.messages import OpenStory, library_of
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    from reader.core import Library
 
 NARROW = 110  # below this width the side panels sit above the ArticleText
-MAX_SENTENCES = 20
 AUTOSAVE_SECONDS = 20.0
 
 
-def _key(key: str, action: str, description: str, *, show: bool = False) -> Binding:
-    return Binding(key, action, description, show=show, id=f"article.{action}")
-
-
-class ArticleScreen(ArticleStory):
+class ArticleScreen(Screen[None]):
     """Read one article: highlight, annotate, summarise and triage it from the keyboard."""
 
     CSS_PATH = "screen.tcss"
+    HELP = bindings.HELP
+    BINDINGS: ClassVar[list[BindingType]] = bindings.BINDINGS
 
-    HELP = """\
-**The sentence cursor** (`[` `]`, or click) marks the sentence that `h`, `n` and `x` act on.
-`v` starts a selection over several sentences: extend it with `]` or `v`, then `h` or `n`.
-Highlights and notes are saved as soon as you make them; `u` brings back a removed highlight.
+    def __init__(self, article_id: int) -> None:
+        """Prepare to show the article with ``article_id``."""
+        super().__init__()
+        self.article_id = article_id
+        self.session = ArticleSession(article_id)
+        self.loader = ArticleLoader(self)
+        self.writer = ArticleWriter(self)
+        self.edits = ArticleEdits(self)
+        self.markdown_export = MarkdownExport(self)
+        self._article_text: ArticleText | None = None
 
-**Details**: `m` corrects the title, published date, source, author and URL when the import
-guessed wrong (a file name for a title, the day you added it for a date); `u` takes it back.
+    @property
+    def library(self) -> Library:
+        """The app's library."""
+        return library_of(self.app)
 
-**Highlights** (the summary): `tab` reaches the panel, `enter` shows the sentence in the text,
-`{` `}` step through them in the text, `S` picks the algorithm, `+` `-` change the length
-(remembered for the whole library: `skim show`, export and comparisons use them too), `r` shows
-why each highlight was chosen, `R` shows each one's rank and score in the panel.
+    @property
+    def article_text(self) -> ArticleText:
+        """The ArticleText widget (kept: it still knows the reading position after being unmounted)."""
+        if self._article_text is None:
+            self._article_text = self.query_one(ArticleText)
+        return self._article_text
 
-**Colours** mark people, organisations, places, groups and kinds of number (see the legend);
-`e` turns them off, `E` lists them and jumps to the next mention.
+    def annotation_under_cursor(self) -> Annotation | None:
+        """The highlight overlapping the cursor sentence (or the selection)."""
+        return self.session.annotation_at(self.article_text.selection_range)
 
-**Tone** (in the header): `T` shows the evidence in the text — the writer's loaded, alarm and
-first-person words — with opinion sentences in italics and quotations muted; `T` again goes back.
-When other saved articles report the same event ("2 sources"), `c` compares their coverage.
-`ctrl+e` exports the article to Markdown (the last export folder, else `~/skim-notes`).
-"""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        _key("j,down", "scroll_down", "Scroll down"),
-        _key("k,up", "scroll_up", "Scroll up"),
-        _key("space", "page_down", "Page down"),
-        _key("g", "top", "Top"),
-        _key("G", "bottom", "Bottom"),
-        _key("right_square_bracket", "next_sentence", "Next sentence", show=True),
-        _key("left_square_bracket", "previous_sentence", "Previous sentence"),
-        _key("h", "highlight", "Highlight", show=True),
-        _key("v", "select", "Select sentences"),
-        _key("n", "note", "Note", show=True),
-        _key("N", "article_note", "Article note"),
-        _key("t", "tags", "Tags"),
-        _key("m", "edit_details", "Edit details"),
-        _key("x", "remove_highlight", "Remove highlight"),
-        _key("u", "undo", "Undo"),
-        _key("right_curly_bracket", "next_summary", "Next summary sentence"),
-        _key("left_curly_bracket", "previous_summary", "Previous summary sentence"),
-        _key("S", "algorithm", "Summary algorithm"),
-        _key("plus,equals_sign", "longer", "Longer summary"),
-        _key("minus", "shorter", "Shorter summary"),
-        _key("r", "reasons", "Why these highlights"),
-        _key("R", "scores", "Summary scores"),
-        _key("e", "colours", "Entity colours"),
-        _key("E", "entities", "Entities", show=True),
-        _key("T", "tone", "Tone evidence"),
-        _key("c", "story", "Compare sources"),
-        _key("ctrl+e", "export", "Export Markdown"),
-        _key("l", "later", "Later"),
-        _key("a", "archive", "Archive"),
-        _key("s", "star", "Star"),
-        _key("p", "panels", "Side panels"),
-        _key("escape", "escape", "Back"),
-        _key("q", "back", "Back", show=True),
-    ]
+    def if_shown(self, callback: Callable[..., None], *args: Any) -> None:
+        """Run ``callback`` only while this screen is still mounted (results can outlive it)."""
+        if self.is_attached:
+            callback(*args)
 
     def compose(self) -> ComposeResult:
         """Header, ArticleText and side panels, footer."""
@@ -116,13 +102,21 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
         self.set_class(self.app.size.width < NARROW, "-narrow")  # lay out once, not twice
         self.article_text.focus()
         self.query_one(Legend).display = False
-        self.load()
-        self.set_interval(AUTOSAVE_SECONDS, lambda: self.save_position(leaving=False))
-        self.watch_outside_changes()
+        self.loader.load()
+        self.set_interval(AUTOSAVE_SECONDS, lambda: self.writer.save_position(leaving=False))
+        self.loader.watch_outside_changes()
 
     def on_resize(self) -> None:
         """Move the side panels above the ArticleText on narrow terminals."""
         self.set_class(self.size.width < NARROW, "-narrow")
+
+    def on_unmount(self) -> None:
+        """If the app quits from this screen (ctrl+q), keep the reading position all the same.
+
+        This write runs on the UI thread: nothing is left to keep responsive while quitting.
+        """
+        if self._article_text is not None:
+            self.writer.save_position_now(self._article_text.first_visible_offset)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Dim keys that do nothing at the moment.
@@ -130,18 +124,19 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
         Textual asks again at each key press; the footer is refreshed only when a key it shows
         changes state (after the analysis), because refreshing it costs a layout.
         """
+        session = self.session
         if action == "remove_highlight":
             return self.annotation_under_cursor() is not None or None
         if action in ("next_summary", "previous_summary", "scores", "reasons"):
-            return self.summary is not None or None
+            return session.summary is not None or None
         if action in ("entities", "algorithm", "longer", "shorter"):
-            return self.analysis is not None or None
+            return session.analysis is not None or None
         if action == "colours":  # tone mode shows the evidence instead of the colours
-            return (self.analysis is not None and not self.tone_mode) or None
+            return (session.analysis is not None and not session.tone_mode) or None
         if action == "tone":
-            return self.tone is not None or None
+            return session.tone is not None or None
         if action == "export":
-            return self.article is not None or None
+            return session.article is not None or None
         return True
 
     # -- messages from the widgets ---------------------------------------------------------------
@@ -202,17 +197,14 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
         self._jump_summary(-1)
 
     def _jump_summary(self, direction: int) -> None:
-        if self.summary is None:
+        if self.session.summary is None:
             return
         here = (self.article_text.cursor_range or (self.article_text.first_visible_offset, 0))[0]
-        starts = sorted(s.start for s in self.summary.sentences)
-        ahead = (
-            [s for s in starts if s > here] if direction > 0 else [s for s in starts if s < here]
-        )
-        if not ahead:
+        start = self.session.next_summary_start(here, direction)
+        if start is None:
             self.notify("No more summary sentences this way.", timeout=2)
             return
-        self.article_text.jump_to(ahead[0] if direction > 0 else ahead[-1])
+        self.article_text.jump_to(start)
 
     def action_panels(self) -> None:
         """Show or hide the side panels."""
@@ -222,29 +214,79 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
         """Drop the selection if there is one, else leave tone mode, else go back to the library."""
         if self.article_text.selecting:
             self.article_text.clear_selection()
-        elif self.tone_mode:
+        elif self.session.tone_mode:
             self.action_tone()
         else:
             self.action_back()
 
     def action_back(self) -> None:
         """Save the reading position and go back."""
-        self.save_position(leaving=True)
+        self.writer.save_position(leaving=True)
         self.dismiss()
+
+    # -- highlights, notes, tags, details, triage (see editing.py) -------------------------------
+
+    def action_select(self) -> None:
+        """Start a multi-sentence selection, or extend it by one sentence."""
+        self.article_text.start_selection()
+
+    def action_highlight(self) -> None:
+        """Highlight the sentence under the cursor, or the selection."""
+        self.edits.highlight()
+
+    def action_note(self) -> None:
+        """Edit the note on the highlight under the cursor, or write one on a new highlight.
+
+        On a sentence without a highlight, the highlight is made only when the note is saved:
+        escape leaves the text as it was.
+        """
+        self.edits.note()
+
+    def action_article_note(self) -> None:
+        """Edit the note about the whole article."""
+        self.edits.article_note()
+
+    def action_tags(self) -> None:
+        """Edit the article's tags (tags another program changed meanwhile are kept)."""
+        self.edits.tags()
+
+    def action_edit_details(self) -> None:
+        """Correct the title, published date, source, author or URL (u takes it back)."""
+        self.edits.edit_details()
+
+    def action_remove_highlight(self) -> None:
+        """Remove the highlight under the cursor (u brings it back)."""
+        self.edits.remove_highlight()
+
+    def action_undo(self) -> None:
+        """Take back the last highlight removal, triage change or details edit."""
+        self.edits.undo()
+
+    def action_later(self) -> None:
+        """Keep the article for later."""
+        self.edits.move(TriageState.LATER)
+
+    def action_archive(self) -> None:
+        """Archive the article."""
+        self.edits.move(TriageState.ARCHIVE)
+
+    def action_star(self) -> None:
+        """Star or unstar the article."""
+        self.edits.star()
 
     # -- summary and entities --------------------------------------------------------------------
 
     def action_algorithm(self) -> None:
         """Choose the summary algorithm."""
-        from reader.core.analysis import ALGORITHMS
+        from reader.core import ALGORITHMS
 
         def chosen(name: str | None) -> None:
-            if name and name != self.algorithm:
-                self.algorithm = name
-                self.write(lambda lib: lib.set_summary_choice(algorithm=name))
-                self.request_summary()
+            if name and name != self.session.algorithm:
+                self.session.algorithm = name
+                self.writer.write(lambda lib: lib.set_summary_choice(algorithm=name))
+                self.loader.request_summary()
 
-        self.app.push_screen(AlgorithmPicker(list(ALGORITHMS), self.algorithm), chosen)
+        self.app.push_screen(AlgorithmPicker(list(ALGORITHMS), self.session.algorithm), chosen)
 
     def action_longer(self) -> None:
         """One more summary sentence."""
@@ -255,18 +297,17 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
         self._resize_summary(-1)
 
     def _resize_summary(self, delta: int) -> None:
-        available = len(self.analysis.sentences) if self.analysis else MAX_SENTENCES
-        count = max(1, min(MAX_SENTENCES, available, self.sentence_count + delta))
-        if count == self.sentence_count:
+        count = self.session.summary_length(delta)
+        if count == self.session.sentence_count:
             return
-        self.sentence_count = count
-        self.write(lambda lib: lib.set_summary_choice(sentences=count))
-        self.request_summary()
+        self.session.sentence_count = count
+        self.writer.write(lambda lib: lib.set_summary_choice(sentences=count))
+        self.loader.request_summary()
 
     def action_reasons(self) -> None:
         """Show why each highlight was chosen (the parts of its score)."""
-        if self.summary is not None:
-            self.app.push_screen(SummaryReasons(self.summary))
+        if self.session.summary is not None:
+            self.app.push_screen(SummaryReasons(self.session.summary))
 
     def action_scores(self) -> None:
         """Show or hide each summary sentence's rank and score."""
@@ -275,15 +316,15 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
 
     def action_colours(self) -> None:
         """Colour entities and numbers, or not."""
-        self.colour = not self.colour
-        self.restyle()
-        self.show_legend()
+        self.session.colour = not self.session.colour
+        self.loader.restyle()
+        self.loader.show_legend()
 
     def action_entities(self) -> None:
         """List the entities and numbers; choosing one jumps to its next mention."""
-        if self.analysis is None:
+        analysis = self.session.analysis
+        if analysis is None:
             return
-        analysis = self.analysis
 
         def chosen(entry: sp.EntityEntry | None) -> None:
             if entry is None:
@@ -300,31 +341,26 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
 
         self.app.push_screen(EntityList(sp.entity_groups(analysis)), chosen)
 
-    # -- triage ----------------------------------------------------------------------------------
+    # -- the article among others ----------------------------------------------------------------
 
-    def action_later(self) -> None:
-        """Keep the article for later."""
-        self._move(TriageState.LATER)
-
-    def action_archive(self) -> None:
-        """Archive the article."""
-        self._move(TriageState.ARCHIVE)
-
-    def _move(self, state: TriageState) -> None:
-        if self.article is None:
+    def action_tone(self) -> None:
+        """Show the words and sentences behind the tone label, or stop showing them."""
+        tone = self.session.tone
+        if tone is None:
             return
-        previous, article_id = self.article.state, self.article_id
-        if previous == state:
-            self.notify(f"Already in {state.value}", timeout=2)
-            return
-        self.undo_stack.append(Undo("state", previous))
-        self.write(lambda lib: lib.set_state([article_id], state), "article")
-        self.notify(f"Moved to {state.value}: u undoes it.", timeout=2)
+        self.session.tone_mode = not self.session.tone_mode
+        self.loader.restyle()
+        self.loader.show_legend()
+        if self.session.tone_mode:
+            self.notify(tone_view.explanation(tone), timeout=8, markup=False)
 
-    def action_star(self) -> None:
-        """Star or unstar the article."""
-        if self.article is None:
+    def action_story(self) -> None:
+        """Compare this article with the other sources covering its story."""
+        if self.session.sources < 2:
+            self.notify("No other source of this story is in your library", timeout=3)
             return
-        starred, article_id = self.article.starred, self.article_id
-        self.undo_stack.append(Undo("star", starred))
-        self.write(lambda lib: lib.set_starred([article_id], not starred), "article")
+        self.post_message(OpenStory(self.article_id))
+
+    def action_export(self) -> None:
+        """Export this article with its highlights and notes to a Markdown file."""
+        self.markdown_export.start()

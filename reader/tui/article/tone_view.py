@@ -13,8 +13,7 @@ from collections import Counter
 
 from textual.content import Span
 
-from reader.core.stories.opinion import OPINION
-from reader.core.stories.tone import Tone
+from reader.core import OPINION, Tone
 
 EVIDENCE_STYLE = "bold on $tone-evidence"
 QUOTED_STYLE = "$text-muted"

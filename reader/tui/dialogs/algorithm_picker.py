@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from reader.core.analysis.descriptions import describe
+from reader.core import describe_algorithm
 
 
 class AlgorithmPicker(ModalScreen[str | None]):
@@ -57,7 +57,7 @@ class AlgorithmPicker(ModalScreen[str | None]):
                         Content.assemble(
                             ("● " if name == self._current else "  ", "$text-accent"),
                             (name, "bold"),
-                            (f"  {describe(name)}", "$text-muted"),
+                            (f"  {describe_algorithm(name)}", "$text-muted"),
                         ),
                         id=name,
                     )

@@ -17,10 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from reader.core.errors import InvalidArgument
-from reader.core.library import Library, parse_published
-from reader.core.models import Article, ArticleMeta
-from reader.core.text import clean_line
+from reader.core import Article, ArticleMeta, InvalidArgument, Library, clean_line, parse_published
 
 #: Each field of the form: (name, label, placeholder).
 FORM = (

@@ -25,8 +25,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
-from reader.core.errors import EditConflict, SkimError
-from reader.core.text import clean_line
+from reader.core import EditConflict, SkimError, clean_line
 from reader.tui.spans import excerpt
 
 QUOTE_CHARS = 400

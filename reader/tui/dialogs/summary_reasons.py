@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from reader.core.models import Summary, SummaryExplanation, SummarySentence
+from reader.core import Summary, SummaryExplanation, SummarySentence
 
 QUOTE_CHARS = 160
 

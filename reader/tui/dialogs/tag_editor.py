@@ -15,7 +15,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label
 from textual.worker import get_current_worker
 
-from reader.core.errors import SkimError
+from reader.core import SkimError
 from reader.tui.messages import library_of
 
 SHOWN_TAGS = 12

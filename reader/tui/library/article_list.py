@@ -21,8 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import Worker, get_current_worker
 
-from reader.core.errors import SkimError
-from reader.core.models import ArticleMeta
+from reader.core import ArticleMeta, SkimError
 from reader.tui.failures import report_failure
 from reader.tui.library.article_row import RowStyles, placeholder_row, render_row
 from reader.tui.library.listing import PAGE_SIZE, Fetch, Page

@@ -10,8 +10,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from reader.core.models import ArticleMeta, TriageState
-from reader.core.text import clean_line, reading_minutes
+from reader.core import ArticleMeta, TriageState, clean_line, reading_minutes
 
 # The inbox is where articles start, so it needs no mark; the other states do.
 STATE_GLYPHS = {TriageState.LATER: "◷", TriageState.ARCHIVE: "✓"}

@@ -10,9 +10,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from reader.core.errors import SkimError, UsageError
-from reader.core.library import Library
-from reader.core.models import ArticleMeta, ArticleQuery, TriageState
+from reader.core import ArticleMeta, ArticleQuery, Library, SkimError, TriageState, UsageError
 
 SORTS = ("added", "published", "title", "source")
 #: Rows fetched at a time, by the list and for the first screenful.
@@ -73,7 +71,7 @@ class Listing:
         base = _VIEW_QUERIES[self.view]
         if not self.search.strip():
             return base
-        from reader.core.query import parse_query
+        from reader.core import parse_query
 
         found = parse_query(self.search)
         return replace(
@@ -208,10 +206,9 @@ def all_ids(library: Library, listing: Listing) -> list[int]:
 
 def count_samples() -> int:
     """How many sample articles are bundled (the empty library offers them)."""
-    from reader.core import ingest
-    from reader.core.paths import bundled_dir
+    from reader.core import bundled_dir, iter_directory
 
     try:
-        return len(list(ingest.iter_directory(bundled_dir("sample_articles"))))
+        return len(list(iter_directory(bundled_dir("sample_articles"))))
     except SkimError:
         return 0

@@ -13,8 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer
 from textual.worker import Worker, get_current_worker
 
-from reader.core.errors import SkimError, UsageError
-from reader.core.models import ArticleMeta, ArticleQuery, TriageState
+from reader.core import ArticleMeta, ArticleQuery, SkimError, TriageState, UsageError
 from reader.tui.changes import POLL_SECONDS, ChangeWatcher
 from reader.tui.failures import report_failure
 from reader.tui.library.article_list import ArticleList
@@ -28,7 +27,7 @@ from reader.tui.messages import OpenArticle
 from reader.tui.undo import Change, UndoStack, short_title
 
 if TYPE_CHECKING:
-    from reader.core.library import Library
+    from reader.core import Library
 
 _ROW_ACTIONS = {"open", "later", "archive", "inbox", "star", "tags", "delete", "story"}
 

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.screen import Screen
 
-from reader.core.errors import SkimError
-from reader.core.library import ImportOutcome
+from reader.core import ImportOutcome, SkimError
 from reader.tui.library.article_list import ArticleList
 from reader.tui.library.listing import Listing, all_ids
 from reader.tui.messages import OpenStory, library_of
@@ -28,7 +27,7 @@ from reader.tui.transfers import (
 )
 
 if TYPE_CHECKING:
-    from reader.core.library import Library
+    from reader.core import Library
 
 
 class LibraryTransfers(Screen[None]):

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Literal
 from textual.content import Content
 
 if TYPE_CHECKING:
-    from reader.core.stories.compare import Comparison, FigureGroup, SourceSummary
-    from reader.core.stories.figures import Figure
+    from reader.core import Comparison, Figure, FigureGroup, SourceSummary
 
 Kind = Literal["heading", "source", "item", "none"]
 

@@ -20,16 +20,13 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, get_current_worker
 
-from reader.core.errors import SkimError
-from reader.core.models import ArticleMeta
-from reader.core.text import clean_line
+from reader.core import ArticleMeta, SkimError, clean_line
 from reader.tui.failures import report_failure
 from reader.tui.messages import OpenArticle, library_of
 from reader.tui.story.comparison_text import Line, comparison_lines
 
 if TYPE_CHECKING:
-    from reader.core.library import Library
-    from reader.core.stories.compare import Comparison
+    from reader.core import Comparison, Library
 
 
 def _date(when: datetime | None) -> str:

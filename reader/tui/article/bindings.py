@@ -1,0 +1,74 @@
+"""The article screen's keys and the help text that explains them.
+
+Kept beside :class:`reader.tui.article.screen.ArticleScreen` (which takes them as its ``HELP`` and
+``BINDINGS``) so that the screen's module is its behaviour, not its key table.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+
+def _key(key: str, action: str, description: str, *, show: bool = False) -> Binding:
+    return Binding(key, action, description, show=show, id=f"article.{action}")
+
+
+HELP = """\
+**The sentence cursor** (`[` `]`, or click) marks the sentence that `h`, `n` and `x` act on.
+`v` starts a selection over several sentences: extend it with `]` or `v`, then `h` or `n`.
+Highlights and notes are saved as soon as you make them; `u` brings back a removed highlight.
+
+**Details**: `m` corrects the title, published date, source, author and URL when the import
+guessed wrong (a file name for a title, the day you added it for a date); `u` takes it back.
+
+**Highlights** (the summary): `tab` reaches the panel, `enter` shows the sentence in the text,
+`{` `}` step through them in the text, `S` picks the algorithm, `+` `-` change the length
+(remembered for the whole library: `skim show`, export and comparisons use them too), `r` shows
+why each highlight was chosen, `R` shows each one's rank and score in the panel.
+
+**Colours** mark people, organisations, places, groups and kinds of number (see the legend);
+`e` turns them off, `E` lists them and jumps to the next mention.
+
+**Tone** (in the header): `T` shows the evidence in the text — the writer's loaded, alarm and
+first-person words — with opinion sentences in italics and quotations muted; `T` again goes back.
+When other saved articles report the same event ("2 sources"), `c` compares their coverage.
+`ctrl+e` exports the article to Markdown (the last export folder, else `~/skim-notes`).
+"""
+"""What the help screen (?) says about the article screen, above its list of keys."""
+
+BINDINGS: list[BindingType] = [
+    _key("j,down", "scroll_down", "Scroll down"),
+    _key("k,up", "scroll_up", "Scroll up"),
+    _key("space", "page_down", "Page down"),
+    _key("g", "top", "Top"),
+    _key("G", "bottom", "Bottom"),
+    _key("right_square_bracket", "next_sentence", "Next sentence", show=True),
+    _key("left_square_bracket", "previous_sentence", "Previous sentence"),
+    _key("h", "highlight", "Highlight", show=True),
+    _key("v", "select", "Select sentences"),
+    _key("n", "note", "Note", show=True),
+    _key("N", "article_note", "Article note"),
+    _key("t", "tags", "Tags"),
+    _key("m", "edit_details", "Edit details"),
+    _key("x", "remove_highlight", "Remove highlight"),
+    _key("u", "undo", "Undo"),
+    _key("right_curly_bracket", "next_summary", "Next summary sentence"),
+    _key("left_curly_bracket", "previous_summary", "Previous summary sentence"),
+    _key("S", "algorithm", "Summary algorithm"),
+    _key("plus,equals_sign", "longer", "Longer summary"),
+    _key("minus", "shorter", "Shorter summary"),
+    _key("r", "reasons", "Why these highlights"),
+    _key("R", "scores", "Summary scores"),
+    _key("e", "colours", "Entity colours"),
+    _key("E", "entities", "Entities", show=True),
+    _key("T", "tone", "Tone evidence"),
+    _key("c", "story", "Compare sources"),
+    _key("ctrl+e", "export", "Export Markdown"),
+    _key("l", "later", "Later"),
+    _key("a", "archive", "Archive"),
+    _key("s", "star", "Star"),
+    _key("p", "panels", "Side panels"),
+    _key("escape", "escape", "Back"),
+    _key("q", "back", "Back", show=True),
+]
+"""The article screen's keys; each names an ``action_*`` method of the screen."""

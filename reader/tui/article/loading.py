@@ -1,0 +1,225 @@
+"""Reading the article screen's data from the library, and showing it once it arrives.
+
+:class:`ArticleLoader` starts the screen's reading workers (the article, its analysis, the
+summary, the tone, and what other programs change meanwhile). Each worker talks to the library
+in a thread; its result comes back through ``call_from_thread`` after a cancellation check, goes
+into the :class:`~reader.tui.article.session.ArticleSession` and onto the widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual.worker import get_current_worker
+
+from reader.core import Analysis, Annotation, Article, SkimError, Summary, Tone
+from reader.tui.article.header import ArticleHeader
+from reader.tui.article.highlights_panel import HighlightsPanel
+from reader.tui.article.legend import Legend
+from reader.tui.article.notes_panel import NotesPanel
+from reader.tui.changes import POLL_SECONDS, ChangeWatcher
+
+if TYPE_CHECKING:
+    from reader.core import Library
+    from reader.tui.article.screen import ArticleScreen
+
+
+class ArticleLoader:
+    """The reading workers of an article screen and what their results change on it."""
+
+    def __init__(self, screen: ArticleScreen) -> None:
+        """Read for ``screen`` (its workers belong to it: leaving it cancels them)."""
+        self.screen = screen
+        self.session = screen.session
+
+    @property
+    def library(self) -> Library:
+        """The app's library."""
+        return self.screen.library
+
+    def _start(self, work: Callable[[], None], group: str, *, exit_on_error: bool = True) -> None:
+        """Run ``work`` in a thread, replacing any worker of the same group still running."""
+        self.screen.run_worker(
+            work, thread=True, exclusive=True, group=group, exit_on_error=exit_on_error
+        )
+
+    def _deliver(self, callback: Callable[..., None], *args: Any) -> None:
+        """From a worker thread: run ``callback`` on the UI thread unless the worker was cancelled."""
+        if not get_current_worker().is_cancelled:
+            self.screen.app.call_from_thread(self.screen.if_shown, callback, *args)
+
+    # -- the article and its analysis ------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the article, its highlights and the library's summary choice, then analyse it."""
+        self._start(self._load, "load")
+
+    def _load(self) -> None:
+        article_id = self.session.article_id
+        try:
+            article = self.library.get(article_id)
+            annotations = self.library.annotations(article_id)
+            algorithm, sentences = self.library.summary_choice()
+        except SkimError as error:
+            self._deliver(self._failed, str(error), True)
+            return
+        self._deliver(self._loaded, article, annotations, algorithm, sentences)
+        try:
+            result = self.library.analysis(article)
+        except SkimError as error:
+            self._deliver(self._failed, f"Analysis failed: {error}", False)
+            return
+        self._deliver(self._analysed, result)
+
+    def _failed(self, message: str, fatal: bool) -> None:
+        self.screen.notify(message, severity="error", timeout=6, markup=False)
+        if fatal:
+            self.screen.dismiss()
+
+    def _loaded(
+        self, article: Article, annotations: list[Annotation], algorithm: str, sentences: int
+    ) -> None:
+        self.session.loaded(article, annotations, algorithm, sentences)
+        self.screen.query_one(ArticleHeader).show(article)
+        self.screen.article_text.set_text(article.body, article.reading_position)
+        self.screen.query_one(HighlightsPanel).show_loading(algorithm, sentences)
+        self.show_annotations()
+
+    def _analysed(self, analysis: Analysis) -> None:
+        self.session.analysis = analysis
+        if analysis.sentences:
+            self.screen.article_text.set_sentences(analysis.sentences)
+        self.show_legend()
+        self.request_summary()
+        self.screen.refresh_bindings()
+        if self.session.article is not None:
+            self._start(partial(self._assess, self.session.article), "tone")
+
+    # -- the summary -----------------------------------------------------------------------------
+
+    def request_summary(self) -> None:
+        """Compute the summary for the current algorithm and length, in a worker."""
+        session = self.session
+        if session.article is None or session.analysis is None:
+            return
+        self.screen.query_one(HighlightsPanel).show_loading(
+            session.algorithm, session.sentence_count
+        )
+        work = partial(self._summarise, session.article, session.algorithm, session.sentence_count)
+        self._start(work, "summary")
+
+    def _summarise(self, article: Article, algorithm: str, sentences: int) -> None:
+        try:
+            result = self.library.summary(article, algorithm=algorithm, sentences=sentences)
+        except SkimError as error:
+            self._deliver(self._summary_failed, str(error))
+            return
+        self._deliver(self._summarised, result)
+
+    def _summarised(self, summary: Summary) -> None:
+        self.session.summary = summary
+        self.screen.query_one(HighlightsPanel).show_summary(summary)
+        self.restyle()
+
+    def _summary_failed(self, message: str) -> None:
+        self.screen.query_one(HighlightsPanel).show_error(message)
+
+    # -- tone and sources (the tone of the longest sample takes ~250 ms) -------------------------
+
+    def _assess(self, article: Article) -> None:
+        """Label the tone and count the story's sources (after the analysis is cached)."""
+        try:
+            tone = self.library.tone(article)
+            sources = self.library.story_sizes([article.id]).get(article.id, 1)
+        except SkimError as error:
+            self._deliver(self._assess_failed, str(error))
+            return
+        self._deliver(self._assessed, tone, sources)
+
+    def _assessed(self, tone: Tone, sources: int) -> None:
+        self.session.tone, self.session.sources = tone, sources
+        self.screen.query_one(ArticleHeader).show_story(str(tone.label), sources)
+        if self.session.tone_mode:
+            self.restyle()
+        self.screen.refresh_bindings()
+
+    def _assess_failed(self, message: str) -> None:
+        self.screen.notify(f"Tone: {message}", severity="warning", timeout=4, markup=False)
+
+    # -- changes other programs make (a `skim note` or `skim add` in another terminal) ------------
+
+    def watch_outside_changes(self) -> None:
+        """Show notes and text that other programs change while the article is open (on mount)."""
+        watcher = ChangeWatcher(self.library)
+        self.screen.set_interval(POLL_SECONDS, lambda: self._poll_changes(watcher))
+
+    def _poll_changes(self, watcher: ChangeWatcher) -> None:
+        if self.session.article is not None and self.screen.is_current and watcher.changed():
+            self._start(self._reread, "outside-changes", exit_on_error=False)
+
+    def _reread(self) -> None:
+        article_id = self.session.article_id
+        try:
+            article = self.library.get(article_id)
+            annotations = self.library.annotations(article_id)
+            sources = story_size(self.library, article_id)
+        except SkimError:
+            return  # deleted elsewhere: leaving stays the reader's decision
+        self._deliver(self._outside_change, article, annotations, sources)
+
+    def _outside_change(
+        self, article: Article, annotations: list[Annotation], sources: int
+    ) -> None:
+        current = self.session.article
+        if current is not None and article.content_hash != current.content_hash:
+            self.load()  # re-imported with new text: lay it out and analyse it again
+            return
+        self.session.annotations = annotations
+        self.article_changed(article, sources)
+
+    # -- showing what changed --------------------------------------------------------------------
+
+    def annotations_changed(self, annotations: list[Annotation]) -> None:
+        """Show the highlights as they are now stored."""
+        self.session.annotations = annotations
+        self.show_annotations()
+
+    def article_changed(self, article: Article, sources: int) -> None:
+        """Show the article's details, tags and notes as they are now stored."""
+        # A new title or date (edited here or by `skim edit`) may have moved it to another story.
+        self.session.article, self.session.sources = article, sources
+        header = self.screen.query_one(ArticleHeader)
+        header.show(article)
+        header.show_story(header.tone, sources)
+        self.show_annotations()
+
+    def show_annotations(self) -> None:
+        """Show the article note and highlights in the Notes panel and the text."""
+        if self.session.article is not None:
+            self.screen.query_one(NotesPanel).show(
+                self.session.article.note, self.session.annotations
+            )
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Give the ArticleText its spans again (after highlights, summary or colouring changed)."""
+        self.screen.article_text.set_spans(self.session.spans())
+
+    def show_legend(self) -> None:
+        """Describe the colours of the text (the tone marks in tone mode)."""
+        if self.session.analysis is None:
+            return
+        legend = self.screen.query_one(Legend)
+        legend.show(
+            self.session.legend_labels(),
+            colour=self.session.colour,
+            tone=self.session.showing_tone,
+        )
+        legend.display = True
+
+
+def story_size(library: Library, article_id: int) -> int:
+    """How many articles the story of ``article_id`` has (1 when it stands alone)."""
+    return library.story_sizes([article_id]).get(article_id, 1)
