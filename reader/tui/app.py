@@ -142,6 +142,9 @@ class SkimApp(App[None]):
         wanted = self._saved_theme or DEFAULT_THEME
         fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = wanted if wanted in self.available_themes else fallback
+        # Only a theme the reader picks is stored: writing the default at every first start
+        # failed (with an error toast) in a read-only library.
+        self._saved_theme = self._saved_theme or self.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if loaded.problems:
             self.notify(problems_message(loaded.problems), severity="warning", timeout=10)

@@ -17,6 +17,7 @@ import pytest
 from reader.cli.main import main
 from reader.core.library import open_library
 from reader.core.models import ArticleDraft
+from reader.tui.messages import OpenArticle
 from tests.reliability.tally import TALLY
 
 BODY = "The ferry timetable changes on Monday. The first crossing leaves at seven from the pier."
@@ -145,3 +146,32 @@ def test_a_read_only_folder_with_a_log_left_by_a_killed_skim_shows_its_last_writ
         capsys.readouterr()
         assert _skim(data, "list") == 0
         assert "Written just before the kill" in capsys.readouterr().out
+
+
+async def test_reading_in_the_reader_shows_no_error_for_the_position(data: Path) -> None:
+    """Scrolling a read-only library's article must not toast an error each time it moves."""
+    from tests.tui.helpers import RecordingApp, settle
+
+    long_body = "\n\n".join(f"Paragraph {n}. {BODY}" for n in range(80))
+    library = open_library(data)
+    try:
+        article_id = library.add(ArticleDraft(title="Long ferry story", body=long_body)).article.id
+    finally:
+        library.close()
+    with read_only(data / "library.sqlite3", data):
+        library = open_library(data)
+        try:
+            assert library.read_only
+            app = RecordingApp(library)
+            async with app.run_test(size=(100, 30)) as pilot:
+                await settle(pilot)
+                app.post_message(OpenArticle(article_id))
+                await settle(pilot)
+                for _ in range(3):
+                    await pilot.press("pagedown")
+                    await settle(pilot)
+                await pilot.press("escape")
+                await settle(pilot)
+                assert not [m for m in app.messages if "read-only" in m], app.messages
+        finally:
+            library.close()

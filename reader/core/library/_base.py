@@ -31,6 +31,11 @@ class LibraryBase:
         """The database file."""
         return self._storage.path
 
+    @property
+    def read_only(self) -> bool:
+        """True when the library was opened read-only (its file or folder cannot be written)."""
+        return self._storage.read_only
+
     def close(self) -> None:
         """Close database connections."""
         self._storage.close()

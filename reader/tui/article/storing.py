@@ -71,7 +71,9 @@ class ArticleWriter:
     def save_position(self, *, leaving: bool) -> None:
         """Remember the offset of the first visible text, if it changed."""
         session = self.session
-        if session.article is None:
+        # A read-only library cannot keep a reading position; saying so on every scroll would
+        # bury the reader in error toasts (writes the reader asks for still report it).
+        if session.article is None or self.screen.library.read_only:
             return
         position = self.screen.article_text.first_visible_offset
         if position == session.saved_position:
