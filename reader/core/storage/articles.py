@@ -222,11 +222,7 @@ class ArticlesMixin(StorageBase):
             moment = to_text(now)
             if latest is not None and latest >= moment:
                 moment = to_text(from_text(latest) + timedelta(microseconds=1))
-            for part in chunks(unique):
-                marks = ", ".join("?" * len(part))
-                db.execute(
-                    f"UPDATE articles SET deleted_at = ? WHERE id IN ({marks})", (moment, *part)
-                )
+            _update_rows(db, unique, "deleted_at = ?", (moment,))
 
     def restore_articles(self, ids: Sequence[int]) -> None:
         """Undelete articles; restoring one that is not deleted does nothing.
@@ -235,10 +231,7 @@ class ArticlesMixin(StorageBase):
             NotFound: one of the ids was never an article (then nothing changes).
         """
         with self._write() as db:
-            unique = require_articles(db, ids, live=False)
-            for part in chunks(unique):
-                marks = ", ".join("?" * len(part))
-                db.execute(f"UPDATE articles SET deleted_at = NULL WHERE id IN ({marks})", part)
+            _update_rows(db, require_articles(db, ids, live=False), "deleted_at = NULL", ())
 
     def last_deleted(self) -> list[int]:
         """The ids deleted at the latest deletion time, in id order (empty if nothing is deleted)."""
@@ -254,9 +247,13 @@ class ArticlesMixin(StorageBase):
     def _update_live(self, ids: Sequence[int], assignment: str, values: tuple[object, ...]) -> None:
         # One transaction: a missing id raises NotFound before anything is changed.
         with self._write() as db:
-            unique = require_articles(db, ids, live=True)
-            for part in chunks(unique):
-                marks = ", ".join("?" * len(part))
-                db.execute(
-                    f"UPDATE articles SET {assignment} WHERE id IN ({marks})", (*values, *part)
-                )
+            _update_rows(db, require_articles(db, ids, live=True), assignment, values)
+
+
+def _update_rows(
+    db: sqlite3.Connection, ids: Sequence[int], assignment: str, values: tuple[object, ...]
+) -> None:
+    """Apply ``SET assignment`` to the articles ``ids`` (in chunks: SQLite caps the parameters)."""
+    for part in chunks(ids):
+        marks = ", ".join("?" * len(part))
+        db.execute(f"UPDATE articles SET {assignment} WHERE id IN ({marks})", (*values, *part))
