@@ -8,7 +8,7 @@ stores nothing and shows their note; the reader chooses: save theirs over (ctrl+
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -23,16 +23,7 @@ from reader.tui.dialogs.tag_editor import TagEditor
 from tests.reliability.screen_text import screen_text
 from tests.reliability.tally import TALLY
 from tests.tui.helpers import RecordingApp
-
-
-async def settle(pilot: Pilot[Any], until: Callable[[], bool] = lambda: True) -> None:
-    """Let workers finish and the screen catch up, until ``until()`` holds."""
-    for _ in range(200):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if until() and not any(w.is_running for w in pilot.app.workers):
-            return
-    raise AssertionError("the screen did not settle")
+from tests.tui.helpers import settle_until as settle
 
 
 @asynccontextmanager

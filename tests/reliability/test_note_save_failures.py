@@ -20,8 +20,8 @@ from reader.tui.article.screen import ArticleScreen
 from reader.tui.dialogs.note_editor import NoteEditor
 from tests.reliability.screen_text import screen_text
 from tests.reliability.tally import TALLY
-from tests.reliability.test_note_conflicts import settle
 from tests.tui.helpers import RecordingApp
+from tests.tui.helpers import settle_until as settle
 
 TYPED = "A long thought I do not want to type twice."
 

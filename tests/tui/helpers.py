@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -50,6 +51,16 @@ async def settle(pilot: Pilot[Any]) -> None:
             break
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()  # results arrive by call_from_thread and may start more workers
+
+
+async def settle_until(pilot: Pilot[Any], until: Callable[[], bool] = lambda: True) -> None:
+    """Let workers (and the workers their results start) finish, until ``until()`` holds."""
+    for _ in range(200):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if until() and not any(w.is_running for w in pilot.app.workers):
+            return
+    raise AssertionError("the screen did not settle")
 
 
 class RecordingApp(SkimApp):

@@ -6,7 +6,7 @@ pure helpers of :mod:`reader.tui.spans` that the screen is built on.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -28,6 +28,7 @@ from reader.tui.dialogs.algorithm_picker import AlgorithmPicker
 from reader.tui.dialogs.entity_list import EntityList
 from reader.tui.dialogs.note_editor import NoteEditor
 from reader.tui.dialogs.tag_editor import TagEditor
+from tests.tui.helpers import settle_until as settle
 
 SHORT = "Riverside bridge closure"
 LONG = "Forty-Four Minutes: How a private ambulance contract left rural Tamarack County waiting"
@@ -112,16 +113,6 @@ def test_excerpt_cuts_at_a_word() -> None:
 def article_id(library: Library, title: str = SHORT) -> int:
     """The id of the sample article with ``title``."""
     return next(meta.id for meta in library.list() if meta.title == title)
-
-
-async def settle(pilot: Pilot[Any], until: Callable[[], bool] = lambda: True) -> None:
-    """Let workers (and the workers their results start) finish, and the screen catch up."""
-    for _ in range(200):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if until() and not any(w.is_running for w in pilot.app.workers):
-            return
-    raise AssertionError("the screen did not settle")
 
 
 @asynccontextmanager

@@ -25,7 +25,8 @@ from reader.tui.article.screen import ArticleScreen
 from reader.tui.story.screen import StoryScreen
 from reader.tui.transfers import EXPORT_FOLDER_SETTING
 from tests.tui.helpers import RecordingApp
-from tests.tui.test_article_screen import article_id, settle
+from tests.tui.helpers import settle_until as settle
+from tests.tui.test_article_screen import article_id
 
 OPINION_TITLE = "I mocked the four-day week for years"  # the opinion column sample (a prefix)
 SHORT = "Riverside bridge closure"
