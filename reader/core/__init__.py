@@ -22,7 +22,6 @@ the first time it is asked for.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 from reader.core.errors import (
@@ -42,6 +41,7 @@ from reader.core.serialize import document_to_dict, iso, meta_to_dict, summary_t
 from reader.core.text import clean_line, reading_minutes, strip_controls
 from reader.core.types import (
     KEEP,
+    LAZY_TYPES,
     AddResult,
     Analysis,
     Annotation,
@@ -62,6 +62,7 @@ from reader.core.types import (
     SummaryExplanation,
     SummarySentence,
     TriageState,
+    load_lazily,
 )
 
 if TYPE_CHECKING:
@@ -119,34 +120,14 @@ _LAZY: dict[str, str] = {
     "comparison_to_dict": "reader.core.stories.serialize",
     "story_to_dict": "reader.core.stories.serialize",
     "tone_to_dict": "reader.core.stories.serialize",
-    **dict.fromkeys(
-        (
-            "Comparison",
-            "ExportReport",
-            "Figure",
-            "FigureGroup",
-            "NotesImportReport",
-            "OpmlImport",
-            "SavedLink",
-            "SentenceStance",
-            "SourceSummary",
-            "Story",
-            "Tone",
-            "ToneLabel",
-        ),
-        "reader.core.types",
-    ),
+    # The heavier types load where reader.core.types says they live.
+    **LAZY_TYPES,
 }
 
 
 def __getattr__(name: str) -> Any:
     """Load a name of :data:`_LAZY` the first time it is asked for (PEP 562)."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+    return load_lazily(name, _LAZY, globals(), __name__)
 
 
 __all__ = [

@@ -88,14 +88,23 @@ LAZY_TYPES: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Load a type of :data:`LAZY_TYPES` the first time it is asked for (PEP 562)."""
-    module = LAZY_TYPES.get(name)
+def load_lazily(name: str, table: dict[str, str], namespace: dict[str, Any], owner: str) -> Any:
+    """The attribute ``name`` of a module with lazy names (PEP 562), loaded on first use.
+
+    ``table`` maps each lazy name to the module that defines it; the value is kept in
+    ``namespace`` (the module's globals) so that later uses do not come here again.
+    """
+    module = table.get(name)
     if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        raise AttributeError(f"module {owner!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
+    namespace[name] = value
     return value
+
+
+def __getattr__(name: str) -> Any:
+    """Load a type of :data:`LAZY_TYPES` the first time it is asked for."""
+    return load_lazily(name, LAZY_TYPES, globals(), __name__)
 
 
 __all__ = [
