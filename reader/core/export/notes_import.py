@@ -29,14 +29,19 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_NOTES_FILE_BYTES = 20 * 1024 * 1024
 
 
-class NotesLibrary(Protocol):
-    """The parts of :class:`reader.core.library.Library` that import-notes uses."""
+class NotesArticles(Protocol):
+    """The parts of ``Library.articles`` that import-notes uses."""
 
     def get(self, article_id: int) -> Article: ...
-    def annotations(self, article_id: int) -> list[Annotation]: ...
     def set_tags(self, article_id: int, tags: Sequence[str]) -> None: ...
     def set_article_note(self, article_id: int, note: str) -> None: ...
-    def update_annotation(
+
+
+class NotesAnnotations(Protocol):
+    """The parts of ``Library.annotations`` that import-notes uses."""
+
+    def of(self, article_id: int) -> list[Annotation]: ...
+    def update(
         self, annotation_id: int, *, note: str | None = None, tags: Sequence[str] | None = None
     ) -> Annotation: ...
 
@@ -86,9 +91,13 @@ AfterFile = Callable[[Path, list[int]], None]
 
 
 def import_notes(
-    library: NotesLibrary, paths: Iterable[Path], after_file: AfterFile | None = None
+    articles: NotesArticles,
+    annotations: NotesAnnotations,
+    paths: Iterable[Path],
+    after_file: AfterFile | None = None,
 ) -> NotesImportReport:
-    """Read exported Markdown files (folders are searched for ``.md`` files) into ``library``."""
+    """Read exported Markdown files (folders are searched for ``.md`` files) into the library:
+    notes and tags of articles into ``articles``, those of highlights into ``annotations``."""
     report = NotesImportReport()
     for path in _notes_files(paths, report):
         text = _read(path, report)
@@ -100,11 +109,11 @@ def import_notes(
         except UsageError as error:
             report._say(f"{path}: {error}; skipped", problem=True)
             continue
-        articles = [p for p in parsed if p.skim_id is not None]
-        if not articles:
+        found = [p for p in parsed if p.skim_id is not None]
+        if not found:
             report._say(f"{path}: no skim_id in its front matter; skipped", problem=True)
             continue
-        done = [a for a in articles if _import_article(library, a, path, report)]
+        done = [a for a in found if _import_article(articles, annotations, a, path, report)]
         if done and after_file is not None:
             after_file(path, [a.skim_id for a in done if a.skim_id is not None])
     return report
@@ -151,11 +160,15 @@ def _read(path: Path, report: NotesImportReport) -> str | None:
 
 
 def _import_article(
-    library: NotesLibrary, parsed: ParsedArticle, path: Path, report: NotesImportReport
+    articles: NotesArticles,
+    annotations: NotesAnnotations,
+    parsed: ParsedArticle,
+    path: Path,
+    report: NotesImportReport,
 ) -> bool:
     assert parsed.skim_id is not None
     try:
-        article = library.get(parsed.skim_id)
+        article = articles.get(parsed.skim_id)
     except NotFound:
         report._say(
             f"{path}: article {parsed.skim_id} is not in the library; skipped", problem=True
@@ -163,12 +176,12 @@ def _import_article(
         return False
     report.articles += 1
     if parsed.tags is not None and _normalise(parsed.tags) != _normalise(article.tags):
-        library.set_tags(article.id, parsed.tags)
+        articles.set_tags(article.id, parsed.tags)
         report.tags += 1
     if parsed.note is not None and parsed.note != _as_exported(article.note):
-        library.set_article_note(article.id, parsed.note)
+        articles.set_article_note(article.id, parsed.note)
         report.notes += 1
-    existing = {a.id: a for a in library.annotations(article.id)}
+    existing = {a.id: a for a in annotations.of(article.id)}
     seen: set[int] = set()
     for block in parsed.highlights:
         where = f"{path} line {block.line}"
@@ -185,7 +198,7 @@ def _import_article(
                 problem=True,
             )
             continue
-        if _import_highlight(library, block, annotation, where, report):
+        if _import_highlight(annotations, block, annotation, where, report):
             report.highlights += 1
     for missing in sorted(existing.keys() - seen):
         report._say(f"highlight {missing} is not in {path}; kept")
@@ -193,7 +206,7 @@ def _import_article(
 
 
 def _import_highlight(
-    library: NotesLibrary,
+    annotations: NotesAnnotations,
     block: ParsedHighlight,
     annotation: Annotation,
     where: str,
@@ -210,7 +223,7 @@ def _import_highlight(
             tags = None
     if note is None and tags is None:
         return False
-    library.update_annotation(annotation.id, note=note, tags=tags)
+    annotations.update(annotation.id, note=note, tags=tags)
     return True
 
 

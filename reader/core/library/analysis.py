@@ -1,12 +1,14 @@
-"""Sentences, entities, numbers and summaries of stored articles, cached per text version."""
+"""Sentences, entities, numbers, summaries and tone of stored articles (``lib.analysis``), cached per
+text version."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reader.core.errors import AnalysisError
-from reader.core.library.articles import ArticlesMixin
+from reader.core.library.articles import Articles
 from reader.core.models import Analysis, Article, Summary
 from reader.core.serialize import (
     analysis_from_dict,
@@ -14,14 +16,26 @@ from reader.core.serialize import (
     summary_from_dict,
     summary_to_dict,
 )
+from reader.core.storage import Storage
+
+if TYPE_CHECKING:
+    from reader.core.stories.tone import Tone
 
 #: Where the library keeps its summary algorithm and length (the reader's ``S`` and ``+``/``-``).
 SUMMARY_ALGORITHM_SETTING = "summary.algorithm"
 SUMMARY_SENTENCES_SETTING = "summary.sentences"
 
 
-class AnalysisMixin(ArticlesMixin):
-    """Cached analysis: computed once per (text, analyser version, parameters)."""
+class Analyses:
+    """Cached analysis: computed once per (text, analyser version, parameters).
+
+    (Named in the plural because :class:`~reader.core.models.Analysis` is one article's result.)
+    """
+
+    def __init__(self, storage: Storage, articles: Articles) -> None:
+        """Cache in ``storage``; ``articles`` gives the texts :meth:`analyse_many` reads."""
+        self._storage = storage
+        self._articles = articles
 
     def summary_choice(self) -> tuple[str, int]:
         """The library's summary algorithm and length in sentences.
@@ -32,8 +46,8 @@ class AnalysisMixin(ArticlesMixin):
         """
         from reader.core import analysis
 
-        algorithm = self.get_setting(SUMMARY_ALGORITHM_SETTING) or ""
-        count = self.get_setting(SUMMARY_SENTENCES_SETTING) or ""
+        algorithm = self._storage.get_setting(SUMMARY_ALGORITHM_SETTING) or ""
+        count = self._storage.get_setting(SUMMARY_SENTENCES_SETTING) or ""
         if algorithm not in analysis.ALGORITHMS:
             algorithm = analysis.DEFAULT_ALGORITHM
         sentences = int(count) if count.isdigit() and int(count) > 0 else analysis.DEFAULT_SENTENCES
@@ -55,15 +69,15 @@ class AnalysisMixin(ArticlesMixin):
                     f"unknown summary algorithm {algorithm!r}:"
                     f" choose one of {', '.join(analysis.ALGORITHMS)}"
                 )
-            self.set_setting(SUMMARY_ALGORITHM_SETTING, algorithm)
+            self._storage.set_setting(SUMMARY_ALGORITHM_SETTING, algorithm)
         if sentences is not None:
             if isinstance(sentences, bool) or not isinstance(sentences, int) or sentences < 1:
                 raise AnalysisError(
                     f"number of summary sentences must be a whole number ≥ 1, not {sentences!r}"
                 )
-            self.set_setting(SUMMARY_SENTENCES_SETTING, str(sentences))
+            self._storage.set_setting(SUMMARY_SENTENCES_SETTING, str(sentences))
 
-    def analysis(self, article: Article) -> Analysis:
+    def of(self, article: Article) -> Analysis:
         """Sentences, entities and numbers of ``article``, from the cache when possible."""
         from reader.core import analysis
 
@@ -97,7 +111,7 @@ class AnalysisMixin(ArticlesMixin):
         cached = self._storage.cache_get(*key)
         if cached is not None:
             return summary_from_dict(json.loads(cached))
-        spans = self.analysis(article).sentences
+        spans = self.of(article).sentences
         result = analysis.summarize(
             article.body,
             algorithm=algorithm,
@@ -120,7 +134,7 @@ class AnalysisMixin(ArticlesMixin):
         algorithm, sentences = self.summary_choice()
         todo: dict[str, Article] = {}
         for article_id in ids:
-            article = self.get(article_id)
+            article = self._articles.get(article_id)
             if self._storage.cache_get(*_analysis_key(article)) is None:
                 todo.setdefault(article.content_hash, article)
         jobs = [(hash_, a.body, a.title) for hash_, a in todo.items()]
@@ -131,6 +145,14 @@ class AnalysisMixin(ArticlesMixin):
             self._storage.cache_put(*_analysis_key(article), found)
             self._storage.cache_put(*_summary_key(article, algorithm, sentences, None), summary)
         return len(jobs)
+
+
+    def tone(self, article: Article) -> Tone:
+        """The tone label of ``article`` (Neutral, Opinionated, Provocative, Alarming), with its
+        evidence spans and each sentence marked OPINION or REPORT."""
+        from reader.core.stories.tone import tone
+
+        return tone(article.body, self.of(article).sentences)
 
 
 def _analysis_key(article: Article) -> tuple[str, str, str, str]:

@@ -1,28 +1,36 @@
-"""The reader's highlights: anchored by offsets and by quote with context."""
+"""The reader's highlights (``lib.annotations``): anchored by offsets and by quote with context."""
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Sequence
 
 from reader.core import anchoring
 from reader.core.errors import InvalidArgument, UsageError
-from reader.core.library.articles import ArticlesMixin
+from reader.core.library.articles import Articles
+from reader.core.library.shared import utc_now
 from reader.core.models import Annotation
+from reader.core.storage import Storage
+from reader.core.types import Clock
 
 
-class AnnotationsMixin(ArticlesMixin):
+class Annotations:
     """Highlights with notes and tags; removing one can be undone."""
 
-    def annotations(self, article_id: int) -> builtins.list[Annotation]:
+    def __init__(self, storage: Storage, articles: Articles, *, clock: Clock = utc_now) -> None:
+        """Keep highlights in ``storage``; ``articles`` gives the text they are anchored in."""
+        self._storage = storage
+        self._articles = articles
+        self._clock = clock
+
+    def of(self, article_id: int) -> list[Annotation]:
         """The highlights of an article, in text order."""
         return self._storage.annotations(article_id)
 
-    def annotate(
+    def add(
         self, article_id: int, start: int, end: int, *, note: str = "", tags: Sequence[str] = ()
     ) -> Annotation:
         """Highlight ``body[start:end]`` of an article, with an optional note and tags."""
-        body = self.get(article_id).body
+        body = self._articles.get(article_id).body
         if not 0 <= start < end <= len(body):
             raise UsageError(f"range {start}-{end} is outside the article (0-{len(body)})")
         selector = anchoring.select(body, start, end)
@@ -38,7 +46,7 @@ class AnnotationsMixin(ArticlesMixin):
             now=self._clock(),
         )
 
-    def annotate_quote(
+    def add_quote(
         self, article_id: int, quote: str, *, note: str = "", tags: Sequence[str] = ()
     ) -> Annotation:
         """Highlight the first passage of an article that matches ``quote`` (case and spacing aside).
@@ -53,14 +61,14 @@ class AnnotationsMixin(ArticlesMixin):
         """
         if not quote.strip():
             raise InvalidArgument("the quote is empty: give the passage to highlight")
-        found = anchoring.find_quote(self.get(article_id).body, quote)
+        found = anchoring.find_quote(self._articles.get(article_id).body, quote)
         if found is None:
             raise UsageError(f"the quote does not occur in article {article_id}")
         start, end = found
-        for existing in self.annotations(article_id):
+        for existing in self.of(article_id):
             if not existing.orphaned and (existing.start, existing.end) == (start, end):
                 return self._add_to_annotation(existing, note.strip(), tags)
-        return self.annotate(article_id, start, end, note=note, tags=tags)
+        return self.add(article_id, start, end, note=note, tags=tags)
 
     def _add_to_annotation(
         self, existing: Annotation, note: str, tags: Sequence[str]
@@ -72,9 +80,9 @@ class AnnotationsMixin(ArticlesMixin):
             merged_note = existing.note
         if merged_note == existing.note and set(merged_tags) == set(existing.tags):
             return existing
-        return self.update_annotation(existing.id, note=merged_note, tags=merged_tags)
+        return self.update(existing.id, note=merged_note, tags=merged_tags)
 
-    def update_annotation(
+    def update(
         self,
         annotation_id: int,
         *,
@@ -91,10 +99,10 @@ class AnnotationsMixin(ArticlesMixin):
             annotation_id, note=note, tags=tags, now=self._clock(), expected_note=expected_note
         )
 
-    def delete_annotation(self, annotation_id: int) -> None:
-        """Remove a highlight; :meth:`restore_annotation` undoes it."""
+    def delete(self, annotation_id: int) -> None:
+        """Remove a highlight; :meth:`undelete` undoes it."""
         self._storage.delete_annotation(annotation_id, now=self._clock())
 
-    def restore_annotation(self, annotation_id: int) -> None:
+    def undelete(self, annotation_id: int) -> None:
         """Bring a removed highlight back."""
         self._storage.restore_annotation(annotation_id)

@@ -1,14 +1,15 @@
-"""Adding, reading and triaging articles, and backing the library up."""
+"""Adding, finding, reading and triaging articles (``lib.articles``)."""
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from datetime import datetime
+
 from reader.core import paths
-from reader.core.errors import IngestError, StorageError
-from reader.core.library._base import LibraryBase
+from reader.core.errors import IngestError
+from reader.core.library import details, shared
 from reader.core.models import (
     AddResult,
     Article,
@@ -19,11 +20,16 @@ from reader.core.models import (
 )
 from reader.core.storage import Storage
 from reader.core.text import content_hash, word_count
-from reader.core.types import ImportOutcome
+from reader.core.types import KEEP, Clock, ImportOutcome, Keep
 
 
-class ArticlesMixin(LibraryBase):
-    """Articles in and out of the library, and the reader's triage state."""
+class Articles:
+    """Articles in and out of the library, their details, and the reader's triage state."""
+
+    def __init__(self, storage: Storage, *, clock: Clock = shared.utc_now) -> None:
+        """Keep articles in ``storage``; ``clock`` stamps when they were added, noted or deleted."""
+        self._storage = storage
+        self._clock = clock
 
     def add(self, draft: ArticleDraft) -> AddResult:
         """Store ``draft`` unless an article with the same URL or the same text is already there."""
@@ -34,12 +40,13 @@ class ArticlesMixin(LibraryBase):
         items = [(d, content_hash(d.body), word_count(d.body)) for d in drafts]
         now = self._clock()
         outcomes = self._storage.add_articles(items, now=now)
-        self._group_new(
+        shared.file_new(
+            self._storage,
             [(o[0], d) for o, d in zip(outcomes, drafts, strict=True) if o[1] and not o[2]], now
         )
         if len(drafts) > 50:
             self._storage.checkpoint()
-        results: builtins.list[AddResult] = []
+        results: list[AddResult] = []
         for (article_id, created, reason), item in zip(outcomes, items, strict=True):
             if reason == "same URL":  # before get_meta: the title may change too
                 reason = self._revise(article_id, item)
@@ -110,7 +117,7 @@ class ArticlesMixin(LibraryBase):
         """The list row of one article (raises NotFound)."""
         return self._storage.get_meta(article_id)
 
-    def list(
+    def find(
         self,
         query: ArticleQuery | None = None,
         *,
@@ -132,7 +139,7 @@ class ArticlesMixin(LibraryBase):
         """Counts for the inbox, later, archive, starred and all views."""
         return self._storage.view_counts()
 
-    def all_tags(self) -> builtins.list[tuple[str, int]]:
+    def tags(self) -> list[tuple[str, int]]:
         """Every tag in use with its number of articles."""
         return self._storage.all_tags()
 
@@ -179,44 +186,42 @@ class ArticlesMixin(LibraryBase):
             self._storage.change_tags([article_id], add=sorted(new - old), remove=sorted(old - new))
 
     def delete(self, ids: Sequence[int]) -> None:
-        """Delete articles; :meth:`restore` undoes it."""
+        """Delete articles; :meth:`undelete` undoes it."""
         self._storage.delete_articles(ids, now=self._clock())
 
-    def restore(self, ids: Sequence[int]) -> None:
+    def undelete(self, ids: Sequence[int]) -> None:
         """Bring deleted articles back."""
         self._storage.restore_articles(ids)
 
-    def last_deleted(self) -> builtins.list[int]:
+    def last_deleted(self) -> list[int]:
         """The articles of the most recent delete that has not been undone (empty if none)."""
         return self._storage.last_deleted()
 
-    def backup(self, target: Path | None = None) -> Path:
-        """Copy the library with SQLite's online backup API; returns the backup's path.
+    def edit_details(
+        self,
+        article_id: int,
+        *,
+        title: str | Keep = KEEP,
+        published: datetime | Keep | None = KEEP,
+        source: str | Keep | None = KEEP,
+        author: str | Keep | None = KEEP,
+        url: str | Keep | None = KEEP,
+    ) -> ArticleMeta:
+        """Correct some of an article's details, in one transaction; return its new list row.
 
-        ``target`` is a new file or a folder; by default the ``backups`` folder of the data dir.
-        """
-        from reader.core.storage.backup import backup_library
-
-        if target is None:
-            folder = self.path.parent / "backups"
-            try:
-                target = paths.ensure_dir(folder)
-            except OSError as error:
-                raise StorageError(
-                    f"cannot create the backups folder {folder} ({error.strerror}); "
-                    "name a folder to back up into: skim backup PATH"
-                ) from None
-        return backup_library(self.path, target)
-
-    def restore_from(self, source: Path) -> Path:
-        """Replace the library by the backup ``source``; returns the safety copy of the old one.
+        Search finds the article under its new title (and no longer under the old one), and a new
+        title or day groups it in stories again (see reader.core.stories.groups.refile). Values
+        are cleaned as an import cleans them (one line, no control characters); an empty source,
+        author or URL — or None — clears it, as None clears the date.
 
         Raises:
-            UsageError: ``source`` is not an intact skim library.
+            NotFound: no such article, or it is deleted.
+            InvalidArgument: an empty title.
+            UsageError: the URL belongs to another article.
         """
-        from reader.core.storage.backup import restore_library
+        from reader.core.stories import groups
 
-        safety = restore_library(self.path, source)
-        # A backup from an older skim is migrated now, not at some later open.
-        Storage(self.path).close()
-        return safety
+        changes = details.changes(
+            title=title, published=published, source=source, author=author, url=url
+        )
+        return self._storage.edit_details(article_id, changes, refile=groups.refile)

@@ -1,19 +1,21 @@
-"""The web, feeds and other tools (reader.core.web, reader.core.feeds, reader.core.importers).
+"""Where articles come from besides files (``lib.sources``): web pages, feeds, OPML and other tools
+(reader.core.web, reader.core.feeds, reader.core.importers).
 
 Fetching happens before anything is stored: a failure leaves the library unchanged.
 """
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.errors import IngestError
-from reader.core.library.articles import ArticlesMixin
+from reader.core.library.articles import Articles
+from reader.core.library.shared import file_imported, utc_now
 from reader.core.models import AddResult
-from reader.core.types import ImportOutcome
+from reader.core.storage import Storage
+from reader.core.types import Clock, ImportOutcome
 
 if TYPE_CHECKING:
     from reader.core.feeds.lists import OpmlImport
@@ -23,14 +25,20 @@ if TYPE_CHECKING:
     from reader.core.web.fetch import FetchLimits
 
 
-class WebMixin(ArticlesMixin):
+class Sources:
     """Articles from web pages, feed subscriptions, OPML, and Pocket/Instapaper exports."""
+
+    def __init__(self, storage: Storage, articles: Articles, *, clock: Clock = utc_now) -> None:
+        """Subscribe in ``storage``; a fetched page is stored through ``articles``."""
+        self._storage = storage
+        self._articles = articles
+        self._clock = clock
 
     def add_url(self, url: str, *, limits: FetchLimits | None = None) -> AddResult:
         """Fetch the web page at ``url``, extract its article and store it (raises IngestError)."""
         from reader.core.web import read_url
 
-        return self.add(read_url(url, limits=limits, given_by_user=True))
+        return self._articles.add(read_url(url, limits=limits, given_by_user=True))
 
     def subscribe(
         self, source: str, *, full_text: bool = False, limits: FetchLimits | None = None
@@ -45,10 +53,10 @@ class WebMixin(ArticlesMixin):
         result = service.subscribe(
             self._storage, source, full_text=full_text, limits=limits, now=self._clock()
         )
-        self._after_import(result.new_articles)
+        file_imported(self._storage, result.new_articles)
         return result
 
-    def feeds(self) -> builtins.list[Feed]:
+    def feeds(self) -> list[Feed]:
         """Every subscription, oldest first."""
         return self._storage.list_feeds()
 
@@ -58,7 +66,7 @@ class WebMixin(ArticlesMixin):
         *,
         full_text: bool | None = None,
         limits: FetchLimits | None = None,
-    ) -> builtins.list[FeedUpdate]:
+    ) -> list[FeedUpdate]:
         """Import the new entries of every feed (or those in ``ids``); failures are reported per feed.
 
         ``full_text`` overrides each subscription's own setting for this update.
@@ -68,7 +76,7 @@ class WebMixin(ArticlesMixin):
         results = service.update(
             self._storage, ids, full_text=full_text, limits=limits, now=self._clock()
         )
-        self._after_import(sum(result.new_articles for result in results))
+        file_imported(self._storage, sum(result.new_articles for result in results))
         return results
 
     def unsubscribe(self, feed_id: int) -> Feed:
@@ -94,7 +102,7 @@ class WebMixin(ArticlesMixin):
         *,
         limits: FetchLimits | None = None,
         progress: Progress | None = None,
-    ) -> builtins.list[ImportOutcome]:
+    ) -> list[ImportOutcome]:
         """Import a Pocket or Instapaper export: fetch each saved page and store its article.
 
         Saved time, archive state, star, tags and Instapaper's selection (as the article note) are
@@ -110,12 +118,13 @@ class WebMixin(ArticlesMixin):
         outcomes += fetching.import_links(
             self._storage, links, limits=limits, now=self._clock(), progress=progress
         )
-        self._after_import(sum(1 for o in outcomes if o.result is not None and o.result.created))
+        created = sum(1 for o in outcomes if o.result is not None and o.result.created)
+        file_imported(self._storage, created)
         return outcomes
 
     def preview_saved(
         self, path: Path, tool: str
-    ) -> tuple[builtins.list[tuple[SavedLink, int | None]], builtins.list[str]]:
+    ) -> tuple[list[tuple[SavedLink, int | None]], list[str]]:
         """What :meth:`import_saved` would do, without the network: each link with the id of the
         article already holding its URL (None: it would be fetched), and the entries left out."""
         from reader.core.importers import fetching
@@ -125,7 +134,7 @@ class WebMixin(ArticlesMixin):
 
     def _saved_links(
         self, path: Path, tool: str
-    ) -> tuple[builtins.list[SavedLink], builtins.list[str]]:
+    ) -> tuple[list[SavedLink], list[str]]:
         from reader.core.importers import read_saved_links
         from reader.core.ingest import decode
         from reader.core.ingest.common import label_for

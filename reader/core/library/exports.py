@@ -1,25 +1,45 @@
-"""Markdown export of articles with their notes, and reading edited notes back."""
+"""Markdown export of articles with their notes, and reading edited notes back (``lib.exports``)."""
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.library.analysis import AnalysisMixin
-from reader.core.library.annotations import AnnotationsMixin
+from reader.core.library.analysis import Analyses
+from reader.core.library.annotations import Annotations
+from reader.core.library.articles import Articles
+from reader.core.library.shared import utc_now
+from reader.core.storage import Storage
+from reader.core.types import Clock
 
 if TYPE_CHECKING:
     from reader.core.export.exporter import ExportReport
     from reader.core.export.notes_import import NotesImportReport
 
 
-class ExportMixin(AnnotationsMixin, AnalysisMixin):
+class Exports:
     """Notes out to Markdown (see reader.core.export) and back in."""
 
-    def export_markdown(
+    def __init__(
+        self,
+        storage: Storage,
+        *,
+        articles: Articles,
+        annotations: Annotations,
+        analysis: Analyses,
+        clock: Clock = utc_now,
+    ) -> None:
+        """Export from ``storage``, with summaries from ``analysis``; notes read back in go to
+        ``articles`` and ``annotations``."""
+        self._storage = storage
+        self._articles = articles
+        self._annotations = annotations
+        self._analysis = analysis
+        self._clock = clock
+
+    def markdown(
         self,
         ids: Sequence[int],
         *,
@@ -46,10 +66,10 @@ class ExportMixin(AnnotationsMixin, AnalysisMixin):
 
         return export_articles(
             self._storage,
-            self.summary,
+            self._analysis.summary,
             ids,
             out=out,
-            template=load_template(template, self.path.parent),
+            template=load_template(template, self._storage.path.parent),
             now=self._clock(),
             force=force,
             since=since,
@@ -65,14 +85,14 @@ class ExportMixin(AnnotationsMixin, AnalysisMixin):
         from reader.core.export.render import load_template
         from reader.core.export.templating import TemplateError
 
-        def after_file(path: Path, article_ids: builtins.list[int]) -> None:
+        def after_file(path: Path, article_ids: list[int]) -> None:
             record = self._storage.export_record(str(path.parent.resolve() / path.name))
             if record is None:
                 return
             try:
-                template = load_template(record.template, self.path.parent)
+                template = load_template(record.template, self._storage.path.parent)
             except TemplateError:
                 return  # the template is gone: the file simply stays "edited since export"
-            refresh_record(self._storage, self.summary, path, article_ids, template)
+            refresh_record(self._storage, self._analysis.summary, path, article_ids, template)
 
-        return import_notes(self, paths, after_file)
+        return import_notes(self._articles, self._annotations, paths, after_file)
