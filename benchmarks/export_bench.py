@@ -108,12 +108,12 @@ def build(library: Library, articles: int, highlights: int, seed: int = 7) -> li
         )
         for n in range(articles)
     ]
-    ids = [result.article.id for result in library.add_many(drafts)]
+    ids = [result.article.id for result in library.articles.add_many(drafts)]
     for article_id, draft in zip(ids, drafts, strict=True):
         step = len(draft.body) // (highlights + 1)
         for k in range(highlights):
             start = step * (k + 1)
-            library.annotate(
+            library.annotations.add(
                 article_id,
                 start,
                 start + 60,
@@ -125,7 +125,7 @@ def build(library: Library, articles: int, highlights: int, seed: int = 7) -> li
 
 def _timed(library: Library, ids: list[int], out: Path, template: str) -> tuple[float, int, str]:
     start = time.perf_counter()
-    report = library.export_markdown(ids, out=out, template=template)
+    report = library.exports.markdown(ids, out=out, template=template)
     seconds = time.perf_counter() - start
     statuses = sorted({f.status for f in report.files})
     return seconds, len(report.files), "/".join(statuses)

@@ -58,8 +58,10 @@ async def _measure(rounds: int) -> dict[str, list[float]]:
     folder = Path(tempfile.mkdtemp(prefix="skim-keys-"))
     shutil.copytree(library_dir(10_000), folder, dirs_exist_ok=True)
     library = open_library(folder)
-    library.import_paths([paths.bundled_dir("sample_articles") / LONGFORM])
-    longform = next(m.id for m in library.list() if m.title.startswith("Forty-Four Minutes"))
+    library.articles.import_paths([paths.bundled_dir("sample_articles") / LONGFORM])
+    longform = next(
+        m.id for m in library.articles.find() if m.title.startswith("Forty-Four Minutes")
+    )
     stalls: dict[str, list[float]] = {}
     worst = [0.0]
 

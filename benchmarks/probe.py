@@ -91,7 +91,7 @@ class ProbeApp(SkimApp):
         started = time.perf_counter()
         stored = 0
         for i in range(0, len(files), IMPORT_CHUNK):
-            outcomes = self.library.import_paths(files[i : i + IMPORT_CHUNK])
+            outcomes = self.library.articles.import_paths(files[i : i + IMPORT_CHUNK])
             stored += sum(1 for o in outcomes if o.result is not None and o.result.created)
             self.call_from_thread(cast(LibraryScreen, self.screen).reload)
         self.result.update(stored=stored, import_seconds=time.perf_counter() - started)

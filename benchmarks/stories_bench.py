@@ -6,7 +6,7 @@ day, a handful of names, distinctive words and figures), and 1-4 *reports* of ea
 different outlets, each drawing its own subset of the event's words and figures (some figures
 changed, as outlets disagree). Words are made-up syllable strings, so nothing is copied from
 anywhere. Events are spread over a year; articles are added in publication order, one
-``Library.add`` call each, as someone importing their reading one article at a time would.
+``Library.articles.add`` call each, as someone importing their reading one article at a time would.
 
 Printed: the time per added article spent in grouping (median, 90th and 99th percentile, per slice
 of the run, so any growth with library size shows), the whole ``add`` time, the database size, and
@@ -276,12 +276,12 @@ def main() -> None:
         ):
             for event_id, draft in Generator(args.seed).articles(args.articles):
                 t0 = time.perf_counter()
-                result = library.add(draft)
+                result = library.articles.add(draft)
                 add_times.append(time.perf_counter() - t0)
                 gold[result.article.id] = event_id
         total = time.perf_counter() - started
         stories = {}
-        for story in library.stories(min_size=1):
+        for story in library.stories.find(min_size=1):
             for meta in story.articles:
                 stories[meta.id] = story.id
         library.close()

@@ -142,10 +142,10 @@ def group_split(pairs: list[GoldPair]) -> dict[tuple[str, str], int]:
         library = open_library(folder)
         try:
             for pair_id, side, draft in articles:
-                result = library.add(draft)
+                result = library.articles.add(draft)
                 stories[(pair_id, side)] = result.article.id
             ids = list(stories.values())
-            members = {i: {m.id for m in library.story_of(i)} for i in ids}
+            members = {i: {m.id for m in library.stories.of(i)} for i in ids}
         finally:
             library.close()
     # The story of an article, named by its smallest member id.

@@ -255,7 +255,7 @@ def test_show_and_summary_use_the_library_summary_choice(
 
     article_id = added_id(data_dir, article_file, capsys)
     library = open_library(data_dir)
-    library.set_summary_choice(algorithm="lead", sentences=2)  # as the reader's S and - do
+    library.analysis.set_summary_choice(algorithm="lead", sentences=2)  # as the reader's S and - do
     library.close()
 
     assert skim(data_dir, "show", str(article_id), "--json") == 0

@@ -100,8 +100,8 @@ def samples_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data dir with the samples imported on a fixed clock, analysed and grouped once."""
     folder = tmp_path_factory.mktemp("contract-samples")
     library = open_library(folder, clock=lambda: FIXED_NOW)
-    library.import_samples()
-    library.group_pending()
+    library.articles.import_samples()
+    library.stories.group_pending()
     library.close()
     return folder
 

@@ -26,7 +26,7 @@ def data_dir(tmp_path: Path) -> Path:
 def aid(data_dir: Path) -> int:
     library = open_library(str(data_dir))
     try:
-        return library.add(PASTED).article.id
+        return library.articles.add(PASTED).article.id
     finally:
         library.close()
 
@@ -38,7 +38,7 @@ def skim(data_dir: Path, *args: str) -> int:
 def stored(data_dir: Path, article_id: int) -> tuple[object, ...]:
     library = open_library(str(data_dir))
     try:
-        meta = library.meta(article_id)
+        meta = library.articles.meta(article_id)
         return meta.title, meta.published, meta.source, meta.author, meta.url
     finally:
         library.close()
@@ -120,7 +120,7 @@ def test_a_url_another_article_has_is_refused(
 ) -> None:
     library = open_library(str(data_dir))
     try:
-        other = library.add(
+        other = library.articles.add(
             ArticleDraft(title="Other", body="Something else entirely.", url="https://x.example/a")
         ).article.id
     finally:

@@ -39,7 +39,7 @@ def add_articles(data_dir: Path, count: int) -> list[int]:
             ArticleDraft(title=f"Ferry {n} timetable changes", body=f"{BODY} Route {n}.")
             for n in range(count)
         ]
-        return [result.article.id for result in library.add_many(drafts)]
+        return [result.article.id for result in library.articles.add_many(drafts)]
     finally:
         library.close()
 
@@ -117,7 +117,7 @@ def test_note_on_the_same_passage_keeps_one_highlight(
     assert len(ids) == 1
     library = open_library(str(data_dir))
     try:
-        (annotation,) = library.annotations(first)
+        (annotation,) = library.annotations.of(first)
     finally:
         library.close()
     assert annotation.note == "good\n\ncheck" and set(annotation.tags) == {"a", "b"}

@@ -32,24 +32,24 @@ def library(tmp_path: Path) -> Iterator[Library]:
 
 
 def _found(library: Library, words: str) -> list[int]:
-    return [meta.id for meta in library.list(ArticleQuery(text=words))]
+    return [meta.id for meta in library.articles.find(ArticleQuery(text=words))]
 
 
 def test_a_new_title_is_searchable_and_the_old_one_is_not(library: Library) -> None:
-    aid = library.add(PASTED).article.id
+    aid = library.articles.add(PASTED).article.id
     assert _found(library, "9acc5c5fcf149964") == [aid]
-    meta = library.edit_details(aid, title="Crane collapses at the harbour")
+    meta = library.articles.edit_details(aid, title="Crane collapses at the harbour")
     assert meta.title == "Crane collapses at the harbour"
-    assert library.get(aid).title == "Crane collapses at the harbour"
+    assert library.articles.get(aid).title == "Crane collapses at the harbour"
     assert _found(library, "collapses harbour") == [aid]
     assert _found(library, "9acc5c5fcf149964") == []
     assert _found(library, "dockworkers") == [aid]  # the text is still indexed
 
 
 def test_every_detail_can_be_set_and_cleared(library: Library) -> None:
-    aid = library.add(PASTED).article.id
+    aid = library.articles.add(PASTED).article.id
     when = datetime(2024, 3, 5, 14, 30, tzinfo=timezone(timedelta(hours=1)))
-    meta = library.edit_details(
+    meta = library.articles.edit_details(
         aid, published=when, source="Dock News", author="A. Writer", url="https://dock.example/1"
     )
     assert (meta.published, meta.source, meta.author, meta.url) == (
@@ -59,46 +59,48 @@ def test_every_detail_can_be_set_and_cleared(library: Library) -> None:
         "https://dock.example/1",
     )
     assert meta.title == PASTED.title  # what was not given is kept
-    meta = library.edit_details(aid, published=None, source="", author=None, url="  ")
+    meta = library.articles.edit_details(aid, published=None, source="", author=None, url="  ")
     assert (meta.published, meta.source, meta.author, meta.url) == (None, None, None, None)
 
 
 def test_values_are_cleaned_as_an_import_cleans_them(library: Library) -> None:
-    aid = library.add(PASTED).article.id
-    meta = library.edit_details(aid, title="  Crane\x1b[2J  falls\n\tagain \x07", source="\x07Dock")
+    aid = library.articles.add(PASTED).article.id
+    meta = library.articles.edit_details(
+        aid, title="  Crane\x1b[2J  falls\n\tagain \x07", source="\x07Dock"
+    )
     assert meta.title == "Crane falls again"
     assert meta.source == "Dock"
-    naive = library.edit_details(aid, published=datetime(2024, 3, 5, 9, 0))
+    naive = library.articles.edit_details(aid, published=datetime(2024, 3, 5, 9, 0))
     assert naive.published == datetime(2024, 3, 5, 9, 0, tzinfo=UTC)
 
 
 def test_refused_edits_change_nothing(library: Library) -> None:
-    aid = library.add(PASTED).article.id
-    other = library.add(OTHER).article.id
-    before = library.get(aid)
+    aid = library.articles.add(PASTED).article.id
+    other = library.articles.add(OTHER).article.id
+    before = library.articles.get(aid)
     with pytest.raises(InvalidArgument, match="title"):
-        library.edit_details(aid, title=" \x1b[0m ", source="Changed")
+        library.articles.edit_details(aid, title=" \x1b[0m ", source="Changed")
     with pytest.raises(UsageError, match=f"article {other} already has the URL"):
-        library.edit_details(aid, url=OTHER.url, title="Changed")
+        library.articles.edit_details(aid, url=OTHER.url, title="Changed")
     with pytest.raises(NotFound):
-        library.edit_details(9999, title="Changed")
-    assert library.get(aid) == before
+        library.articles.edit_details(9999, title="Changed")
+    assert library.articles.get(aid) == before
     assert _found(library, "changed") == []
-    library.delete([other])
+    library.articles.delete([other])
     with pytest.raises(UsageError, match="deleted"):  # a deleted article still holds its URL
-        library.edit_details(aid, url=OTHER.url)
+        library.articles.edit_details(aid, url=OTHER.url)
     with pytest.raises(NotFound):
-        library.edit_details(other, title="Deleted articles are not edited")
-    assert library.get(aid) == before
+        library.articles.edit_details(other, title="Deleted articles are not edited")
+    assert library.articles.get(aid) == before
 
 
 def test_an_edit_that_changes_nothing_writes_nothing(library: Library) -> None:
-    aid = library.add(OTHER).article.id
+    aid = library.articles.add(OTHER).article.id
     token = library.change_token()
-    meta = library.edit_details(aid, title=OTHER.title, source=OTHER.source, url=OTHER.url)
-    assert meta == library.meta(aid)
+    meta = library.articles.edit_details(aid, title=OTHER.title, source=OTHER.source, url=OTHER.url)
+    assert meta == library.articles.meta(aid)
     assert library.change_token() == token
-    library.edit_details(aid, author="Someone")
+    library.articles.edit_details(aid, author="Someone")
     assert library.change_token() != token
 
 

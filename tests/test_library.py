@@ -40,16 +40,18 @@ def test_data_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_add_then_duplicate_by_text_and_by_url(library: Library) -> None:
-    first = library.add(ArticleDraft(title="Flood plan", body=BODY, url="https://example.com/a"))
+    first = library.articles.add(
+        ArticleDraft(title="Flood plan", body=BODY, url="https://example.com/a")
+    )
     assert first.created and first.article.added == FIXED
-    same_text = library.add(ArticleDraft(title="Another title", body=BODY.upper()))
+    same_text = library.articles.add(ArticleDraft(title="Another title", body=BODY.upper()))
     assert not same_text.created and same_text.reason == "same text"
-    same_url = library.add(
+    same_url = library.articles.add(
         ArticleDraft(title="X", body="Different text.", url="https://example.com/a")
     )
     # Same URL with new text: the stored article takes the new text (see tests/reliability).
     assert not same_url.created and same_url.reason.startswith("updated (text changed")
-    assert library.count() == 1
+    assert library.articles.count() == 1
 
 
 def test_import_paths_reports_each_file(tmp_path: Path, library: Library) -> None:
@@ -57,63 +59,70 @@ def test_import_paths_reports_each_file(tmp_path: Path, library: Library) -> Non
     folder.mkdir()
     (folder / "good.txt").write_text("Good title\n\nA sentence. Another one.\n", encoding="utf-8")
     (folder / "empty.md").write_text("", encoding="utf-8")
-    outcomes = library.import_paths([folder, tmp_path / "missing.txt"])
+    outcomes = library.articles.import_paths([folder, tmp_path / "missing.txt"])
     assert [o.error is None for o in outcomes] == [False, True, False]
     assert outcomes[1].result is not None and outcomes[1].result.article.title == "Good title"
 
 
 def test_import_samples_imports_every_sample_once(library: Library) -> None:
-    outcomes = library.import_samples()
+    outcomes = library.articles.import_samples()
     assert all(o.error is None for o in outcomes)
-    assert library.count() == len(outcomes) >= 12
-    again = library.import_samples()
+    assert library.articles.count() == len(outcomes) >= 12
+    again = library.articles.import_samples()
     assert not any(o.result and o.result.created for o in again)
 
 
 def test_annotate_quote_anchors_with_context(library: Library) -> None:
-    article_id = library.add(ArticleDraft(title="T", body=BODY)).article.id
-    annotation = library.annotate_quote(article_id, "4,000   HOMES", note="check", tags=["Risk"])
+    article_id = library.articles.add(ArticleDraft(title="T", body=BODY)).article.id
+    annotation = library.annotations.add_quote(
+        article_id, "4,000   HOMES", note="check", tags=["Risk"]
+    )
     assert BODY[annotation.start : annotation.end] == "4,000 homes"
     assert annotation.prefix.endswith("said ") and annotation.suffix.startswith(" were")
     assert annotation.tags == ("risk",)
-    assert library.meta(article_id).notes == 1
+    assert library.articles.meta(article_id).notes == 1
     with pytest.raises(UsageError):
-        library.annotate_quote(article_id, "volcano")
+        library.annotations.add_quote(article_id, "volcano")
     with pytest.raises(UsageError):
-        library.annotate(article_id, 5, 5000)
+        library.annotations.add(article_id, 5, 5000)
 
 
 def test_delete_and_restore_annotation(library: Library) -> None:
-    article_id = library.add(ArticleDraft(title="T", body=BODY)).article.id
-    annotation = library.annotate(article_id, 0, 26)
-    library.delete_annotation(annotation.id)
-    assert library.annotations(article_id) == []
-    library.restore_annotation(annotation.id)
-    assert [a.id for a in library.annotations(article_id)] == [annotation.id]
+    article_id = library.articles.add(ArticleDraft(title="T", body=BODY)).article.id
+    annotation = library.annotations.add(article_id, 0, 26)
+    library.annotations.delete(annotation.id)
+    assert library.annotations.of(article_id) == []
+    library.annotations.undelete(annotation.id)
+    assert [a.id for a in library.annotations.of(article_id)] == [annotation.id]
 
 
 def test_triage_delete_restore_and_views(library: Library) -> None:
-    article_id = library.add(ArticleDraft(title="T", body=BODY)).article.id
-    library.set_state([article_id], TriageState.LATER)
-    library.set_starred([article_id], True)
-    assert library.view_counts()["later"] == 1 and library.view_counts()["starred"] == 1
-    library.delete([article_id])
-    assert library.count() == 0
-    library.restore([article_id])
-    assert library.list(ArticleQuery(state=TriageState.LATER))[0].id == article_id
+    article_id = library.articles.add(ArticleDraft(title="T", body=BODY)).article.id
+    library.articles.set_state([article_id], TriageState.LATER)
+    library.articles.set_starred([article_id], True)
+    assert (
+        library.articles.view_counts()["later"] == 1
+        and library.articles.view_counts()["starred"] == 1
+    )
+    library.articles.delete([article_id])
+    assert library.articles.count() == 0
+    library.articles.undelete([article_id])
+    assert library.articles.find(ArticleQuery(state=TriageState.LATER))[0].id == article_id
 
 
 def test_analysis_and_summary_are_cached(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     from reader.core import analysis
 
-    article = library.get(library.add(ArticleDraft(title="T", body=BODY)).article.id)
-    first = library.analysis(article)
-    summary = library.summary(article, sentences=2)
+    article = library.articles.get(
+        library.articles.add(ArticleDraft(title="T", body=BODY)).article.id
+    )
+    first = library.analysis.of(article)
+    summary = library.analysis.summary(article, sentences=2)
     calls: list[str] = []
     monkeypatch.setattr(analysis, "analyze", lambda text: calls.append("analyze"))
     monkeypatch.setattr(analysis, "summarize", lambda *a, **k: calls.append("summarize"))
-    assert library.analysis(article) == first
-    assert library.summary(article, sentences=2) == summary
+    assert library.analysis.of(article) == first
+    assert library.analysis.summary(article, sentences=2) == summary
     assert calls == []
     for start, end in first.sentences:
         assert 0 <= start < end <= len(BODY)
@@ -128,36 +137,40 @@ def test_settings_round_trip(library: Library) -> None:
 
 def test_last_deleted_tells_two_deletes_in_the_same_second_apart(library: Library) -> None:
     ids = [
-        library.add(ArticleDraft(title=f"Council {n}", body=f"{BODY} Item {n}.")).article.id
+        library.articles.add(
+            ArticleDraft(title=f"Council {n}", body=f"{BODY} Item {n}.")
+        ).article.id
         for n in range(3)
     ]
-    assert library.last_deleted() == []
-    library.delete([ids[0]])
-    library.delete([ids[1], ids[2]])  # the fixed clock: both deletes have the same second
-    assert library.last_deleted() == [ids[1], ids[2]]
-    library.restore(library.last_deleted())
-    assert library.last_deleted() == [ids[0]]
+    assert library.articles.last_deleted() == []
+    library.articles.delete([ids[0]])
+    library.articles.delete([ids[1], ids[2]])  # the fixed clock: both deletes have the same second
+    assert library.articles.last_deleted() == [ids[1], ids[2]]
+    library.articles.undelete(library.articles.last_deleted())
+    assert library.articles.last_deleted() == [ids[0]]
 
 
 def test_change_tags_adds_and_removes_keeping_the_rest(library: Library) -> None:
-    first = library.add(ArticleDraft(title="A", body=BODY, tags=("keep", "old"))).article.id
-    second = library.add(ArticleDraft(title="B", body=BODY + " More.")).article.id
-    library.change_tags([first, second], add=["New ", "new"], remove=["OLD", "absent"])
-    assert library.meta(first).tags == ("keep", "new")
-    assert library.meta(second).tags == ("new",)
+    first = library.articles.add(
+        ArticleDraft(title="A", body=BODY, tags=("keep", "old"))
+    ).article.id
+    second = library.articles.add(ArticleDraft(title="B", body=BODY + " More.")).article.id
+    library.articles.change_tags([first, second], add=["New ", "new"], remove=["OLD", "absent"])
+    assert library.articles.meta(first).tags == ("keep", "new")
+    assert library.articles.meta(second).tags == ("new",)
     with pytest.raises(NotFound):
-        library.change_tags([first, 999], remove=["keep"])
-    assert library.meta(first).tags == ("keep", "new")
+        library.articles.change_tags([first, 999], remove=["keep"])
+    assert library.articles.meta(first).tags == ("keep", "new")
 
 
 def test_annotate_quote_twice_returns_the_same_highlight(library: Library) -> None:
-    article_id = library.add(ArticleDraft(title="A", body=BODY)).article.id
-    first = library.annotate_quote(article_id, "4,000 homes", note="check")
-    again = library.annotate_quote(article_id, "4,000  HOMES", note="check", tags=["x"])
+    article_id = library.articles.add(ArticleDraft(title="A", body=BODY)).article.id
+    first = library.annotations.add_quote(article_id, "4,000 homes", note="check")
+    again = library.annotations.add_quote(article_id, "4,000  HOMES", note="check", tags=["x"])
     assert again.id == first.id and again.note == "check" and again.tags == ("x",)
-    assert len(library.annotations(article_id)) == 1
+    assert len(library.annotations.of(article_id)) == 1
     with pytest.raises(UsageError, match="empty"):
-        library.annotate_quote(article_id, " ")
+        library.annotations.add_quote(article_id, " ")
 
 
 def test_summary_choice_is_stored_validated_and_falls_back_to_the_default(
@@ -166,14 +179,14 @@ def test_summary_choice_is_stored_validated_and_falls_back_to_the_default(
     from reader.core.analysis import DEFAULT_ALGORITHM, DEFAULT_SENTENCES
     from reader.core.errors import AnalysisError
 
-    assert library.summary_choice() == (DEFAULT_ALGORITHM, DEFAULT_SENTENCES)
-    library.set_summary_choice(algorithm="lexrank")
-    library.set_summary_choice(sentences=5)
-    assert library.summary_choice() == ("lexrank", 5)
+    assert library.analysis.summary_choice() == (DEFAULT_ALGORITHM, DEFAULT_SENTENCES)
+    library.analysis.set_summary_choice(algorithm="lexrank")
+    library.analysis.set_summary_choice(sentences=5)
+    assert library.analysis.summary_choice() == ("lexrank", 5)
     with pytest.raises(AnalysisError, match="unknown summary algorithm"):
-        library.set_summary_choice(algorithm="bert")
+        library.analysis.set_summary_choice(algorithm="bert")
     with pytest.raises(AnalysisError, match="whole number"):
-        library.set_summary_choice(sentences=0)
+        library.analysis.set_summary_choice(sentences=0)
     library.set_setting("summary.algorithm", "gone")  # written by an older or newer skim
     library.set_setting("summary.sentences", "many")
-    assert library.summary_choice() == (DEFAULT_ALGORITHM, DEFAULT_SENTENCES)
+    assert library.analysis.summary_choice() == (DEFAULT_ALGORITHM, DEFAULT_SENTENCES)

@@ -97,9 +97,9 @@ def add(library: Library, args: argparse.Namespace) -> int:
 
     if not args.paths and not args.samples:
         raise UsageError("give files, folders, URLs or - (stdin) to import, or --samples")
-    outcomes: list[ImportOutcome] = library.import_samples() if args.samples else []
+    outcomes: list[ImportOutcome] = library.articles.import_samples() if args.samples else []
     files = [Path(p) for p in args.paths if p != "-" and not is_url(p)]
-    outcomes += library.import_paths(files) if files else []
+    outcomes += library.articles.import_paths(files) if files else []
     outcomes += add_urls(library, [p for p in args.paths if is_url(p)])
     if "-" in args.paths:
         outcomes.append(_add_stdin(library))
@@ -113,7 +113,7 @@ def _add_stdin(library: Library) -> ImportOutcome:
         draft = read_bytes(read_capped(sys.stdin.buffer, "stdin"), name="-")
     except IngestError as error:
         return ImportOutcome("-", error=str(error))
-    return ImportOutcome("-", result=library.add(draft))
+    return ImportOutcome("-", result=library.articles.add(draft))
 
 
 def triage(library: Library, args: argparse.Namespace) -> int:
@@ -121,13 +121,13 @@ def triage(library: Library, args: argparse.Namespace) -> int:
     from reader.core import TriageState
 
     for article_id in args.ids:
-        library.meta(article_id)  # raises NotFound before anything changes
+        library.articles.meta(article_id)  # raises NotFound before anything changes
     if args.action in ("star", "unstar"):
-        library.set_starred(args.ids, args.action == "star")
+        library.articles.set_starred(args.ids, args.action == "star")
     else:
-        library.set_state(args.ids, TriageState(args.action))
+        library.articles.set_state(args.ids, TriageState(args.action))
     for article_id in args.ids:
-        meta = library.meta(article_id)
+        meta = library.articles.meta(article_id)
         print(
             f"{meta.id}\t{meta.state.value}{' starred' if meta.starred else ''}\t{safe(meta.title)}"
         )
@@ -141,15 +141,17 @@ def delete(library: Library, args: argparse.Namespace) -> int:
     if args.undo:
         if args.ids:
             raise InvalidArgument("give article ids or --undo, not both")
-        ids = library.last_deleted()
+        ids = library.articles.last_deleted()
         if not ids:
             print("Nothing to undo: no article is deleted.")
             return 0
         return _undelete(library, ids)
     if not args.ids:
         raise InvalidArgument("give the ids of the articles to delete (see skim list)")
-    titles = [library.meta(article_id).title for article_id in args.ids]  # NotFound before a change
-    library.delete(args.ids)
+    titles = [
+        library.articles.meta(article_id).title for article_id in args.ids
+    ]  # NotFound before a change
+    library.articles.delete(args.ids)
     for article_id, title in zip(args.ids, titles, strict=True):
         print(f"{article_id}\tdeleted\t{safe(title)}")
     print("Undo with: skim delete --undo")
@@ -162,9 +164,9 @@ def undelete(library: Library, args: argparse.Namespace) -> int:
 
 
 def _undelete(library: Library, ids: list[int]) -> int:
-    library.restore(ids)
+    library.articles.undelete(ids)
     for article_id in dict.fromkeys(ids):
-        print(f"{article_id}\trestored\t{safe(library.meta(article_id).title)}")
+        print(f"{article_id}\trestored\t{safe(library.articles.meta(article_id).title)}")
     return 0
 
 
@@ -179,8 +181,8 @@ def edit(library: Library, args: argparse.Namespace) -> int:
         )
     # The date is read before anything is written: a typo must not leave half an edit behind.
     published = parse_published(given["published"]) if "published" in given else KEEP
-    before = library.meta(args.id)
-    after = library.edit_details(
+    before = library.articles.meta(args.id)
+    after = library.articles.edit_details(
         args.id,
         title=given.get("title", KEEP),
         published=published,

@@ -30,8 +30,8 @@ def backup(library: Library, args: argparse.Namespace) -> int:
     """``skim backup [PATH]``: write a consistent copy of the library; print where it went."""
     from pathlib import Path
 
-    target = library.backup(Path(args.path) if args.path else None)
-    print(f"backed up {library.count()} articles to {target}")
+    target = library.backups.create(Path(args.path) if args.path else None)
+    print(f"backed up {library.articles.count()} articles to {target}")
     return 0
 
 
@@ -39,6 +39,6 @@ def restore(library: Library, args: argparse.Namespace) -> int:
     """``skim restore PATH``: check the backup, keep a copy of the current library, restore."""
     from pathlib import Path
 
-    safety = library.restore_from(Path(args.path))
+    safety = library.backups.restore(Path(args.path))
     print(f"restored {args.path}; the library as it was is kept in {safety}")
     return 0

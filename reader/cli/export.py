@@ -96,7 +96,7 @@ def export(library: Library, args: argparse.Namespace) -> int:
     """``skim export``: one line per file; 1 when a file was skipped or could not be written."""
     from pathlib import Path
 
-    report = library.export_markdown(
+    report = library.exports.markdown(
         _selection(library, args),
         out=Path(args.out),
         template=args.template,
@@ -140,14 +140,14 @@ def _selection(library: Library, args: argparse.Namespace) -> list[int]:
     query = ArticleQuery(
         state=TriageState(args.state) if args.state else None, tags=tuple(args.tag)
     )
-    return [meta.id for meta in library.list(query, sort="added", descending=False)]
+    return [meta.id for meta in library.articles.find(query, sort="added", descending=False)]
 
 
 def import_notes(library: Library, args: argparse.Namespace) -> int:
     """``skim import-notes PATH…``: messages on stderr, a summary line; 1 if something was not read."""
     from pathlib import Path
 
-    report = library.import_notes([Path(p) for p in args.paths])
+    report = library.exports.import_notes([Path(p) for p in args.paths])
     for message in report.messages:
         print(f"skim: {safe(message.text)}", file=sys.stderr)
     print(f"import-notes: {report.summary()}")

@@ -78,7 +78,7 @@ def list_articles(library: Library, args: argparse.Namespace) -> int:
     from reader.core import meta_to_dict
 
     query = list_query(args)
-    metas = library.list(
+    metas = library.articles.find(
         query,
         sort=args.sort,
         descending=args.sort in ("added", "published"),
@@ -88,7 +88,7 @@ def list_articles(library: Library, args: argparse.Namespace) -> int:
         print_json([meta_to_dict(m) for m in metas])
         return 0
     if not metas:
-        print(nothing_listed(query, args.search, library.count()), file=sys.stderr)
+        print(nothing_listed(query, args.search, library.articles.count()), file=sys.stderr)
         return 0
     for meta in metas:
         print(_list_row(meta))

@@ -36,7 +36,7 @@ def add_tag_command(commands: argparse._SubParsersAction[Any]) -> None:
 
 def note(library: Library, args: argparse.Namespace) -> int:
     """``skim note ID --quote TEXT [--note TEXT] [--tag T]``."""
-    annotation = library.annotate_quote(args.id, args.quote, note=args.note, tags=args.tag)
+    annotation = library.annotations.add_quote(args.id, args.quote, note=args.note, tags=args.tag)
     print(f"{annotation.id}\t{safe(annotation.quote)}")
     return 0
 
@@ -45,9 +45,9 @@ def tag(library: Library, args: argparse.Namespace) -> int:
     """``skim tag ID… [+TAG] [-TAG]``: change tags, then print each article's tags."""
     ids, add, remove = parse_tag_words(args.words)
     if add or remove:
-        library.change_tags(ids, add=add, remove=remove)
+        library.articles.change_tags(ids, add=add, remove=remove)
     for article_id in ids:
-        meta = library.meta(article_id)
+        meta = library.articles.meta(article_id)
         print(f"{meta.id}\t{safe(', '.join(meta.tags)) or '(no tags)'}\t{safe(meta.title)}")
     return 0
 

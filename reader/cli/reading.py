@@ -95,9 +95,9 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
 
 def show(library: Library, args: argparse.Namespace) -> int:
     """``skim show ID``: metadata, summary and the highlighted text."""
-    article = library.get(args.id)
-    analysis = library.analysis(article)
-    summary_ = library.summary(
+    article = library.articles.get(args.id)
+    analysis = library.analysis.of(article)
+    summary_ = library.analysis.summary(
         article, algorithm=args.algorithm, sentences=args.sentences, ratio=args.ratio
     )
     if args.json:
@@ -131,7 +131,7 @@ def _print_article(
     print(style("Story", BOLD, colour))
     spans = [*analysis.entities, *analysis.numbers]
     print(wrap_paragraphs(article.body, spans, width, colour))
-    annotations = library.annotations(article.id)
+    annotations = library.annotations.of(article.id)
     if annotations or article.note:
         print()
         print(style("Notes", BOLD, colour))
@@ -239,15 +239,15 @@ def analyze(args: argparse.Namespace) -> int:
 def summary(library: Library, args: argparse.Namespace) -> int:
     """``skim summary ID|PATH``."""
     if args.target.isdigit():
-        summary_ = library.summary(
-            library.get(int(args.target)),
+        summary_ = library.analysis.summary(
+            library.articles.get(int(args.target)),
             algorithm=args.algorithm,
             sentences=args.sentences,
             ratio=args.ratio,
         )
     else:
         draft = _read_source(args.target)
-        summary_ = _summarize_draft(draft, args, choice=library.summary_choice())
+        summary_ = _summarize_draft(draft, args, choice=library.analysis.summary_choice())
     if args.json:
         from reader.core import summary_to_dict
 

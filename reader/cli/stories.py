@@ -63,10 +63,10 @@ def _wrap(text: str, indent: str, width: int, first: str | None = None) -> str:
 def stories(library: Library, args: argparse.Namespace) -> int:
     """``skim stories [--all] [--limit N] [--regroup] [--json]``."""
     if args.regroup:
-        library.regroup_stories()
+        library.stories.regroup()
     else:
-        library.group_pending()  # articles stored before grouping existed
-    found = library.stories(min_size=1 if args.all else 2, limit=args.limit)
+        library.stories.group_pending()  # articles stored before grouping existed
+    found = library.stories.find(min_size=1 if args.all else 2, limit=args.limit)
     if args.json:
         from reader.core import story_to_dict
 
@@ -91,14 +91,14 @@ def compare(library: Library, args: argparse.Namespace) -> int:
 
     ids: list[int] = list(dict.fromkeys(args.ids))
     if len(ids) == 1:
-        library.group_pending()
-        ids = [meta.id for meta in library.story_of(ids[0])]
+        library.stories.group_pending()
+        ids = [meta.id for meta in library.stories.of(ids[0])]
         if len(ids) < 2:
             raise UsageError(
                 f"article {args.ids[0]} has no other source in the library; "
                 "give two or more ids to compare"
             )
-    comparison = library.compare(ids)
+    comparison = library.stories.compare(ids)
     if args.json:
         from reader.core import comparison_to_dict
 
@@ -162,8 +162,8 @@ def render_comparison(c: Comparison, width: int, colour: bool) -> list[str]:
 
 def tone(library: Library, args: argparse.Namespace) -> int:
     """``skim tone ID [--json]``: the label, why, the evidence and the opinion sentences."""
-    article = library.get(args.id)
-    result = library.tone(article)
+    article = library.articles.get(args.id)
+    result = library.analysis.tone(article)
     if args.json:
         from reader.core import tone_to_dict
 

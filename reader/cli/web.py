@@ -90,7 +90,7 @@ def add_urls(library: Library, urls: list[str]) -> list[ImportOutcome]:
     outcomes: list[ImportOutcome] = []
     for url in urls:
         try:
-            outcomes.append(ImportOutcome(url, result=library.add_url(url)))
+            outcomes.append(ImportOutcome(url, result=library.sources.add_url(url)))
         except IngestError as error:
             outcomes.append(ImportOutcome(url, error=str(error)))
     return outcomes
@@ -102,18 +102,18 @@ def feed(library: Library, args: argparse.Namespace) -> int:
 
     action = args.feed_command
     if action == "add":
-        result = library.subscribe(args.source, full_text=args.full_text)
+        result = library.sources.subscribe(args.source, full_text=args.full_text)
         print(f"Subscribed to {safe(result.feed.title)} (feed {result.feed.id})")
         return _print_update(result)
     if action == "list":
-        return _list(library.feeds(), as_json=args.json)
+        return _list(library.sources.feeds(), as_json=args.json)
     if action == "update":
         status = 0
-        for result in library.update_feeds(args.ids, full_text=args.full_text):
+        for result in library.sources.update_feeds(args.ids, full_text=args.full_text):
             status = max(status, _print_update(result, heading=True))
         return status
     if action == "remove":
-        removed = library.unsubscribe(args.id)
+        removed = library.sources.unsubscribe(args.id)
         print(
             f"Unsubscribed from {safe(removed.title)} (feed {removed.id}); "
             f"its {removed.articles} articles stay in the library"
@@ -122,14 +122,16 @@ def feed(library: Library, args: argparse.Namespace) -> int:
     if action == "import-opml":
         return _import_opml(library, Path(args.file))
     if action == "export-opml":
-        text = library.export_opml()
+        text = library.sources.export_opml()
         if args.file in (None, "-"):
             sys.stdout.write(text)
         else:
             from reader.core import write_atomically
 
             write_atomically(Path(args.file), text)
-            print(f"Wrote {len(library.feeds())} feeds to {safe(args.file)}", file=sys.stderr)
+            print(
+                f"Wrote {len(library.sources.feeds())} feeds to {safe(args.file)}", file=sys.stderr
+            )
         return 0
     raise AssertionError(f"unknown feed action {action!r}")  # argparse only allows the above
 
@@ -140,7 +142,7 @@ def import_from(library: Library, args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if args.dry_run:
-        links, problems = library.preview_saved(path, args.tool)
+        links, problems = library.sources.preview_saved(path, args.tool)
         for problem in problems:
             print(f"skim: {safe(problem)}", file=sys.stderr)
         for link, existing in links:
@@ -149,7 +151,7 @@ def import_from(library: Library, args: argparse.Namespace) -> int:
         fetch = sum(1 for _, existing in links if existing is None)
         print(f"{fetch} to fetch, {len(links) - fetch} already in the library", file=sys.stderr)
         return 1 if problems else 0
-    outcomes = library.import_saved(path, args.tool, progress=_print_outcome)
+    outcomes = library.sources.import_saved(path, args.tool, progress=_print_outcome)
     created = sum(1 for o in outcomes if o.result is not None and o.result.created)
     failed = sum(1 for o in outcomes if o.error is not None)
     print(
@@ -217,7 +219,7 @@ def _feed_dict(item: Feed) -> dict[str, Any]:
 
 
 def _import_opml(library: Library, path: Path) -> int:
-    result = library.import_opml(path)
+    result = library.sources.import_opml(path)
     for skipped in result.skipped:
         print(f"skim: {safe(skipped)}", file=sys.stderr)
     for item in result.added:

@@ -204,7 +204,7 @@ class Annotation:
 
 @dataclass(frozen=True, slots=True)
 class AddResult:
-    """What :meth:`Library.add` did with a draft."""
+    """What ``Library.articles.add`` did with a draft."""
 
     article: ArticleMeta
     created: bool  # False when the draft duplicated an article already stored

@@ -64,7 +64,7 @@ class ImportOutcome:
 
 
 class Keep(enum.Enum):
-    """The default of each ``Library.edit_details`` argument: leave that detail alone."""
+    """The default of each ``Library.articles.edit_details`` argument: leave that detail alone."""
 
     KEEP = "keep"
 

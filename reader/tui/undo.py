@@ -62,15 +62,15 @@ class Change:
         """Undo the change (runs in a worker thread)."""
         ids = [self.article_id]
         if self.kind == "delete":
-            library.restore(ids)
+            library.articles.undelete(ids)
         elif self.kind == "state" and self.previous_state is not None:
-            library.set_state(ids, self.previous_state)
+            library.articles.set_state(ids, self.previous_state)
         elif self.kind == "star" and self.previous_starred is not None:
-            library.set_starred(ids, self.previous_starred)
+            library.articles.set_starred(ids, self.previous_starred)
         elif self.kind == "tags":
-            library.set_tags(self.article_id, self.previous_tags)
+            library.articles.set_tags(self.article_id, self.previous_tags)
         elif self.kind == "annotation" and self.annotation_id is not None:
-            library.restore_annotation(self.annotation_id)
+            library.annotations.undelete(self.annotation_id)
         elif self.kind == "details" and self.previous_details is not None:
             self.previous_details.store(library, self.article_id)
 

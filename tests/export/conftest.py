@@ -41,7 +41,7 @@ def library(tmp_path: Path, clock: Clock) -> Iterator[Library]:
 @pytest.fixture
 def seeded(library: Library) -> list[int]:
     """Two annotated articles (the sea wall story and a bridge story) and one without notes."""
-    first = library.add(
+    first = library.articles.add(
         ArticleDraft(
             title="Harbour council approves $12 million sea wall",
             body=BODY,
@@ -50,19 +50,21 @@ def seeded(library: Library) -> list[int]:
             tags=("climate",),
         )
     ).article.id
-    library.annotate_quote(first, "a $12 million sea wall", note="Check the cost.", tags=["money"])
-    library.annotate_quote(
+    library.annotations.add_quote(
+        first, "a $12 million sea wall", note="Check the cost.", tags=["money"]
+    )
+    library.annotations.add_quote(
         first, "protect about 4,000 homes", note="Which homes?", tags=["long reads"]
     )
-    library.set_article_note(first, "Compare with the 2019 plan.")
-    second = library.add(
+    library.articles.set_article_note(first, "Compare with the 2019 plan.")
+    second = library.articles.add(
         ArticleDraft(
             title="Riverside bridge to close for repairs",
             body="The Riverside bridge will close for six weeks from May.\n\nBuses will divert.",
         )
     ).article.id
-    library.annotate_quote(second, "close for six weeks", note="Longer than last time.")
-    third = library.add(
+    library.annotations.add_quote(second, "close for six weeks", note="Longer than last time.")
+    third = library.articles.add(
         ArticleDraft(title="Ferry strike called off", body="The ferry strike was called off.")
     ).article.id
     return [first, second, third]

@@ -78,7 +78,7 @@ def test_selections_by_state_tag_and_all(
 ) -> None:
     from reader.core.models import TriageState
 
-    library.set_state([seeded[1]], TriageState.LATER)
+    library.articles.set_state([seeded[1]], TriageState.LATER)
     assert cli("export", "--state", "later", "--out", "later")[1].count("written ") == 1
     assert cli("export", "--tag", "climate", "--out", "tagged")[1].count("written ") == 1
     status, out, _ = cli("export", "--all", "--out", "all.md", "--template", "brief")

@@ -18,7 +18,7 @@ BRIDGE = "riverside-bridge-to-close-for-repairs.md"
 
 
 def export(library: Library, ids: list[int], out: Path, **options: object) -> exporter.ExportReport:
-    return library.export_markdown(ids, out=out, **options)  # type: ignore[arg-type]
+    return library.exports.markdown(ids, out=out, **options)  # type: ignore[arg-type]
 
 
 def statuses(report: exporter.ExportReport) -> list[tuple[str, str]]:
@@ -39,7 +39,7 @@ def test_one_file_per_article_named_after_its_title(
     assert statuses(report) == [(SEA_WALL, "written"), (BRIDGE, "written")]
     assert report.files[0].path == out / SEA_WALL
     text = (out / SEA_WALL).read_text("utf-8")
-    first, second = library.annotations(seeded[0])
+    first, second = library.annotations.of(seeded[0])
     assert (
         f"> a $12 million sea wall\n>\n> **Note:** Check the cost.\n> #money ^skim-{first.id}"
         in text
@@ -68,7 +68,7 @@ def test_a_changed_article_is_rewritten_with_a_new_exported_time(
     out = tmp_path / "notes"
     export(library, seeded[:2], out)
     clock.advance()
-    library.set_article_note(seeded[0], "A new thought.")
+    library.articles.set_article_note(seeded[0], "A new thought.")
     report = export(library, seeded[:2], out)
     assert statuses(report) == [(SEA_WALL, "written"), (BRIDGE, "unchanged")]
     assert "> A new thought." in (out / SEA_WALL).read_text("utf-8")
@@ -123,7 +123,7 @@ def test_an_unrecorded_copy_of_the_same_article_needs_force(
 def test_same_titles_get_the_id_and_names_stay_put(
     library: Library, seeded: list[int], tmp_path: Path
 ) -> None:
-    twin = library.add(
+    twin = library.articles.add(
         ArticleDraft(title="Harbour council approves $12 million sea wall!", body="Other text.")
     ).article.id
     out = tmp_path / "notes"
@@ -133,7 +133,7 @@ def test_same_titles_get_the_id_and_names_stay_put(
         (f"harbour-council-approves-12-million-sea-wall-{twin}.md", "written"),
     ]
     # A file keeps its name when the title changes (links to it keep working).
-    library.set_article_note(twin, "renamed later")
+    library.articles.set_article_note(twin, "renamed later")
     assert export(library, [twin], out).files[0].path.name.endswith(f"-{twin}.md")
 
 
@@ -142,7 +142,7 @@ def test_since_keeps_articles_changed_or_added_since(
 ) -> None:
     start = clock.now
     clock.advance()
-    library.update_annotation(library.annotations(seeded[1])[0].id, note="Edited later.")
+    library.annotations.update(library.annotations.of(seeded[1])[0].id, note="Edited later.")
     report = export(library, seeded, tmp_path / "notes", since=clock.now)
     assert [f.article_ids for f in report.files] == [(seeded[1],)]
     assert len(export(library, seeded, tmp_path / "all", since=start).files) == 3
@@ -180,7 +180,7 @@ def test_templates_without_a_summary_do_not_compute_one(
     def no_summary(*args: object, **kwargs: object) -> None:
         raise AssertionError("the summary was computed")
 
-    monkeypatch.setattr(library, "summary", no_summary)
+    monkeypatch.setattr(library.analysis, "summary", no_summary)
     report = export(library, seeded[:1], tmp_path / "notes", template="quotes")
     assert report.complete
     assert (tmp_path / "notes" / SEA_WALL).read_text("utf-8").startswith("> a $12 million sea wall")
@@ -220,7 +220,7 @@ def test_a_renamed_file_is_followed_not_written_twice(
     (out / SEA_WALL).rename(out / "Sea wall.md")
     assert statuses(export(library, seeded[:1], out)) == [("Sea wall.md", "unchanged")]
     clock.advance()
-    library.set_article_note(seeded[0], "Changed after the rename.")
+    library.articles.set_article_note(seeded[0], "Changed after the rename.")
     assert statuses(export(library, seeded[:1], out)) == [("Sea wall.md", "written")]
     assert sorted(p.name for p in out.iterdir()) == ["Sea wall.md"]
     assert "> Changed after the rename." in (out / "Sea wall.md").read_text("utf-8")
@@ -250,11 +250,11 @@ def test_export_uses_the_library_summary_choice(
 ) -> None:
     from reader.core.analysis import summarize
 
-    body = library.get(seeded[0]).body
+    body = library.articles.get(seeded[0]).body
     first, second = (s.text for s in summarize(body, algorithm="lead", sentences=2).sentences)
-    library.set_summary_choice(algorithm="lead", sentences=1)
+    library.analysis.set_summary_choice(algorithm="lead", sentences=1)
     out = tmp_path / f"{template}.md"
-    library.export_markdown([seeded[0]], out=out, template=template)
+    library.exports.markdown([seeded[0]], out=out, template=template)
     highlights = out.read_text(encoding="utf-8").split("## Highlights", 1)[1].split("\n## ", 1)[0]
     assert f"- {first}" in highlights
     assert second not in highlights

@@ -13,7 +13,7 @@ SEA_WALL = "harbour-council-approves-12-million-sea-wall.md"
 
 
 def exported(library: Library, ids: list[int], out: Path) -> Path:
-    report = library.export_markdown(ids, out=out)
+    report = library.exports.markdown(ids, out=out)
     assert report.complete
     return report.files[0].path
 
@@ -32,13 +32,13 @@ def test_notes_and_tags_edited_in_the_file_come_back(
     library: Library, seeded: list[int], tmp_path: Path, clock: Clock
 ) -> None:
     path = exported(library, seeded[:1], tmp_path / "notes")
-    first, second = library.annotations(seeded[0])
+    first, second = library.annotations.of(seeded[0])
     edit(path, "> **Note:** Check the cost.", "> **Note:** Check the cost.\n> It rose in 2024.")
     edit(path, f"> #money ^skim-{first.id}", f"> #budget ^skim-{first.id}")
     edit(path, "> Compare with the 2019 plan.", "> Compare with the 2019 and 2021 plans.")
     edit(path, "tags:\n- climate\n", "tags:\n- climate\n- sea walls\n")
     clock.advance()
-    report = library.import_notes([path])
+    report = library.exports.import_notes([path])
     assert problems(report) == [] and report.messages == []
     assert (report.files, report.articles, report.highlights, report.notes, report.tags) == (
         1,
@@ -47,17 +47,17 @@ def test_notes_and_tags_edited_in_the_file_come_back(
         1,
         1,
     )
-    updated = library.annotations(seeded[0])[0]
+    updated = library.annotations.of(seeded[0])[0]
     assert updated.note == "Check the cost.\nIt rose in 2024."
     assert updated.tags == ("budget",)
     assert updated.updated == clock.now
-    assert library.annotations(seeded[0])[1] == second  # untouched: not even its time changes
-    article = library.get(seeded[0])
+    assert library.annotations.of(seeded[0])[1] == second  # untouched: not even its time changes
+    article = library.articles.get(seeded[0])
     assert article.note == "Compare with the 2019 and 2021 plans."
     assert article.tags == ("climate", "sea walls")
     # The file says exactly what the library now holds: the next export leaves it alone.
     assert (
-        library.export_markdown(seeded[:1], out=tmp_path / "notes").files[0].status == "unchanged"
+        library.exports.markdown(seeded[:1], out=tmp_path / "notes").files[0].status == "unchanged"
     )
 
 
@@ -65,40 +65,40 @@ def test_importing_an_unedited_file_changes_nothing(
     library: Library, seeded: list[int], tmp_path: Path
 ) -> None:
     path = exported(library, seeded[:1], tmp_path / "notes")
-    before = (library.get(seeded[0]), library.annotations(seeded[0]))
-    report = library.import_notes([tmp_path / "notes"])
+    before = (library.articles.get(seeded[0]), library.annotations.of(seeded[0]))
+    report = library.exports.import_notes([tmp_path / "notes"])
     assert (report.highlights, report.notes, report.tags, report.messages) == (0, 0, 0, [])
-    assert (library.get(seeded[0]), library.annotations(seeded[0])) == before
+    assert (library.articles.get(seeded[0]), library.annotations.of(seeded[0])) == before
     assert "long-reads" in path.read_text("utf-8")  # "long reads" is written #long-reads…
-    assert library.annotations(seeded[0])[1].tags == ("long reads",)  # …and read back as it was
+    assert library.annotations.of(seeded[0])[1].tags == ("long reads",)  # …and read back as it was
 
 
 def test_a_removed_highlight_is_reported_and_kept(
     library: Library, seeded: list[int], tmp_path: Path
 ) -> None:
     path = exported(library, seeded[:1], tmp_path / "notes")
-    first, second = library.annotations(seeded[0])
+    first, second = library.annotations.of(seeded[0])
     text = path.read_text("utf-8")
     block = re.search(rf"\n> protect about.*?\^skim-{second.id}\n", text, re.DOTALL)
     assert block is not None
     path.write_text(text.replace(block.group(0), "\n"), "utf-8")
-    report = library.import_notes([path])
+    report = library.exports.import_notes([path])
     assert [m.text for m in report.messages] == [f"highlight {second.id} is not in {path}; kept"]
     assert problems(report) == []
-    assert library.annotations(seeded[0]) == [first, second]
+    assert library.annotations.of(seeded[0]) == [first, second]
     # The file lacks a highlight the library has: exporting again would lose the user's edit
     # silently, so the file still counts as edited.
-    assert library.export_markdown(seeded[:1], out=tmp_path / "notes").files[0].status == "skipped"
+    assert library.exports.markdown(seeded[:1], out=tmp_path / "notes").files[0].status == "skipped"
 
 
 def test_unknown_and_foreign_highlights_are_reported(
     library: Library, seeded: list[int], tmp_path: Path
 ) -> None:
     path = exported(library, seeded[:1], tmp_path / "notes")
-    other = library.annotations(seeded[1])[0].id
+    other = library.annotations.of(seeded[1])[0].id
     with path.open("a", encoding="utf-8") as file:
         file.write(f"\n> made up\n> ^skim-999\n\n> from another article\n> ^skim-{other}\n")
-    report = library.import_notes([path])
+    report = library.exports.import_notes([path])
     assert [p.split(": ", 1)[1] for p in problems(report)] == [
         f"highlight 999 is not a highlight of article {seeded[0]}; ignored",
         f"highlight {other} is not a highlight of article {seeded[0]}; ignored",
@@ -110,12 +110,12 @@ def test_a_note_without_its_label_is_not_guessed(
     library: Library, seeded: list[int], tmp_path: Path
 ) -> None:
     path = exported(library, seeded[:1], tmp_path / "notes")
-    first = library.annotations(seeded[0])[0]
+    first = library.annotations.of(seeded[0])[0]
     edit(path, "> **Note:** Check the cost.", "> Check the cost twice.")
-    report = library.import_notes([path])
+    report = library.exports.import_notes([path])
     assert len(problems(report)) == 1
     assert "cannot tell the note of highlight" in problems(report)[0]
-    assert library.annotations(seeded[0])[0].note == first.note
+    assert library.annotations.of(seeded[0])[0].note == first.note
 
 
 def test_deleting_a_note_with_its_label_clears_it(
@@ -123,10 +123,10 @@ def test_deleting_a_note_with_its_label_clears_it(
 ) -> None:
     path = exported(library, seeded[:1], tmp_path / "notes")
     edit(path, ">\n> **Note:** Check the cost.\n", "")
-    report = library.import_notes([path])
+    report = library.exports.import_notes([path])
     assert report.highlights == 1 and problems(report) == []
-    assert library.annotations(seeded[0])[0].note == ""
-    assert library.annotations(seeded[0])[0].tags == ("money",)
+    assert library.annotations.of(seeded[0])[0].note == ""
+    assert library.annotations.of(seeded[0])[0].tags == ("money",)
 
 
 def test_files_without_skim_id_or_with_bad_front_matter_are_skipped(
@@ -139,7 +139,7 @@ def test_files_without_skim_id_or_with_bad_front_matter_are_skipped(
     (folder / "broken.md").write_text("---\ntitle: [unclosed\n---\n", "utf-8")
     (folder / "binary.md").write_bytes(b"\x00\x01")
     (folder / "latin1.md").write_bytes("caf\xe9".encode("latin-1"))
-    report = library.import_notes([folder, tmp_path / "missing.md"])
+    report = library.exports.import_notes([folder, tmp_path / "missing.md"])
     assert sorted(problems(report)) == sorted(
         [
             f"{folder / 'binary.md'}: looks like a binary file, not Markdown; skipped",
@@ -154,7 +154,7 @@ def test_files_without_skim_id_or_with_bad_front_matter_are_skipped(
 
 def test_articles_not_in_the_library_are_skipped(library: Library, tmp_path: Path) -> None:
     (tmp_path / "gone.md").write_text("---\nskim_id: 42\n---\n\n## Notes\n\n> hello\n", "utf-8")
-    report = library.import_notes([tmp_path / "gone.md"])
+    report = library.exports.import_notes([tmp_path / "gone.md"])
     assert problems(report) == [
         f"{tmp_path / 'gone.md'}: article 42 is not in the library; skipped"
     ]
@@ -162,16 +162,16 @@ def test_articles_not_in_the_library_are_skipped(library: Library, tmp_path: Pat
 
 def test_a_combined_file_round_trips(library: Library, seeded: list[int], tmp_path: Path) -> None:
     digest = tmp_path / "digest.md"
-    library.export_markdown(seeded[:2], out=digest)
-    bridge = library.annotations(seeded[1])[0]
+    library.exports.markdown(seeded[:2], out=digest)
+    bridge = library.annotations.of(seeded[1])[0]
     edit(digest, "> **Note:** Longer than last time.", "> **Note:** Twice as long as 2019.")
     edit(digest, "> Compare with the 2019 plan.", "> Compare with the 2019 plan, again.")
-    report = library.import_notes([digest])
+    report = library.exports.import_notes([digest])
     assert problems(report) == [] and report.articles == 2
-    assert library.annotations(seeded[1])[0].note == "Twice as long as 2019."
-    assert library.annotations(seeded[1])[0].id == bridge.id
-    assert library.get(seeded[0]).note == "Compare with the 2019 plan, again."
-    assert library.export_markdown(seeded[:2], out=digest).files[0].status == "unchanged"
+    assert library.annotations.of(seeded[1])[0].note == "Twice as long as 2019."
+    assert library.annotations.of(seeded[1])[0].id == bridge.id
+    assert library.articles.get(seeded[0]).note == "Compare with the 2019 plan, again."
+    assert library.exports.markdown(seeded[:2], out=digest).files[0].status == "unchanged"
 
 
 def test_quotes_are_never_changed_from_a_file(
@@ -180,23 +180,25 @@ def test_quotes_are_never_changed_from_a_file(
     path = exported(library, seeded[:1], tmp_path / "notes")
     edit(path, "> a $12 million sea wall\n", "> a sea wall of my own words\n")
     edit(path, "> **Note:** Check the cost.", "> **Note:** Cost checked.")
-    report = library.import_notes([path])
-    first = library.annotations(seeded[0])[0]
+    report = library.exports.import_notes([path])
+    first = library.annotations.of(seeded[0])[0]
     assert (first.quote, first.note) == ("a $12 million sea wall", "Cost checked.")
     assert [m.problem for m in report.messages] == [False]
     assert "the quote of highlight" in report.messages[0].text
 
 
 def test_adding_a_notes_section_sets_the_article_note(library: Library, tmp_path: Path) -> None:
-    article = library.add(ArticleDraft(title="Plain", body="Nothing noted yet.")).article.id
+    article = library.articles.add(
+        ArticleDraft(title="Plain", body="Nothing noted yet.")
+    ).article.id
     path = exported(library, [article], tmp_path / "notes")
     assert "## Notes" not in path.read_text("utf-8")
     with path.open("a", encoding="utf-8") as file:
         file.write(
             "\n## Notes\n\nFirst thought, typed without a quote.\n\n### A sub-heading\n\nMore.\n"
         )
-    library.import_notes([path])
-    assert library.get(article).note == (
+    library.exports.import_notes([path])
+    assert library.articles.get(article).note == (
         "First thought, typed without a quote.\n\n### A sub-heading\n\nMore."
     )
 
@@ -204,14 +206,14 @@ def test_adding_a_notes_section_sets_the_article_note(library: Library, tmp_path
 def test_a_note_mentioning_a_block_id_round_trips(
     library: Library, seeded: list[int], tmp_path: Path
 ) -> None:
-    first = library.annotations(seeded[0])[0]
-    library.update_annotation(first.id, note="See ^skim-99")
+    first = library.annotations.of(seeded[0])[0]
+    library.annotations.update(first.id, note="See ^skim-99")
     path = exported(library, seeded[:1], tmp_path / "notes")
     assert f"> **Note:** See \\^skim-99\n> #money ^skim-{first.id}" in path.read_text("utf-8")
     edit(path, "> **Note:** See \\^skim-99", "> **Note:** See ^skim-99 and \\^skim-98")
-    report = library.import_notes([path])
+    report = library.exports.import_notes([path])
     assert problems(report) == []
-    assert library.annotations(seeded[0])[0].note == "See ^skim-99 and ^skim-98"
+    assert library.annotations.of(seeded[0])[0].note == "See ^skim-99 and ^skim-98"
 
 
 def test_controls_or_an_impossible_date_in_the_front_matter_do_not_lose_the_file(
@@ -221,9 +223,9 @@ def test_controls_or_an_impossible_date_in_the_front_matter_do_not_lose_the_file
     path = exported(library, seeded[:1], tmp_path / "notes")
     edit(path, "title: ", "title: \x1b[31m\x07")  # a notes app that keeps raw bytes
     edit(path, "> Compare with the 2019 plan.", "> Compare with the 2019 and 2021 plans.")
-    report = library.import_notes([path])
+    report = library.exports.import_notes([path])
     assert problems(report) == [] and report.notes == 1
-    assert library.get(seeded[0]).note == "Compare with the 2019 and 2021 plans."
+    assert library.articles.get(seeded[0]).note == "Compare with the 2019 and 2021 plans."
     edit(path, "---\n", "---\nreviewed: 2024-02-30\n")
-    report = library.import_notes([path])
+    report = library.exports.import_notes([path])
     assert problems(report) == [f"{path}: its front matter is not valid YAML; skipped"]

@@ -53,7 +53,8 @@ TAGS = st.lists(
 
 
 class FakeLibrary:
-    """Holds one article in memory and records every change import-notes asks for."""
+    """Holds one article in memory and records every change import-notes asks for (it stands in for
+    both ``Library.articles`` and ``Library.annotations``)."""
 
     def __init__(self, article: Article, annotations: Sequence[Annotation]) -> None:
         self.article = article
@@ -63,7 +64,7 @@ class FakeLibrary:
     def get(self, article_id: int) -> Article:
         return self.article
 
-    def annotations(self, article_id: int) -> list[Annotation]:
+    def of(self, article_id: int) -> list[Annotation]:
         return self.notes
 
     def set_tags(self, article_id: int, tags: Sequence[str]) -> None:
@@ -72,7 +73,7 @@ class FakeLibrary:
     def set_article_note(self, article_id: int, note: str) -> None:
         self.changes.append(f"note {note!r}")
 
-    def update_annotation(
+    def update(
         self, annotation_id: int, *, note: str | None = None, tags: Sequence[str] | None = None
     ) -> Annotation:
         self.changes.append(f"highlight {annotation_id}: {note!r} {tags!r}")
@@ -107,7 +108,7 @@ def test_an_unedited_export_reads_back_unchanged(
     path = tmp_path / "note.md"
     path.write_text(text, "utf-8")
     library = FakeLibrary(article, annotations)
-    report = import_notes(library, [path])
+    report = import_notes(library, library, [path])
     assert library.changes == []
     assert report.messages == []
     (parsed,) = parse_notes(text)

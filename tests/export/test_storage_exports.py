@@ -23,12 +23,12 @@ def test_bulk_reads_keep_the_order_asked_for(library: Library, seeded: list[int]
     first, second, third = seeded
     articles = storage.articles_by_ids([third, first, third])
     assert [a.id for a in articles] == [third, first]
-    assert articles[1] == library.get(first)
+    assert articles[1] == library.articles.get(first)
     notes = storage.annotations_by_article([first, third])
-    assert notes == {first: library.annotations(first), third: []}
+    assert notes == {first: library.annotations.of(first), third: []}
     with pytest.raises(NotFound, match="there is no article 404"):
         storage.articles_by_ids([first, 404])
-    library.delete([second])
+    library.articles.delete([second])
     with pytest.raises(NotFound):
         storage.check_articles([second])
 
@@ -41,8 +41,8 @@ def test_changed_since_sees_notes_highlights_and_deletions(
     clock.advance()
     later = clock.now
     assert storage.changed_since(seeded, later) == set()
-    library.set_article_note(third, "new note")
-    library.delete_annotation(library.annotations(second)[0].id)
+    library.articles.set_article_note(third, "new note")
+    library.annotations.delete(library.annotations.of(second)[0].id)
     assert storage.changed_since(seeded, later) == {second, third}
     assert storage.changed_since(seeded, later - timedelta(hours=2)) == {first, second, third}
 

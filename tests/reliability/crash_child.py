@@ -19,12 +19,14 @@ def main(argv: list[str]) -> int:
     data_dir, article_id, seed = Path(argv[0]), int(argv[1]), int(argv[2])
     rng = random.Random(seed)
     library = open_library(data_dir)
-    length = len(library.get(article_id).body)
+    length = len(library.articles.get(article_id).body)
     print("ready", flush=True)
     while True:
         start = rng.randrange(0, length - 40)
         note = f"note {rng.random():.6f} " * rng.randint(0, 20)
-        annotation = library.annotate(article_id, start, start + rng.randint(1, 40), note=note)
+        annotation = library.annotations.add(
+            article_id, start, start + rng.randint(1, 40), note=note
+        )
         print(f"saved {annotation.id}", flush=True)
 
 

@@ -46,8 +46,8 @@ async def test_notes_and_new_text_from_the_cli_appear_and_orphans_are_marked(
     empty_library: Library, tmp_path: Path
 ) -> None:
     library = empty_library
-    aid = library.add(ArticleDraft(title="Ferry", body=OLD, url=URL)).article.id
-    library.annotate_quote(aid, "four euros", note="cheap")
+    aid = library.articles.add(ArticleDraft(title="Ferry", body=OLD, url=URL)).article.id
+    library.annotations.add_quote(aid, "four euros", note="cheap")
     page = tmp_path / "ferry.md"
     page.write_text(f"---\ntitle: Ferry\nurl: {URL}\n---\n\n{NEW}\n", encoding="utf-8")
     app = RecordingApp(library)

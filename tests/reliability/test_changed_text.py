@@ -36,24 +36,24 @@ def library(tmp_path: Path) -> Iterator[Library]:
 
 
 def _annotate(library: Library, article_id: int, quote: str, note: str) -> int:
-    return library.annotate_quote(article_id, quote, note=note).id
+    return library.annotations.add_quote(article_id, quote, note=note).id
 
 
 def test_changed_text_reanchors_moves_and_orphans_but_drops_nothing(library: Library) -> None:
-    aid = library.add(ArticleDraft(title="Ferry", body=OLD, url=URL)).article.id
+    aid = library.articles.add(ArticleDraft(title="Ferry", body=OLD, url=URL)).article.id
     crossing = _annotate(library, aid, "first crossing leaves at seven", "early")
     price = _annotate(library, aid, "four euros", "cheap")
     spring = _annotate(library, aid, "second pier opens", "")
     gone = _annotate(library, aid, "Cyclists ride free", "nice")
-    library.delete_annotation(gone)  # deleted ones move too, so undo still works
+    library.annotations.delete(gone)  # deleted ones move too, so undo still works
 
-    again = library.add(ArticleDraft(title="Ferry (updated)", body=NEW, url=URL))
+    again = library.articles.add(ArticleDraft(title="Ferry (updated)", body=NEW, url=URL))
     assert not again.created
     assert again.reason == "updated (text changed; 2 highlights re-anchored, 1 orphaned)"
     assert again.article.title == "Ferry (updated)"
-    article = library.get(aid)
-    assert article.body == NEW and library.count() == 1
-    found = {a.id: a for a in library.annotations(aid)}
+    article = library.articles.get(aid)
+    assert article.body == NEW and library.articles.count() == 1
+    found = {a.id: a for a in library.annotations.of(aid)}
     assert set(found) == {crossing, price, spring}
     for kept in (crossing, spring):
         a = found[kept]
@@ -61,37 +61,37 @@ def test_changed_text_reanchors_moves_and_orphans_but_drops_nothing(library: Lib
         assert NEW[max(0, a.start - len(a.prefix)) : a.start] == a.prefix
     assert found[price].orphaned and found[price].note == "cheap"
     assert 0 <= found[price].start <= found[price].end <= len(NEW)
-    library.restore_annotation(gone)
-    restored = next(a for a in library.annotations(aid) if a.id == gone)
+    library.annotations.undelete(gone)
+    restored = next(a for a in library.annotations.of(aid) if a.id == gone)
     assert NEW[restored.start : restored.end] == "Cyclists ride free"
     # The index follows the new text and still holds the orphan's note.
-    assert [m.id for m in library.list(ArticleQuery(text="Wednesday"))] == [aid]
-    assert [m.id for m in library.list(ArticleQuery(text="cheap"))] == [aid]
-    TALLY["annotations lost"] += 4 - len(library.annotations(aid))
+    assert [m.id for m in library.articles.find(ArticleQuery(text="Wednesday"))] == [aid]
+    assert [m.id for m in library.articles.find(ArticleQuery(text="cheap"))] == [aid]
+    TALLY["annotations lost"] += 4 - len(library.annotations.of(aid))
 
 
 def test_an_orphan_comes_back_when_its_text_returns(library: Library) -> None:
-    aid = library.add(ArticleDraft(title="Ferry", body=OLD, url=URL)).article.id
+    aid = library.articles.add(ArticleDraft(title="Ferry", body=OLD, url=URL)).article.id
     price = _annotate(library, aid, "four euros", "cheap")
-    library.add(ArticleDraft(title="Ferry", body=NEW, url=URL))
-    assert library.annotations(aid)[0].orphaned
-    back = library.add(ArticleDraft(title="Ferry", body=OLD + "\n\nCorrection.", url=URL))
+    library.articles.add(ArticleDraft(title="Ferry", body=NEW, url=URL))
+    assert library.annotations.of(aid)[0].orphaned
+    back = library.articles.add(ArticleDraft(title="Ferry", body=OLD + "\n\nCorrection.", url=URL))
     assert back.reason == "updated (text changed; 1 highlights re-anchored, 0 orphaned)"
-    (annotation,) = library.annotations(aid)
+    (annotation,) = library.annotations.of(aid)
     assert annotation.id == price and not annotation.orphaned
 
 
 def test_same_text_again_is_still_a_plain_duplicate(library: Library) -> None:
-    library.add(ArticleDraft(title="Ferry", body=OLD, url=URL))
-    again = library.add(ArticleDraft(title="Ferry", body=OLD, url=URL))
+    library.articles.add(ArticleDraft(title="Ferry", body=OLD, url=URL))
+    again = library.articles.add(ArticleDraft(title="Ferry", body=OLD, url=URL))
     assert (again.created, again.reason) == (False, "same URL")
 
 
 def test_new_text_that_another_article_holds_is_left_alone(library: Library) -> None:
-    library.add(ArticleDraft(title="Other", body=NEW))
-    aid = library.add(ArticleDraft(title="Ferry", body=OLD, url=URL)).article.id
-    again = library.add(ArticleDraft(title="Ferry", body=NEW, url=URL))
-    assert again.reason == "same URL" and library.get(aid).body == OLD
+    library.articles.add(ArticleDraft(title="Other", body=NEW))
+    aid = library.articles.add(ArticleDraft(title="Ferry", body=OLD, url=URL)).article.id
+    again = library.articles.add(ArticleDraft(title="Ferry", body=NEW, url=URL))
+    assert again.reason == "same URL" and library.articles.get(aid).body == OLD
 
 
 def test_cli_reports_the_update_and_shows_orphans_apart(

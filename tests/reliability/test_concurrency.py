@@ -48,7 +48,7 @@ async def test_tui_and_cli_write_at_once_and_the_tui_follows(
     library: Library, tmp_path: Path
 ) -> None:
     data = library.path.parent
-    before = library.count()
+    before = library.articles.count()
     app = RecordingApp(library)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -84,14 +84,14 @@ async def test_tui_and_cli_write_at_once_and_the_tui_follows(
         await settle(pilot)
         assert articles.total == before + ROUNDS
         assert articles.current is not None and articles.current.id == followed.id
-        titles = {meta.title for meta in library.list()}
+        titles = {meta.title for meta in library.articles.find()}
         assert {f"Pier report {i}" for i in range(ROUNDS)} <= titles
         messages = " ".join(app.messages)
     lines = [line for line in out.splitlines() if line.startswith(("add ", "note "))]
     assert "locked" not in err.lower() and "locked" not in messages.lower(), err + messages
     assert writer.returncode == 0 and len(lines) == 2 * ROUNDS, out + err
     assert all(line.split()[1] == "0" for line in lines), out
-    notes = [a.note for m in library.list() for a in library.annotations(m.id)]
+    notes = [a.note for m in library.articles.find() for a in library.annotations.of(m.id)]
     assert sorted(n for n in notes if n.startswith("cli note")) == sorted(
         f"cli note {i}" for i in range(ROUNDS)
     )

@@ -115,10 +115,12 @@ def test_kill_during_a_large_import(tmp_path: Path, kill_rounds: int) -> None:
         assert _integrity(library_file) == "ok"
         library = open_library(data)
         try:
-            count = library.count()
+            count = library.articles.count()
             reported = {int(line.split("\t")[0]) for line in child.lines if line}
             for article_id in reported:
-                library.meta(article_id)  # raises NotFound if a reported article is missing
+                library.articles.meta(
+                    article_id
+                )  # raises NotFound if a reported article is missing
         finally:
             library.close()
         # One transaction: a killed import leaves all of its files or none of them.
@@ -134,7 +136,7 @@ def test_kill_while_saving_highlights(tmp_path: Path, kill_rounds: int) -> None:
     data = tmp_path / "data"
     library = open_library(data)
     body = " ".join(f"Sentence {i} tells of harbour number {i * 7}." for i in range(400))
-    article_id = library.add(ArticleDraft(title="Long", body=body)).article.id
+    article_id = library.articles.add(ArticleDraft(title="Long", body=body)).article.id
     library.close()
     confirmed: set[int] = set()
     for round_ in range(kill_rounds):
@@ -147,7 +149,7 @@ def test_kill_while_saving_highlights(tmp_path: Path, kill_rounds: int) -> None:
         assert _integrity(data / "library.sqlite3") == "ok"
         library = open_library(data)
         try:
-            present = {a.id for a in library.annotations(article_id)}
+            present = {a.id for a in library.annotations.of(article_id)}
         finally:
             library.close()
         lost = confirmed - present

@@ -29,7 +29,7 @@ def _library(data: Path, articles: int = 300) -> Path:
     """A library of ``articles`` articles, checkpointed into its one file; returns the file."""
     library = open_library(data)
     try:
-        library.add_many(
+        library.articles.add_many(
             [
                 ArticleDraft(title=f"Harbour {i}", body=f"Article {i} about pier {i * 7}. " * 40)
                 for i in range(articles)
@@ -108,12 +108,12 @@ def test_damage_seen_once_stops_later_writes_until_a_restore(
     try:
         # Reading every article reaches the damaged pages: the error names the way out...
         with pytest.raises(StorageError, match=r"damaged.*restore"):
-            for meta in library.list(limit=1000):
-                library.get(meta.id)
+            for meta in library.articles.find(limit=1000):
+                library.articles.get(meta.id)
         # ...and from then on a write elsewhere in the file is refused, in this program or another.
-        first = library.list(limit=1)[0].id
+        first = library.articles.find(limit=1)[0].id
         with pytest.raises(StorageError, match="damaged"):
-            library.set_article_note(first, "a note")
+            library.articles.set_article_note(first, "a note")
     finally:
         library.close()
     capsys.readouterr()

@@ -25,7 +25,7 @@ def data(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     library = open_library(folder)
     try:
-        library.add(ArticleDraft(title="Ferry times", body="The ferry runs at seven."))
+        library.articles.add(ArticleDraft(title="Ferry times", body="The ferry runs at seven."))
     finally:
         library.close()
     return folder

@@ -42,14 +42,14 @@ def test_since_finds_changes_made_while_the_clock_was_behind(
     data, clock = tmp_path / "data", Clock()
     library = open_library(data, clock=clock)
     try:
-        before = library.add(_draft("Before the export")).article.id
-        older = library.add(_draft("Older article")).article.id
+        before = library.articles.add(_draft("Before the export")).article.id
+        older = library.articles.add(_draft("Older article")).article.id
         clock.set(10, 5)
-        library.export_markdown([before, older], out=tmp_path / "first")
+        library.exports.markdown([before, older], out=tmp_path / "first")
         clock.set(9, 0)  # set back by an hour
-        late = library.add(_draft("Added while the clock was behind")).article.id
+        late = library.articles.add(_draft("Added while the clock was behind")).article.id
         clock.set(9, 10)
-        library.set_article_note(older, "A note written after the export.")
+        library.articles.set_article_note(older, "A note written after the export.")
     finally:
         library.close()
     out = tmp_path / "since"
@@ -70,17 +70,17 @@ def test_since_without_an_export_in_between_goes_by_the_first_change_after_it(
     data, clock = tmp_path / "data", Clock()
     library = open_library(data, clock=clock)
     try:
-        first = library.add(_draft("First")).article.id
+        first = library.articles.add(_draft("First")).article.id
         clock.set(10, 30)
-        library.add(_draft("Second"))
+        library.articles.add(_draft("Second"))
         clock.set(8, 0)
-        library.add(_draft("Third, clock behind"))
-        library.annotate_quote(first, "subject", note="highlighted with the clock behind")
+        library.articles.add(_draft("Third, clock behind"))
+        library.annotations.add_quote(first, "subject", note="highlighted with the clock behind")
         since = clock.now.replace(hour=10, minute=15)
-        report = library.export_markdown([first], out=tmp_path / "a", since=since)
+        report = library.exports.markdown([first], out=tmp_path / "a", since=since)
         assert [f.article_ids for f in report.files] == [(first,)]
-        report = library.export_markdown(
-            [m.id for m in library.list()], out=tmp_path / "b", since=since
+        report = library.exports.markdown(
+            [m.id for m in library.articles.find()], out=tmp_path / "b", since=since
         )
         assert len(report.files) == 3
     finally:

@@ -58,7 +58,7 @@ def test_a_long_feed_is_imported_newest_first_a_cap_at_a_time(
     source = tmp_path / "long.xml"
     source.write_text(_feed(12), encoding="utf-8")
 
-    first = library.subscribe(str(source))
+    first = library.sources.subscribe(str(source))
     assert _titles(first) == _entries(8, 12)
     (warning,) = first.warnings
     assert warning == (
@@ -66,15 +66,15 @@ def test_a_long_feed_is_imported_newest_first_a_cap_at_a_time(
         "the other 7 come with the next updates (5 per update)"
     )
 
-    second = library.update_feeds()[0]
+    second = library.sources.update_feeds()[0]
     assert _titles(second) == _entries(3, 7)
     assert "the other 2 come with the next updates" in second.warnings[0]
 
-    third = library.update_feeds()[0]
+    third = library.sources.update_feeds()[0]
     assert _titles(third) == _entries(1, 2)
     assert third.warnings == ()
-    assert library.update_feeds()[0].added == ()
-    assert library.feeds()[0].articles == 12
+    assert library.sources.update_feeds()[0].added == ()
+    assert library.sources.feeds()[0].articles == 12
 
 
 def test_undated_entries_are_taken_in_feed_order(
@@ -90,5 +90,5 @@ def test_undated_entries_are_taken_in_feed_order(
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>U</title>{items}</channel></rss>',
         encoding="utf-8",
     )
-    first = library.subscribe(str(source))
+    first = library.sources.subscribe(str(source))
     assert _titles(first) == {"Undated 2", "Undated 3"}

@@ -29,12 +29,14 @@ def test_import_notes_after_export_with_body_changes_nothing(
     data_dir = tmp_path / "data"
     library = open_library(data_dir)
     try:
-        victim = library.add(ArticleDraft(title="Victim", body="Ferries run at night.")).article.id
-        library.set_article_note(victim, "My own note about ferries.")
-        forger = library.add(
+        victim = library.articles.add(
+            ArticleDraft(title="Victim", body="Ferries run at night.")
+        ).article.id
+        library.articles.set_article_note(victim, "My own note about ferries.")
+        forger = library.articles.add(
             ArticleDraft(title="Forger", body=FORGERY.format(victim=victim))
         ).article.id
-        library.set_article_note(forger, "The forger's real note.")
+        library.articles.set_article_note(forger, "The forger's real note.")
     finally:
         library.close()
     mine = tmp_path / "mine.md"
@@ -50,7 +52,7 @@ def test_import_notes_after_export_with_body_changes_nothing(
     capsys.readouterr()
     library = open_library(data_dir)
     try:
-        assert library.get(victim).note == "My own note about ferries."
-        assert library.get(forger).note == "The forger's real note."
+        assert library.articles.get(victim).note == "My own note about ferries."
+        assert library.articles.get(forger).note == "The forger's real note."
     finally:
         library.close()

@@ -128,8 +128,8 @@ def test_stdin_with_escapes_is_imported_without_them(
     _terminal_safe("".join(capsys.readouterr()))
     library = open_library(tmp_path)
     try:
-        (meta,) = library.list()
-        body = library.get(meta.id).body
+        (meta,) = library.articles.find()
+        body = library.articles.get(meta.id).body
     finally:
         library.close()
     assert (

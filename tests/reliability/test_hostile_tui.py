@@ -21,7 +21,7 @@ def _add(library: Library, case: Case) -> int | None:
         draft = read_bytes(case.data, name=case.filename, kind=case.filename.rsplit(".")[-1])
     except IngestError:
         return None
-    return library.add(draft).article.id
+    return library.articles.add(draft).article.id
 
 
 def _assert_clean(text: str) -> None:
@@ -44,7 +44,7 @@ async def test_library_and_article_screens_draw_hostile_text_literally(
         _assert_clean(listed)
         assert not control_segments(app)
         for case, article_id in stored:
-            article = empty_library.get(article_id)
+            article = empty_library.articles.get(article_id)
             assert article.title[:30] in listed, (case.name, listed)
             screen = ArticleScreen(article_id)
             await app.push_screen(screen)

@@ -61,8 +61,10 @@ def _file(path: Path, data: bytes = SQLITE, *, age: float = 0) -> Path:
 def _library(data: Path) -> None:
     library = open_library(data)
     try:
-        article_id = library.add(ArticleDraft(title="Ferry", body="The ferry runs.")).article.id
-        library.annotate(article_id, 4, 9, note="a note")
+        article_id = library.articles.add(
+            ArticleDraft(title="Ferry", body="The ferry runs.")
+        ).article.id
+        library.annotations.add(article_id, 4, 9, note="a note")
     finally:
         library.close()
 

@@ -47,8 +47,10 @@ def _plant_triggers(path: Path) -> None:
 def _library(data: Path) -> int:
     library = open_library(data)
     try:
-        article_id = library.add(ArticleDraft(title="Sea wall", body=BODY)).article.id
-        library.analysis(library.get(article_id))  # cached: the summary is what fails to store
+        article_id = library.articles.add(ArticleDraft(title="Sea wall", body=BODY)).article.id
+        library.analysis.of(
+            library.articles.get(article_id)
+        )  # cached: the summary is what fails to store
     finally:
         library.close()
     _plant_triggers(data / "library.sqlite3")
@@ -68,7 +70,7 @@ def test_a_storage_error_quoting_the_library_is_one_clean_line(
     library = open_library(data)
     try:
         with pytest.raises(StorageError) as raised:
-            library.set_starred([article_id], True)
+            library.articles.set_starred([article_id], True)
     finally:
         library.close()
     message = str(raised.value)

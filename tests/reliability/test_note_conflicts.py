@@ -31,9 +31,9 @@ async def reading(
     library: Library, note: str = "", tags: tuple[str, ...] = ()
 ) -> AsyncIterator[tuple[Pilot[Any], int, Library]]:
     """The reader on the first sample article (with ``note`` and ``tags``), and a second skim."""
-    article_id = library.list(sort="title", descending=False)[0].id
-    library.set_article_note(article_id, note)
-    library.set_tags(article_id, tags)
+    article_id = library.articles.find(sort="title", descending=False)[0].id
+    library.articles.set_article_note(article_id, note)
+    library.articles.set_tags(article_id, tags)
     other = open_library(library.path.parent)
     app = RecordingApp(library)
     try:
@@ -67,10 +67,10 @@ async def test_article_note_changed_elsewhere_is_not_overwritten(
     TALLY["inputs tried"] += 1
     async with reading(library, "Original.") as (pilot, article_id, other):
         editor = await _open_editor(pilot, "N")
-        other.set_article_note(article_id, "Theirs, saved meanwhile.")
+        other.articles.set_article_note(article_id, "Theirs, saved meanwhile.")
         await _type_and_save(pilot, " Mine")
         assert pilot.app.screen is editor, "the editor closed over a conflict"
-        assert library.get(article_id).note == "Theirs, saved meanwhile."
+        assert library.articles.get(article_id).note == "Theirs, saved meanwhile."
         assert "Theirs, saved meanwhile." in screen_text(pilot.app)
         assert editor.query_one(TextArea).text == "Original. Mine"
         await pilot.press(choice)
@@ -80,7 +80,7 @@ async def test_article_note_changed_elsewhere_is_not_overwritten(
             await pilot.press("ctrl+s")
             await settle(pilot)
         assert pilot.app.screen is not editor
-        stored = library.get(article_id).note
+        stored = library.articles.get(article_id).note
     assert (
         stored
         == {
@@ -99,18 +99,18 @@ async def test_highlight_note_changed_elsewhere_is_not_overwritten(library: Libr
     async with reading(library) as (pilot, article_id, other):
         await pilot.press("h")
         await settle(pilot)
-        (highlight,) = library.annotations(article_id)
+        (highlight,) = library.annotations.of(article_id)
 
         def note() -> str:
-            return next(a.note for a in library.annotations(article_id) if a.id == highlight.id)
+            return next(a.note for a in library.annotations.of(article_id) if a.id == highlight.id)
 
         editor = await _open_editor(pilot, "n")
-        other.update_annotation(highlight.id, note="Their highlight note.")
+        other.annotations.update(highlight.id, note="Their highlight note.")
         await _type_and_save(pilot, "My highlight note.")
         assert pilot.app.screen is editor
         assert note() == "Their highlight note."
         # Theirs changes again while the choice is on screen: overwriting asks again.
-        other.update_annotation(highlight.id, note="Their second thought.")
+        other.annotations.update(highlight.id, note="Their second thought.")
         await pilot.press("ctrl+o")
         await settle(pilot)
         assert pilot.app.screen is editor
@@ -124,10 +124,10 @@ async def test_highlight_note_changed_elsewhere_is_not_overwritten(library: Libr
 async def test_an_unchanged_note_saved_does_not_undo_theirs(library: Library) -> None:
     async with reading(library) as (pilot, article_id, other):
         await _open_editor(pilot, "N")
-        other.set_article_note(article_id, "Theirs.")
+        other.articles.set_article_note(article_id, "Theirs.")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert library.get(article_id).note == "Theirs."
+        assert library.articles.get(article_id).note == "Theirs."
 
 
 async def test_tags_edited_elsewhere_are_merged_not_overwritten(library: Library) -> None:
@@ -136,8 +136,8 @@ async def test_tags_edited_elsewhere_are_merged_not_overwritten(library: Library
         await pilot.press("t")
         await settle(pilot, lambda: isinstance(pilot.app.screen, TagEditor))
         assert pilot.app.screen.query_one(Input).value == "harbour, old"
-        other.change_tags([article_id], add=["theirs"], remove=["harbour"])
+        other.articles.change_tags([article_id], add=["theirs"], remove=["harbour"])
         await pilot.press("end", *", mine", "enter")
         await settle(pilot, lambda: not isinstance(pilot.app.screen, TagEditor))
         await settle(pilot)
-        assert library.get(article_id).tags == ("mine", "old", "theirs")
+        assert library.articles.get(article_id).tags == ("mine", "old", "theirs")

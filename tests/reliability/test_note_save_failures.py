@@ -35,7 +35,7 @@ async def reading(library: Library) -> AsyncIterator[tuple[Pilot[Any], ArticleSc
     """The reader on the first sample article."""
     app = RecordingApp(library)
     async with app.run_test(size=(110, 34)) as pilot:
-        screen = ArticleScreen(library.list(sort="title", descending=False)[0].id)
+        screen = ArticleScreen(library.articles.find(sort="title", descending=False)[0].id)
         await app.push_screen(screen)
         await settle(pilot, lambda: screen.session.summary is not None)
         yield pilot, screen
@@ -77,7 +77,10 @@ async def test_a_note_that_cannot_be_saved_stays_in_the_editor(
         await settle(pilot)
         assert pilot.app.screen is screen
         article_id = screen.article_id
-        notes = [library.get(article_id).note, *(a.note for a in library.annotations(article_id))]
+        notes = [
+            library.articles.get(article_id).note,
+            *(a.note for a in library.annotations.of(article_id)),
+        ]
         assert TYPED in notes
 
 
@@ -85,7 +88,7 @@ async def test_escape_twice_drops_a_note_that_cannot_be_saved(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async with reading(library) as (pilot, screen):
-        monkeypatch.setattr(library, "set_article_note", _full_disk)
+        monkeypatch.setattr(library.articles, "set_article_note", _full_disk)
         await pilot.press("N")
         await settle(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
         await pilot.press(*"short", "ctrl+s")

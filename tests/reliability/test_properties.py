@@ -68,15 +68,17 @@ def test_changed_text_keeps_every_highlight_placed_or_orphaned(
     with tempfile.TemporaryDirectory() as folder:
         library: Library = open_library(Path(folder))
         try:
-            aid = library.add(ArticleDraft(title="t", body=old, url="https://x.test/a")).article.id
+            aid = library.articles.add(
+                ArticleDraft(title="t", body=old, url="https://x.test/a")
+            ).article.id
             made = set()
             for cut in cuts:
                 start = cut % len(old)
                 end = min(len(old), start + 1 + cut % 9)
-                made.add(library.annotate(aid, start, end, note=f"n{cut}").id)
-            library.add(ArticleDraft(title="t", body=new, url="https://x.test/a"))
-            body = library.get(aid).body
-            kept = library.annotations(aid)
+                made.add(library.annotations.add(aid, start, end, note=f"n{cut}").id)
+            library.articles.add(ArticleDraft(title="t", body=new, url="https://x.test/a"))
+            body = library.articles.get(aid).body
+            kept = library.annotations.of(aid)
             assert {a.id for a in kept} == made  # none dropped
             for a in kept:
                 assert 0 <= a.start <= a.end <= len(body)

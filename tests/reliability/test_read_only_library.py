@@ -60,8 +60,8 @@ def data(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     library = open_library(folder)
     try:
-        article_id = library.add(ArticleDraft(title="Ferry times", body=BODY)).article.id
-        library.annotate_quote(article_id, "first crossing", note="early!")
+        article_id = library.articles.add(ArticleDraft(title="Ferry times", body=BODY)).article.id
+        library.annotations.add_quote(article_id, "first crossing", note="early!")
     finally:
         library.close()
     return folder
@@ -134,7 +134,7 @@ def test_a_read_only_folder_with_a_log_left_by_a_killed_skim_shows_its_last_writ
         "from reader.core.library import open_library\n"
         "from reader.core.models import ArticleDraft\n"
         "library = open_library(sys.argv[1])\n"
-        "library.add(ArticleDraft(title='Written just before the kill', body='Late text here.'))\n"
+        "library.articles.add(ArticleDraft(title='Written just before the kill', body='Late text here.'))\n"
         "os.kill(os.getpid(), 9)\n"
     )
     root = Path(__file__).resolve().parents[2]
@@ -155,7 +155,9 @@ async def test_reading_in_the_reader_shows_no_error_for_the_position(data: Path)
     long_body = "\n\n".join(f"Paragraph {n}. {BODY}" for n in range(80))
     library = open_library(data)
     try:
-        article_id = library.add(ArticleDraft(title="Long ferry story", body=long_body)).article.id
+        article_id = library.articles.add(
+            ArticleDraft(title="Long ferry story", body=long_body)
+        ).article.id
     finally:
         library.close()
     with read_only(data / "library.sqlite3", data):

@@ -61,7 +61,7 @@ async def test_the_highlights_panel_says_the_summary_read_only_the_start(
     empty_library: Library,
 ) -> None:
     draft = ArticleDraft(title="A very long report", body=long_text(SUMMARY_LIMIT + 10_000))
-    article_id = empty_library.add(draft).article.id
+    article_id = empty_library.articles.add(draft).article.id
     app = RecordingApp(empty_library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

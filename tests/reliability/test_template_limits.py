@@ -16,9 +16,9 @@ BODY = " ".join(f"Sentence number {n} of the report is here." for n in range(40)
 def _library_with_highlights(data: Path) -> int:
     library = open_library(data)
     try:
-        article_id = library.add(ArticleDraft(title="Report", body=BODY)).article.id
+        article_id = library.articles.add(ArticleDraft(title="Report", body=BODY)).article.id
         for n in range(12):
-            library.annotate_quote(article_id, f"Sentence number {n} of", note="x" * 200)
+            library.annotations.add_quote(article_id, f"Sentence number {n} of", note="x" * 200)
         return article_id
     finally:
         library.close()

@@ -42,13 +42,13 @@ async def test_library_screen_survives_every_size(library: Library) -> None:
 
 @pytest.mark.slow
 async def test_article_screen_survives_every_size(library: Library) -> None:
-    longest = max(library.list(ArticleQuery()), key=lambda meta: meta.words)
+    longest = max(library.articles.find(ArticleQuery()), key=lambda meta: meta.words)
     app = RecordingApp(library)
     async with app.run_test(size=(20, 5)) as pilot:
         await app.push_screen(ArticleScreen(longest.id))
         await settle(pilot)
         await _walk_sizes(app, pilot, ["j", "right_square_bracket", "p", "p"])
         assert isinstance(app.screen, ArticleScreen)
-        body = library.get(longest.id).body
+        body = library.articles.get(longest.id).body
         assert body.split()[0] in screen_text(app)
     assert not [m for m in app.messages if "rror" in m], app.messages

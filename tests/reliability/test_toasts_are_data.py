@@ -51,8 +51,10 @@ def _toasts(app: RecordingApp) -> list[Toast]:
 async def test_titles_with_markup_show_literally_in_toasts(
     empty_library: Library, title: str
 ) -> None:
-    victim = empty_library.add(ArticleDraft(title="Keep me", body=BODY + " Keep.")).article.id
-    target = empty_library.add(ArticleDraft(title=title, body=BODY)).article.id
+    victim = empty_library.articles.add(
+        ArticleDraft(title="Keep me", body=BODY + " Keep.")
+    ).article.id
+    target = empty_library.articles.add(ArticleDraft(title=title, body=BODY)).article.id
     app = RecordingApp(empty_library)
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
         await settle(pilot)
@@ -73,5 +75,5 @@ async def test_titles_with_markup_show_literally_in_toasts(
         await pilot.press("u")
         await settle(pilot)
         assert app.is_running
-    assert empty_library.meta(target).title == title
-    assert empty_library.meta(victim).title == "Keep me"
+    assert empty_library.articles.meta(target).title == title
+    assert empty_library.articles.meta(victim).title == "Keep me"

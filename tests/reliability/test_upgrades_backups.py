@@ -50,18 +50,20 @@ def test_upgrade_from_every_earlier_version_keeps_data_and_a_backup(
     _old_library(path, version)
     library = Library(Storage(path))
     try:
-        article = library.get(7)
+        article = library.articles.get(7)
         assert (article.title, article.body, article.tags, article.note) == (
             "Ferry times",
             BODY,
             ("travel",),
             "check the pier",
         )
-        (annotation,) = library.annotations(7)
+        (annotation,) = library.annotations.of(7)
         assert BODY[annotation.start : annotation.end] == "The first crossing"
         assert annotation.note == "early!"
-        assert [m.id for m in library.list(ArticleQuery(text="pier"))] == [7]
-        added = library.add(ArticleDraft(title="New", body="A new article after the upgrade."))
+        assert [m.id for m in library.articles.find(ArticleQuery(text="pier"))] == [7]
+        added = library.articles.add(
+            ArticleDraft(title="New", body="A new article after the upgrade.")
+        )
         assert added.created
     finally:
         library.close()
@@ -82,8 +84,8 @@ def test_an_up_to_date_or_new_library_makes_no_backup(tmp_path: Path) -> None:
 
 def _library_with_notes(data: Path) -> Library:
     library = open_library(data)
-    meta = library.add(ArticleDraft(title="Ferry times", body=BODY)).article
-    library.annotate_quote(meta.id, "first crossing", note="early!")
+    meta = library.articles.add(ArticleDraft(title="Ferry times", body=BODY)).article
+    library.annotations.add_quote(meta.id, "first crossing", note="early!")
     return library
 
 
@@ -99,17 +101,17 @@ def test_backup_and_restore_through_the_cli(
     assert "already exists" in capsys.readouterr().err
 
     library = open_library(data)
-    library.delete([m.id for m in library.list()])
-    library.add(ArticleDraft(title="Later", body="Something added after the backup."))
+    library.articles.delete([m.id for m in library.articles.find()])
+    library.articles.add(ArticleDraft(title="Later", body="Something added after the backup."))
     library.close()
 
     assert main(["--data-dir", str(data), "restore", str(target)]) == 0
     assert "the library as it was is kept in" in capsys.readouterr().out
     library = open_library(data)
     try:
-        (meta,) = library.list()
+        (meta,) = library.articles.find()
         assert meta.title == "Ferry times"
-        assert [a.note for a in library.annotations(meta.id)] == ["early!"]
+        assert [a.note for a in library.annotations.of(meta.id)] == ["early!"]
     finally:
         library.close()
     (safety,) = data.glob("library.sqlite3.before-restore-*")
@@ -122,7 +124,7 @@ def test_backup_and_restore_through_the_cli(
 def test_backup_defaults_to_the_backups_folder_while_the_library_is_open(tmp_path: Path) -> None:
     library = _library_with_notes(tmp_path)
     try:
-        path = library.backup()
+        path = library.backups.create()
         assert path.parent == tmp_path / "backups"
         with closing(sqlite3.connect(path)) as db:
             assert db.execute("SELECT count(*) FROM annotations").fetchone()[0] == 1
@@ -150,8 +152,8 @@ def test_restore_refuses_what_is_not_a_skim_library(
     library = _library_with_notes(tmp_path / "data")
     try:
         with pytest.raises(UsageError, match=message):
-            library.restore_from(source)
-        assert library.count() == 1  # untouched
+            library.backups.restore(source)
+        assert library.articles.count() == 1  # untouched
     finally:
         library.close()
     assert not list((tmp_path / "data").glob("*before-restore*"))
@@ -162,8 +164,8 @@ def test_restore_of_an_older_backup_migrates_it(tmp_path: Path) -> None:
     _old_library(old, 1)
     library = _library_with_notes(tmp_path / "data")
     try:
-        library.restore_from(old)
-        assert library.get(7).title == "Ferry times"
+        library.backups.restore(old)
+        assert library.articles.get(7).title == "Ferry times"
     finally:
         library.close()
     with closing(sqlite3.connect(tmp_path / "data" / "library.sqlite3")) as db:

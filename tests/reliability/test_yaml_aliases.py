@@ -25,8 +25,10 @@ def test_a_notes_file_with_aliases_is_refused_quickly(
     data = tmp_path / "data"
     library = open_library(data)
     try:
-        article = library.add(ArticleDraft(title="Ferries", body="Ferries run at night.")).article
-        library.set_tags(article.id, ["mine"])
+        article = library.articles.add(
+            ArticleDraft(title="Ferries", body="Ferries run at night.")
+        ).article
+        library.articles.set_tags(article.id, ["mine"])
     finally:
         library.close()
     notes = tmp_path / "notes.md"
@@ -38,7 +40,7 @@ def test_a_notes_file_with_aliases_is_refused_quickly(
     assert len(out + err) < 500
     library = open_library(data)
     try:
-        assert library.meta(article.id).tags == ("mine",)
+        assert library.articles.meta(article.id).tags == ("mine",)
     finally:
         library.close()
 

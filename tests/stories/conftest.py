@@ -17,7 +17,7 @@ FIXED = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 def samples(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     """A library holding the bundled sample articles (shared by all the stories tests: read only)."""
     library = open_library(tmp_path_factory.mktemp("samples"), clock=lambda: FIXED)
-    library.import_samples()
+    library.articles.import_samples()
     yield library
     library.close()
 
@@ -32,5 +32,5 @@ def library(tmp_path: Path) -> Iterator[Library]:
 
 def aarhus_ids(library: Library) -> tuple[int, int]:
     """(Harbour Times id, Baltic Wire id) of the two reports of the Aarhus fire."""
-    by_source = {m.source: m.id for m in library.list() if "recycling plant" in m.title}
+    by_source = {m.source: m.id for m in library.articles.find() if "recycling plant" in m.title}
     return by_source["The Harbour Times"], by_source["Baltic Wire Service"]

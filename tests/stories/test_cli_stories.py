@@ -60,21 +60,21 @@ def test_compare_one_id_takes_its_story(
 def test_compare_an_article_without_other_sources(
     samples: Library, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    lonely = next(m.id for m in samples.list() if "four-day week" in m.title)
+    lonely = next(m.id for m in samples.articles.find() if "four-day week" in m.title)
     status, _, err = skim(samples, capsys, "compare", str(lonely))
     assert status == 1
     assert err.startswith("skim: ") and "no other source" in err and len(err.splitlines()) == 1
 
 
 def test_tone_text_and_json(samples: Library, capsys: pytest.CaptureFixture[str]) -> None:
-    column = next(m.id for m in samples.list() if "four-day week" in m.title)
+    column = next(m.id for m in samples.articles.find() if "four-day week" in m.title)
     status, out, _ = skim(samples, capsys, "tone", str(column))
     assert status == 0 and out.startswith("Opinionated")
     assert "first-person: I" in out and "Opinion sentences (" in out
     status, out, _ = skim(samples, capsys, "tone", str(column), "--json")
     data = json.loads(out)
     assert data["label"] == "Opinionated"
-    body = samples.get(column).body
+    body = samples.articles.get(column).body
     assert all(body[e["start"] : e["end"]] == e["text"] for e in data["evidence"])
     assert {s["label"] for s in data["sentences"]} == {"OPINION", "REPORT"}
 
@@ -95,7 +95,7 @@ def test_output_is_safe_and_regroup_works(
     )
     library = open_library(tmp_path)
     for n, title in enumerate(["Ferry aground off Naxos", "Naxos ferry Aegean Star runs aground"]):
-        library.add(
+        library.articles.add(
             ArticleDraft(
                 title=title + "\x1b]0;owned\x07",
                 body=body.format(n=312 - n),

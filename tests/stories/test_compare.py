@@ -18,7 +18,7 @@ from tests.stories.conftest import aarhus_ids
 @pytest.fixture(scope="module")
 def aarhus(samples: Library) -> Comparison:
     harbour, baltic = aarhus_ids(samples)
-    return samples.compare([harbour, baltic])
+    return samples.stories.compare([harbour, baltic])
 
 
 def _values(comparison: Comparison, samples: Library) -> list[tuple[str, str]]:
@@ -78,7 +78,7 @@ def test_quotes_and_their_speakers(aarhus: Comparison, samples: Library) -> None
     assert speakers["We were lucky tonight, an"] == "Jens Riis"  # "… told reporters"
     assert speakers["instead of expecting recy"] == "Peter Lund Mikkelsen"  # "He said"
     assert {q.article_id for q in aarhus.quotes_of(baltic)} == {baltic}
-    body = samples.get(harbour).body
+    body = samples.articles.get(harbour).body
     assert all(body[q.start : q.end] == q.text for q in aarhus.quotes_of(harbour))
 
 
@@ -192,7 +192,7 @@ def test_compare_needs_two_articles(samples: Library) -> None:
 
     harbour, _ = aarhus_ids(samples)
     with pytest.raises(UsageError, match="two or more"):
-        samples.compare([harbour, harbour])
+        samples.stories.compare([harbour, harbour])
 
 
 def test_numbers_label_set_is_covered() -> None:

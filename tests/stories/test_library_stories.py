@@ -19,16 +19,16 @@ DAY = datetime(2024, 6, 3, 9, 0, tzinfo=UTC)
 
 def test_the_two_aarhus_reports_form_the_only_multi_source_story(samples: Library) -> None:
     harbour, baltic = aarhus_ids(samples)
-    stories = samples.stories()
+    stories = samples.stories.find()
     assert [sorted(m.id for m in s.articles) for s in stories] == [sorted([harbour, baltic])]
     assert stories[0].size == 2
-    assert {m.id for m in samples.story_of(harbour)} == {harbour, baltic}
-    others = [m.id for m in samples.list() if m.id not in (harbour, baltic)]
-    sizes = samples.story_sizes([harbour, baltic, *others])
+    assert {m.id for m in samples.stories.of(harbour)} == {harbour, baltic}
+    others = [m.id for m in samples.articles.find() if m.id not in (harbour, baltic)]
+    sizes = samples.stories.sizes([harbour, baltic, *others])
     assert sizes[harbour] == sizes[baltic] == 2
     assert {sizes[i] for i in others} == {1}
-    assert len(samples.stories(min_size=1)) == 14
-    assert [m.id for m in samples.story_of(others[0])] == [others[0]]
+    assert len(samples.stories.find(min_size=1)) == 14
+    assert [m.id for m in samples.stories.of(others[0])] == [others[0]]
 
 
 def _report(title: str, body: str, source: str, hours: int = 0) -> ArticleDraft:
@@ -53,34 +53,34 @@ FERRY_B = _report(
 
 
 def test_adding_a_second_report_joins_the_story_and_deleting_hides_it(library: Library) -> None:
-    first = library.add(FERRY_A).article.id
-    other = library.add(
+    first = library.articles.add(FERRY_A).article.id
+    other = library.articles.add(
         _report(
             "Glasgow festival sells 48,000 tickets",
             "The Glasgow Film Festival sold 48,000 tickets, organisers said.",
             "Glasgow Evening Post",
         )
     ).article.id
-    second = library.add(FERRY_B).article.id
-    assert [m.id for m in library.story_of(second)] == [first, second]
-    assert library.story_sizes([first, other]) == {first: 2, other: 1}
-    library.delete([first])
-    assert [m.id for m in library.story_of(second)] == [second]
-    assert library.story_sizes([second]) == {second: 1}
-    library.restore([first])
-    assert library.story_sizes([second]) == {second: 2}
+    second = library.articles.add(FERRY_B).article.id
+    assert [m.id for m in library.stories.of(second)] == [first, second]
+    assert library.stories.sizes([first, other]) == {first: 2, other: 1}
+    library.articles.delete([first])
+    assert [m.id for m in library.stories.of(second)] == [second]
+    assert library.stories.sizes([second]) == {second: 1}
+    library.articles.undelete([first])
+    assert library.stories.sizes([second]) == {second: 2}
 
 
 def test_a_duplicate_is_not_grouped_again(library: Library) -> None:
-    library.add(FERRY_A)
+    library.articles.add(FERRY_A)
     with mock.patch.object(groups, "group_drafts", wraps=groups.group_drafts) as grouped:
-        again = library.add(FERRY_A)
+        again = library.articles.add(FERRY_A)
     assert not again.created
     grouped.assert_not_called()
 
 
 def test_adding_one_article_fingerprints_only_that_article(library: Library) -> None:
-    library.add_many(
+    library.articles.add_many(
         [
             _report(
                 f"Council {n} meets",
@@ -99,7 +99,7 @@ def test_adding_one_article_fingerprints_only_that_article(library: Library) -> 
         return real(title, body, day)
 
     with mock.patch.object(groups, "fingerprint", counting):
-        library.add(FERRY_A)
+        library.articles.add(FERRY_A)
     assert calls == [FERRY_A.title]
 
 
@@ -112,12 +112,12 @@ def test_group_pending_files_articles_stored_before_grouping_existed(tmp_path: P
     library = open_library(tmp_path)
     try:
         with mock.patch.object(groups, "group_drafts"):  # as if added by an older skim
-            ids = [r.article.id for r in library.add_many([FERRY_A, FERRY_B])]
-        assert library.stories() == []
-        assert library.group_pending() == 2
-        assert library.group_pending() == 0
-        assert [m.id for m in library.story_of(ids[0])] == ids
-        assert library.regroup_stories() == 2
-        assert library.stories()[0].size == 2
+            ids = [r.article.id for r in library.articles.add_many([FERRY_A, FERRY_B])]
+        assert library.stories.find() == []
+        assert library.stories.group_pending() == 2
+        assert library.stories.group_pending() == 0
+        assert [m.id for m in library.stories.of(ids[0])] == ids
+        assert library.stories.regroup() == 2
+        assert library.stories.find()[0].size == 2
     finally:
         library.close()

@@ -27,11 +27,11 @@ def _tone(text: str) -> Tone:
 
 
 def _title(samples: Library, words: str) -> int:
-    return next(m.id for m in samples.list() if words in m.title)
+    return next(m.id for m in samples.articles.find() if words in m.title)
 
 
 def test_the_opinion_column_is_opinionated(samples: Library) -> None:
-    result = samples.tone(samples.get(_title(samples, "four-day week")))
+    result = samples.analysis.tone(samples.articles.get(_title(samples, "four-day week")))
     assert result.label is ToneLabel.OPINIONATED
     assert result.features["first_person_per_1000"] > 20
     assert result.features["opinion_share"] > 0.3
@@ -40,7 +40,7 @@ def test_the_opinion_column_is_opinionated(samples: Library) -> None:
 
 def test_the_wire_report_is_neutral(samples: Library) -> None:
     _, baltic = aarhus_ids(samples)
-    result = samples.tone(samples.get(baltic))
+    result = samples.analysis.tone(samples.articles.get(baltic))
     assert result.label is ToneLabel.NEUTRAL
     assert result.features["quoted_share"] > 0.1
     # Its quotations hold first-person words ("I don't use that word lightly"): not counted.
@@ -49,14 +49,17 @@ def test_the_wire_report_is_neutral(samples: Library) -> None:
 
 def test_the_aggregator_story_is_neutral_whatever_its_site_said(samples: Library) -> None:
     # The page was labelled "Provocative" by its aggregator; the heat is in the quotes.
-    result = samples.tone(samples.get(_title(samples, "offside call")))
+    result = samples.analysis.tone(samples.articles.get(_title(samples, "offside call")))
     assert result.label is ToneLabel.NEUTRAL
     assert result.features["quoted_share"] > 0.15
     assert result.features["opinion_share"] == 0
 
 
 def test_every_sample_report_is_neutral_and_only_the_column_is_not(samples: Library) -> None:
-    labels = {m.title: samples.tone(samples.get(m.id)).label for m in samples.list()}
+    labels = {
+        m.title: samples.analysis.tone(samples.articles.get(m.id)).label
+        for m in samples.articles.find()
+    }
     assert [t for t, label in labels.items() if label is not ToneLabel.NEUTRAL] == [
         next(t for t in labels if "four-day week" in t)
     ]
@@ -87,8 +90,8 @@ def test_evidence_offsets_match_the_text(text: str) -> None:
 
 
 def test_evidence_offsets_match_a_stored_article(samples: Library) -> None:
-    article = samples.get(_title(samples, "four-day week"))
-    result = samples.tone(article)
+    article = samples.articles.get(_title(samples, "four-day week"))
+    result = samples.analysis.tone(article)
     assert len(result.evidence) > 50
     for span in result.evidence:
         assert article.body[span.start : span.end] == span.text

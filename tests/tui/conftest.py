@@ -24,7 +24,7 @@ def samples_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data dir with the bundled samples imported once per test session."""
     folder = tmp_path_factory.mktemp("samples-template")
     library = open_library(folder, clock=fixed_clock)
-    library.import_samples()
+    library.articles.import_samples()
     library.close()
     return folder
 

@@ -40,7 +40,7 @@ def generated_drafts(count: int, *, start: int = 0) -> list[ArticleDraft]:
 def fill_library(library: Library, count: int) -> None:
     """Add ``count`` generated articles quickly (one transaction per 2,000)."""
     for start in range(0, count, 2_000):
-        library.add_many(generated_drafts(min(2_000, count - start), start=start))
+        library.articles.add_many(generated_drafts(min(2_000, count - start), start=start))
 
 
 async def settle(pilot: Pilot[Any]) -> None:

@@ -43,13 +43,13 @@ async def test_first_frame_is_painted_before_the_rows_arrive(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = threading.Event()
-    real_counts = library.view_counts
+    real_counts = library.articles.view_counts
 
     def slow_counts() -> dict[str, int]:
         release.wait(5)
         return real_counts()
 
-    monkeypatch.setattr(library, "view_counts", slow_counts)
+    monkeypatch.setattr(library.articles, "view_counts", slow_counts)
     app = SkimApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -59,7 +59,7 @@ async def test_first_frame_is_painted_before_the_rows_arrive(
         assert not screen.query_one("#empty-state", Static).display  # no false "empty" message
         release.set()
         await settle(pilot)
-        assert screen.articles.total == library.count(screen.listing.query()) > 0
+        assert screen.articles.total == library.articles.count(screen.listing.query()) > 0
 
 
 async def test_default_theme_is_dark_and_switching_is_remembered(library: Library) -> None:
@@ -134,7 +134,7 @@ async def _run_command(pilot: Pilot[Any], name: str) -> None:
 
 
 async def test_palette_runs_a_command_and_switches_theme(library: Library) -> None:
-    first = library.list(ArticleQuery(state=TriageState.INBOX), limit=1)[0].id
+    first = library.articles.find(ArticleQuery(state=TriageState.INBOX), limit=1)[0].id
     app = SkimApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -142,7 +142,7 @@ async def test_palette_runs_a_command_and_switches_theme(library: Library) -> No
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await _run_command(pilot, "Archive")
-        assert library.meta(first).state == TriageState.ARCHIVE
+        assert library.articles.meta(first).state == TriageState.ARCHIVE
         await pilot.press("ctrl+p")
         await _run_command(pilot, "Theme: skim-high")
         assert app.theme == "skim-high-contrast"
@@ -162,7 +162,7 @@ def test_run_app_opens_the_data_dir_and_closes_the_library(
     assert seen == [tmp_path / "data" / "library.sqlite3"]
     assert seen[0].exists()
     reopened = open_library(tmp_path / "data")
-    assert reopened.count() == 0
+    assert reopened.articles.count() == 0
     reopened.close()
 
 
@@ -172,7 +172,7 @@ async def test_an_unexpected_worker_failure_is_reported_not_fatal(
     def broken(*args: object, **kwargs: object) -> dict[str, int]:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(library, "view_counts", broken)
+    monkeypatch.setattr(library.articles, "view_counts", broken)
     app = RecordingApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -112,7 +112,7 @@ def test_excerpt_cuts_at_a_word() -> None:
 
 def article_id(library: Library, title: str = SHORT) -> int:
     """The id of the sample article with ``title``."""
-    return next(meta.id for meta in library.list() if meta.title == title)
+    return next(meta.id for meta in library.articles.find() if meta.title == title)
 
 
 @asynccontextmanager
@@ -131,7 +131,7 @@ async def reading(
 async def test_opens_with_header_text_colours_and_three_highlights(library: Library) -> None:
     aid = article_id(library)
     async with reading(library, aid) as (_, screen):
-        article = library.get(aid)
+        article = library.articles.get(aid)
         assert screen.article_text.body == article.body
         assert screen.query_one(HighlightsPanel).sentence_count == 3
         assert screen.session.analysis is not None and screen.session.analysis.entities
@@ -149,9 +149,9 @@ async def test_h_highlights_the_sentence_under_the_cursor(library: Library) -> N
         assert cursor is not None and cursor == screen.session.analysis.sentences[1]  # type: ignore[union-attr]
         await pilot.press("h")
         await settle(pilot)
-        stored = library.annotations(aid)
+        stored = library.annotations.of(aid)
         assert [(a.start, a.end) for a in stored] == [cursor]
-        assert stored[0].quote == library.get(aid).body[cursor[0] : cursor[1]]
+        assert stored[0].quote == library.articles.get(aid).body[cursor[0] : cursor[1]]
 
 
 async def test_v_selects_several_sentences_then_h_highlights_them(library: Library) -> None:
@@ -160,7 +160,7 @@ async def test_v_selects_several_sentences_then_h_highlights_them(library: Libra
         sentences = screen.article_text.sentences
         await pilot.press("v", "right_square_bracket", "v", "h")
         await settle(pilot)
-        assert [(a.start, a.end) for a in library.annotations(aid)] == [
+        assert [(a.start, a.end) for a in library.annotations.of(aid)] == [
             (sentences[0][0], sentences[2][1])
         ]
         assert not screen.article_text.selecting
@@ -174,7 +174,7 @@ async def test_n_creates_a_highlight_and_stores_the_typed_note(library: Library)
         await pilot.press(*"ok", "enter", *"[b]")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        (stored,) = library.annotations(aid)
+        (stored,) = library.annotations.of(aid)
         assert stored.note == "ok\n[b]"
         assert (stored.start, stored.end) == screen.article_text.cursor_range
         # n again edits the same highlight; escape keeps the old note
@@ -182,7 +182,7 @@ async def test_n_creates_a_highlight_and_stores_the_typed_note(library: Library)
         await settle(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
         await pilot.press("x", "escape")
         await settle(pilot)
-        assert [a.note for a in library.annotations(aid)] == ["ok\n[b]"]
+        assert [a.note for a in library.annotations.of(aid)] == ["ok\n[b]"]
 
 
 async def test_x_removes_the_highlight_and_u_brings_it_back(library: Library) -> None:
@@ -190,13 +190,13 @@ async def test_x_removes_the_highlight_and_u_brings_it_back(library: Library) ->
     async with reading(library, aid) as (pilot, _):
         await pilot.press("h")
         await settle(pilot)
-        (made,) = library.annotations(aid)
+        (made,) = library.annotations.of(aid)
         await pilot.press("x")
         await settle(pilot)
-        assert library.annotations(aid) == []
+        assert library.annotations.of(aid) == []
         await pilot.press("u")
         await settle(pilot)
-        assert [a.id for a in library.annotations(aid)] == [made.id]
+        assert [a.id for a in library.annotations.of(aid)] == [made.id]
 
 
 async def test_shift_n_stores_the_article_note(library: Library) -> None:
@@ -206,19 +206,19 @@ async def test_shift_n_stores_the_article_note(library: Library) -> None:
         await settle(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
         await pilot.press(*"Hm [x]", "ctrl+s")
         await settle(pilot)
-        assert library.get(aid).note == "Hm [x]"
+        assert library.articles.get(aid).note == "Hm [x]"
 
 
 async def test_t_edits_the_tags_with_the_old_ones_prefilled(library: Library) -> None:
     aid = article_id(library)
-    library.set_tags(aid, ["transport"])
+    library.articles.set_tags(aid, ["transport"])
     async with reading(library, aid) as (pilot, _):
         await pilot.press("t")
         await settle(pilot, lambda: isinstance(pilot.app.screen, TagEditor))
         assert pilot.app.screen.query_one("#tag-input").value == "transport"  # type: ignore[attr-defined]
         await pilot.press(*",a b", "enter")
         await settle(pilot)
-        assert set(library.get(aid).tags) == {"transport", "a b"}
+        assert set(library.articles.get(aid).tags) == {"transport", "a b"}
 
 
 async def test_plus_and_minus_change_the_summary_length(library: Library) -> None:
@@ -349,19 +349,19 @@ async def test_l_a_s_triage_and_u_undoes(library: Library) -> None:
     async with reading(library, aid) as (pilot, _):
         await pilot.press("l")
         await settle(pilot)
-        assert library.meta(aid).state == TriageState.LATER
+        assert library.articles.meta(aid).state == TriageState.LATER
         await pilot.press("a")
         await settle(pilot)
-        assert library.meta(aid).state == TriageState.ARCHIVE
+        assert library.articles.meta(aid).state == TriageState.ARCHIVE
         await pilot.press("s")
         await settle(pilot)
-        assert library.meta(aid).starred
+        assert library.articles.meta(aid).starred
         await pilot.press("u")
         await settle(pilot)
-        assert not library.meta(aid).starred
+        assert not library.articles.meta(aid).starred
         await pilot.press("u")
         await settle(pilot)
-        assert library.meta(aid).state == TriageState.LATER
+        assert library.articles.meta(aid).state == TriageState.LATER
 
 
 @pytest.mark.slow
@@ -374,7 +374,7 @@ async def test_reading_position_is_saved_on_q_and_restored(library: Library) -> 
         await pilot.press("q")
         await settle(pilot)
         assert not isinstance(pilot.app.screen, ArticleScreen)
-        assert library.get(aid).reading_position == position
+        assert library.articles.get(aid).reading_position == position
         again = ArticleScreen(aid)
         await pilot.app.push_screen(again)
         await settle(pilot, lambda: again.session.summary is not None)
@@ -383,7 +383,7 @@ async def test_reading_position_is_saved_on_q_and_restored(library: Library) -> 
 
 async def test_markup_in_article_text_is_shown_literally(library: Library) -> None:
     body = "Plain [bold]x[/bold] and [link=http://e.x]y[/link] and [the plan] stay as typed."
-    result = library.add(ArticleDraft(title="Brackets [b]", body=body))
+    result = library.articles.add(ArticleDraft(title="Brackets [b]", body=body))
     async with reading(library, result.article.id) as (_, screen):
         text = "".join(screen.article_text.render_line(y).text for y in range(3))
         assert "[bold]x[/bold]" in text
@@ -399,14 +399,14 @@ async def test_a_highlight_made_just_before_leaving_is_saved(library: Library) -
         await pilot.press("h", "q")
         await settle(pilot)
         assert not isinstance(pilot.app.screen, ArticleScreen)
-        assert [(a.start, a.end) for a in library.annotations(aid)] == [cursor]
+        assert [(a.start, a.end) for a in library.annotations.of(aid)] == [cursor]
 
 
 async def test_choosing_a_note_jumps_to_its_highlight(library: Library) -> None:
     aid = article_id(library)
-    body = library.get(aid).body
+    body = library.articles.get(aid).body
     start = body.index(".", len(body) // 2) + 2  # a sentence from the second half
-    library.annotate(aid, start, start + 20, note="later on")
+    library.annotations.add(aid, start, start + 20, note="later on")
     async with reading(library, aid) as (pilot, screen):
         screen.query_one("#notes-list", OptionList).focus()
         await pilot.press("enter")
@@ -457,7 +457,7 @@ async def test_quitting_the_app_from_an_article_keeps_the_reading_position(
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert position > 0
-    assert library.get(aid).reading_position == position
+    assert library.articles.get(aid).reading_position == position
 
 
 async def test_space_k_g_and_shift_g_move_through_the_article(library: Library) -> None:

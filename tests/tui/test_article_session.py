@@ -12,12 +12,12 @@ from reader.tui.undo import DEPTH, Change, UndoStack
 
 def _session(library: Library) -> ArticleSession:
     """A session loaded the way the screen loads one, with its analysis and a 3-sentence summary."""
-    meta = library.list()[0]
-    article = library.get(meta.id)
+    meta = library.articles.find()[0]
+    article = library.articles.get(meta.id)
     session = ArticleSession(meta.id)
-    session.loaded(article, library.annotations(meta.id), "skim", 3)
-    session.analysis = library.analysis(article)
-    session.summary = library.summary(article, algorithm="skim", sentences=3)
+    session.loaded(article, library.annotations.of(meta.id), "skim", 3)
+    session.analysis = library.analysis.of(article)
+    session.summary = library.analysis.summary(article, algorithm="skim", sentences=3)
     return session
 
 
@@ -32,7 +32,7 @@ def test_session_spans_legend_and_tone_mode(library: Library) -> None:
         session.analysis, [], session.summary
     )
     assert session.article is not None
-    session.tone = library.tone(session.article)
+    session.tone = library.analysis.tone(session.article)
     assert session.showing_tone
     assert session.spans() != sp.text_spans(session.analysis, [], session.summary)
     session.loaded(session.article, [], "skim", 3)  # new text: the old evidence is dropped
@@ -53,8 +53,8 @@ def test_session_summary_steps_and_highlights(library: Library) -> None:
     start, end = session.analysis.sentences[0]
     assert session.annotation_at((start, end)) is None
     assert not session.covers((start, end))
-    library.annotate(session.article_id, start, end)
-    session.annotations = library.annotations(session.article_id)
+    library.annotations.add(session.article_id, start, end)
+    session.annotations = library.annotations.of(session.article_id)
     assert session.covers((start, end))
     annotation = session.annotation_at((start, end))
     assert annotation is not None and annotation.start == start
@@ -62,31 +62,31 @@ def test_session_summary_steps_and_highlights(library: Library) -> None:
 
 
 def test_one_undo_stack_reverts_article_screen_changes(library: Library) -> None:
-    meta = library.list()[0]
+    meta = library.articles.find()[0]
     aid = meta.id
-    article = library.get(aid)
+    article = library.articles.get(aid)
     stack = UndoStack()
-    annotation = library.annotate(aid, 0, 10)
-    library.delete_annotation(annotation.id)
+    annotation = library.annotations.add(aid, 0, 10)
+    library.annotations.delete(annotation.id)
     stack.push(Change("annotation", aid, meta.title, annotation_id=annotation.id))
     before = Details.of(article)
-    library.edit_details(aid, title="A corrected title")
+    library.articles.edit_details(aid, title="A corrected title")
     stack.push(Change("details", aid, before.title, previous_details=before))
-    library.set_state([aid], TriageState.ARCHIVE)
+    library.articles.set_state([aid], TriageState.ARCHIVE)
     stack.push(Change("state", aid, meta.title, previous_state=meta.state))
 
     latest = stack.pop()
     assert latest is not None and latest.kind == "state"
     latest.revert(library)
-    assert library.get(aid).state == meta.state
+    assert library.articles.get(aid).state == meta.state
     details = stack.pop()
     assert details is not None and details.describe().startswith("Details of “")
     details.revert(library)
-    assert library.get(aid).title == meta.title
+    assert library.articles.get(aid).title == meta.title
     removed = stack.pop()
     assert removed is not None
     removed.revert(library)
-    assert [a.id for a in library.annotations(aid)] == [annotation.id]
+    assert [a.id for a in library.annotations.of(aid)] == [annotation.id]
     assert stack.pop() is None and not stack
 
 

@@ -34,7 +34,7 @@ AARHUS = "Fourteen hurt as battery fire"  # one of the two samples covering one 
 
 
 def _id(library: Library, prefix: str) -> int:
-    return next(meta.id for meta in library.list() if meta.title.startswith(prefix))
+    return next(meta.id for meta in library.articles.find() if meta.title.startswith(prefix))
 
 
 @asynccontextmanager
@@ -99,7 +99,7 @@ def test_explanation_gives_the_label_the_reasons_and_the_counts() -> None:
 async def test_opinion_column_is_labelled_opinionated_in_the_header(library: Library) -> None:
     aid = _id(library, OPINION_TITLE)
     async with reading(library, aid) as (_, screen):
-        expected = library.tone(library.get(aid))
+        expected = library.analysis.tone(library.articles.get(aid))
         assert expected.label == ToneLabel.OPINIONATED
         story = screen.query_one("#header-story", Static).visual
         assert str(story) == "Opinionated"  # no other article covers this story
@@ -108,7 +108,7 @@ async def test_opinion_column_is_labelled_opinionated_in_the_header(library: Lib
 
 async def test_header_counts_the_sources_and_c_opens_the_story(library: Library) -> None:
     aid = _id(library, AARHUS)
-    assert library.story_sizes([aid])[aid] == 2
+    assert library.stories.sizes([aid])[aid] == 2
     async with reading(library, aid) as (pilot, screen):
         story = screen.query_one("#header-story", Static).visual
         assert str(story) == "Neutral · 2 sources"
@@ -129,7 +129,7 @@ async def test_c_does_nothing_for_an_article_with_one_source(library: Library) -
 async def test_shift_t_styles_the_tone_evidence_and_explains_the_label(library: Library) -> None:
     aid = _id(library, OPINION_TITLE)
     async with reading(library, aid) as (pilot, screen):
-        tone = library.tone(library.get(aid))
+        tone = library.analysis.tone(library.articles.get(aid))
         await pilot.press("T")
         await pilot.pause()
         assert screen.session.tone_mode
@@ -159,14 +159,14 @@ async def test_ctrl_e_exports_the_article_with_its_highlights(
     aid = article_id(library, SHORT)
     folder = tmp_path / "notes"
     library.set_setting(EXPORT_FOLDER_SETTING, str(folder))
-    sentences = library.analysis(library.get(aid)).sentences
-    library.annotate(aid, *sentences[2], note="Ask about the detour.")
+    sentences = library.analysis.of(library.articles.get(aid)).sentences
+    library.annotations.add(aid, *sentences[2], note="Ask about the detour.")
     async with reading(library, aid) as (pilot, _):
         await pilot.press("ctrl+e")
         await settle(pilot)
         (written,) = folder.glob("*.md")
         text = written.read_text(encoding="utf-8")
-        quote = library.annotations(aid)[0].quote
+        quote = library.annotations.of(aid)[0].quote
         assert f"> {quote}" in text and "> **Note:** Ask about the detour." in text
         app = pilot.app
         assert isinstance(app, RecordingApp)

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _id(library: Library, words: str) -> int:
-    return next(meta.id for meta in library.list() if words in meta.title)
+    return next(meta.id for meta in library.articles.find() if words in meta.title)
 
 
 @asynccontextmanager
@@ -61,7 +61,7 @@ def _field(editor: DetailsEditor, name: str) -> Input:
 
 async def test_m_edits_the_details_and_u_restores_them(library: Library) -> None:
     aid = _id(library, SHORT)
-    before = Details.of(library.meta(aid))
+    before = Details.of(library.articles.meta(aid))
     async with reading(library, aid) as (pilot, app, screen):
         editor = await _open_editor(pilot)
         assert _field(editor, "title").value == SHORT
@@ -73,7 +73,7 @@ async def test_m_edits_the_details_and_u_restores_them(library: Library) -> None
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is screen
-        meta = library.meta(aid)
+        meta = library.articles.meta(aid)
         assert meta.title == "Riverside bridge [b]shut[/b] for repairs"
         assert meta.published == datetime(2024, 3, 5, 14, 30, tzinfo=UTC)
         assert meta.author == "Desk"
@@ -86,21 +86,21 @@ async def test_m_edits_the_details_and_u_restores_them(library: Library) -> None
         )
         await pilot.press("u")
         await settle(pilot)
-        assert Details.of(library.meta(aid)) == before
+        assert Details.of(library.articles.meta(aid)) == before
         assert SHORT in screen.query_one(ArticleHeader).plain
         assert app.messages[-1] == f"Details of “{SHORT}” restored."
 
 
 async def test_escape_leaves_everything_as_it_was(library: Library) -> None:
     aid = _id(library, SHORT)
-    before = library.get(aid)
+    before = library.articles.get(aid)
     async with reading(library, aid) as (pilot, app, screen):
         editor = await _open_editor(pilot)
         _field(editor, "title").value = "Something else"
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen
-        assert library.get(aid) == before
+        assert library.articles.get(aid) == before
         await pilot.press("u")
         await settle(pilot)
         assert app.messages[-1] == "Nothing to undo"
@@ -108,8 +108,10 @@ async def test_escape_leaves_everything_as_it_was(library: Library) -> None:
 
 async def test_saving_an_untouched_form_writes_nothing(library: Library) -> None:
     aid = _id(library, SHORT)
-    before = library.get(aid)
-    with mock.patch.object(library, "edit_details", wraps=library.edit_details) as edited:
+    before = library.articles.get(aid)
+    with mock.patch.object(
+        library.articles, "edit_details", wraps=library.articles.edit_details
+    ) as edited:
         async with reading(library, aid) as (pilot, app, screen):
             await _open_editor(pilot)
             await pilot.press("ctrl+s")
@@ -118,12 +120,12 @@ async def test_saving_an_untouched_form_writes_nothing(library: Library) -> None
             assert not screen.session.undo
             assert not any(message.startswith("Changed") for message in app.messages)
     edited.assert_not_called()
-    assert library.get(aid) == before
+    assert library.articles.get(aid) == before
 
 
 async def test_an_empty_title_or_unreadable_date_keeps_the_form_open(library: Library) -> None:
     aid = _id(library, SHORT)
-    before = library.get(aid)
+    before = library.articles.get(aid)
     async with reading(library, aid) as (pilot, _, _screen):
         editor = await _open_editor(pilot)
         _field(editor, "title").value = "   "
@@ -143,14 +145,14 @@ async def test_an_empty_title_or_unreadable_date_keeps_the_form_open(library: Li
         await pilot.press("enter")
         await settle(pilot)
         assert pilot.app.screen is not editor
-    meta = library.meta(aid)
+    meta = library.articles.meta(aid)
     assert (meta.title, meta.published, meta.source) == ("Bridge shut", None, before.source)
 
 
 async def test_a_new_date_takes_a_report_out_of_its_story_and_undo_puts_it_back(
     library: Library,
 ) -> None:
-    (story,) = library.stories()
+    (story,) = library.stories.find()
     aid = story.articles[0].id
     async with reading(library, aid) as (pilot, app, screen):
         assert screen.session.sources == 2
@@ -158,7 +160,7 @@ async def test_a_new_date_takes_a_report_out_of_its_story_and_undo_puts_it_back(
         _field(editor, "published").value = "2023-01-01"
         await pilot.press("enter")
         await settle(pilot)
-        assert library.story_sizes([aid]) == {aid: 1}
+        assert library.stories.sizes([aid]) == {aid: 1}
         assert screen.session.sources == 1
         assert "sources" not in screen.query_one(ArticleHeader).plain
         await pilot.press("c")
@@ -166,7 +168,7 @@ async def test_a_new_date_takes_a_report_out_of_its_story_and_undo_puts_it_back(
         assert app.messages[-1] == "No other source of this story is in your library"
         await pilot.press("u")
         await settle(pilot)
-        assert library.story_sizes([aid]) == {aid: 2}
+        assert library.stories.sizes([aid]) == {aid: 2}
         assert "2 sources" in screen.query_one(ArticleHeader).plain
 
 
@@ -184,7 +186,7 @@ async def test_m_is_in_the_help_and_the_palette(library: Library) -> None:
 
 
 async def test_skim_edit_in_another_terminal_shows_on_the_open_article(library: Library) -> None:
-    (story,) = library.stories()
+    (story,) = library.stories.find()
     aid = story.articles[0].id
     async with reading(library, aid) as (pilot, _, screen):
         assert screen.session.sources == 2

@@ -24,11 +24,11 @@ SHORT = "Riverside bridge closure"
 
 
 def _id(library: Library, title: str) -> int:
-    return next(meta.id for meta in library.list() if meta.title == title)
+    return next(meta.id for meta in library.articles.find() if meta.title == title)
 
 
 def _aarhus_ids(library: Library) -> list[int]:
-    (story,) = library.stories()
+    (story,) = library.stories.find()
     return [m.id for m in story.articles]
 
 
@@ -112,7 +112,7 @@ async def test_note_then_escape_on_a_plain_sentence_leaves_no_highlight(
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen
-        assert library.annotations(aid) == []
+        assert library.annotations.of(aid) == []
         # Saving the note is what makes the highlight.
         await pilot.press("n")
         await settle(pilot)
@@ -120,7 +120,7 @@ async def test_note_then_escape_on_a_plain_sentence_leaves_no_highlight(
         assert isinstance(editor, NoteEditor)
         await pilot.press(*"why", "ctrl+s")
         await settle(pilot)
-        (annotation,) = library.annotations(aid)
+        (annotation,) = library.annotations.of(aid)
         assert annotation.note == "why"
 
 

@@ -60,7 +60,7 @@ async def test_export_writes_the_whole_view_not_only_the_visible_rows(
         await settle(pilot)
         await _export(app, pilot, out)
         names = sorted(p.name for p in out.glob("*.md"))
-        assert names == sorted(f"{slugify(m.title)}.md" for m in library.list())
+        assert names == sorted(f"{slugify(m.title)}.md" for m in library.articles.find())
         assert AARHUS in names
         assert "title: " in (out / AARHUS).read_text(encoding="utf-8")
         assert library.get_setting(EXPORT_FOLDER_SETTING) == str(out)
@@ -113,27 +113,27 @@ async def test_import_a_file_adds_it_and_the_list_shows_it(
         "Crews from three harbours practised towing a disabled ferry after dark on Tuesday.\n",
         encoding="utf-8",
     )
-    before = library.count()
+    before = library.articles.count()
     app = RecordingApp(library)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await _import(app, pilot, str(source))
         assert isinstance(app.screen, LibraryScreen)
-        assert library.count() == before + 1
-        assert "Tugboat crews rehearse a night rescue" in [m.title for m in library.list()]
+        assert library.articles.count() == before + 1
+        assert "Tugboat crews rehearse a night rescue" in [m.title for m in library.articles.find()]
         assert app.messages[-1] == "Imported 1"
         assert app.screen.articles.total == before + 1  # the inbox reloaded
 
         # The same file again is recognised.
         await _import(app, pilot, str(source))
         assert app.messages[-1] == "Imported 0, 1 already there"
-        assert library.count() == before + 1
+        assert library.articles.count() == before + 1
 
 
 async def test_bad_path_and_unreachable_url_give_one_line_and_change_nothing(
     library: Library, tmp_path: Path
 ) -> None:
-    before = library.count()
+    before = library.articles.count()
     app = RecordingApp(library)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -146,7 +146,7 @@ async def test_bad_path_and_unreachable_url_give_one_line_and_change_nothing(
         message = app.messages[-1]
         assert message.startswith("Imported 0, 1 failed: ") and "\n" not in message
         assert isinstance(app.screen, LibraryScreen)
-    assert library.count() == before
+    assert library.articles.count() == before
 
 
 async def test_escape_cancels_both_dialogs(library: Library) -> None:
@@ -160,7 +160,7 @@ async def test_escape_cancels_both_dialogs(library: Library) -> None:
             await pilot.press("escape")
             await settle(pilot)
             assert isinstance(app.screen, LibraryScreen)
-    assert library.count() == 15
+    assert library.articles.count() == 15
 
 
 def test_summaries_and_defaults() -> None:

@@ -37,7 +37,7 @@ def current_id(app: SkimApp) -> int:
 
 
 def inbox_ids(library: Library) -> list[int]:
-    return [m.id for m in library.list(ArticleQuery(state=TriageState.INBOX))]
+    return [m.id for m in library.articles.find(ArticleQuery(state=TriageState.INBOX))]
 
 
 async def test_rows_arrive_and_cursor_keys_move(library: Library) -> None:
@@ -67,28 +67,28 @@ async def test_archive_later_inbox_move_rows_and_undo_restores(library: Library)
         await settle(pilot)
         await pilot.press("j", "a")
         await settle(pilot)
-        assert library.meta(expected[1]).state == TriageState.ARCHIVE
+        assert library.articles.meta(expected[1]).state == TriageState.ARCHIVE
         # The row left the inbox; the cursor stays at the same index, on the next article.
         assert screen(app).articles.cursor == 1
         assert current_id(app) == expected[2]
         await pilot.press("l")
         await settle(pilot)
-        assert library.meta(expected[2]).state == TriageState.LATER
+        assert library.articles.meta(expected[2]).state == TriageState.LATER
         await pilot.press("u")
         await settle(pilot)
-        assert library.meta(expected[2]).state == TriageState.INBOX
+        assert library.articles.meta(expected[2]).state == TriageState.INBOX
         await pilot.press("u")
         await settle(pilot)
-        assert library.meta(expected[1]).state == TriageState.INBOX
+        assert library.articles.meta(expected[1]).state == TriageState.INBOX
         assert screen(app).articles.total == len(expected)
         # From the Later view, `i` sends an article back to the inbox.
-        library.set_state([expected[0]], TriageState.LATER)
+        library.articles.set_state([expected[0]], TriageState.LATER)
         await pilot.press("2")
         await settle(pilot)
         assert current_id(app) == expected[0]
         await pilot.press("i")
         await settle(pilot)
-        assert library.meta(expected[0]).state == TriageState.INBOX
+        assert library.articles.meta(expected[0]).state == TriageState.INBOX
         assert screen(app).articles.total == 0
 
 
@@ -99,50 +99,50 @@ async def test_star_toggles_and_undo(library: Library) -> None:
         await settle(pilot)
         await pilot.press("s")
         await settle(pilot)
-        assert library.meta(first).starred is True
+        assert library.articles.meta(first).starred is True
         shown = screen(app).articles.current
         assert shown is not None and shown.starred is True
         await pilot.press("s")
         await settle(pilot)
-        assert library.meta(first).starred is False
+        assert library.articles.meta(first).starred is False
         await pilot.press("u")
         await settle(pilot)
-        assert library.meta(first).starred is True
+        assert library.articles.meta(first).starred is True
         await pilot.press("4")  # the Starred view
         await settle(pilot)
         assert screen(app).articles.total == 1
         await pilot.press("s")  # unstarring here takes the row out of the view
         await settle(pilot)
         assert screen(app).articles.total == 0
-        assert library.meta(first).starred is False
+        assert library.articles.meta(first).starred is False
 
 
 async def test_delete_asks_nothing_notifies_and_undo_restores(library: Library) -> None:
     first = inbox_ids(library)[0]
-    before = library.count()
+    before = library.articles.count()
     app = RecordingApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        title = library.meta(first).title
+        title = library.articles.meta(first).title
         await pilot.press("d")
         await settle(pilot)
-        assert library.count() == before - 1
+        assert library.articles.count() == before - 1
         with pytest.raises(NotFound):
-            library.meta(first)
+            library.articles.meta(first)
         assert any(m.startswith("Deleted '") and m.endswith("— u to undo") for m in app.messages)
         assert title[:20] in app.messages[-1]
         await pilot.press("u")
         await settle(pilot)
-        assert library.meta(first).id == first
-        assert library.count() == before
+        assert library.articles.meta(first).id == first
+        assert library.articles.count() == before
         await pilot.press("u")  # nothing left to undo: say so rather than do nothing
         await settle(pilot)
-        assert library.count() == before and app.messages[-1] == "Nothing to undo"
+        assert library.articles.count() == before and app.messages[-1] == "Nothing to undo"
 
 
 async def test_tags_key_edits_tags_and_undo(library: Library) -> None:
     first = inbox_ids(library)[0]
-    old = library.meta(first).tags
+    old = library.articles.meta(first).tags
     app = SkimApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -153,10 +153,10 @@ async def test_tags_key_edits_tags_and_undo(library: Library) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
-        assert set(library.meta(first).tags) == {"reading", "tui"}
+        assert set(library.articles.meta(first).tags) == {"reading", "tui"}
         await pilot.press("u")
         await settle(pilot)
-        assert library.meta(first).tags == old
+        assert library.articles.meta(first).tags == old
 
 
 async def test_search_as_you_type_with_syntax_and_escape(library: Library) -> None:
@@ -171,7 +171,7 @@ async def test_search_as_you_type_with_syntax_and_escape(library: Library) -> No
         await pilot.press(*"Okoro")
         await pilot.pause(0.3)  # the debounce
         await settle(pilot)
-        assert screen(app).articles.total == library.count(ArticleQuery(text="Okoro")) == 1
+        assert screen(app).articles.total == library.articles.count(ArticleQuery(text="Okoro")) == 1
         assert app.screen.query_one(ViewTabs).status == "1 found · by relevance"
         # Syntax: a filter overrides the view; a bad filter shows one line and keeps the list.
         search.value = "is:archive"
@@ -199,22 +199,24 @@ async def test_search_enter_keeps_results_and_focuses_list(library: Library) -> 
         await settle(pilot)
         await pilot.press("slash", *'"recycling plant"', "enter")
         await settle(pilot)
-        expected = library.count(
+        expected = library.articles.count(
             ArticleQuery(state=TriageState.INBOX, phrases=("recycling plant",))
         )
         assert screen(app).articles.total == expected >= 1
         assert screen(app).articles.has_focus
         await pilot.press("escape")
         await settle(pilot)
-        assert screen(app).articles.total == library.count(ArticleQuery(state=TriageState.INBOX))
+        assert screen(app).articles.total == library.articles.count(
+            ArticleQuery(state=TriageState.INBOX)
+        )
 
 
 async def test_views_show_counts_and_switch_with_keys(library: Library) -> None:
     ids = inbox_ids(library)
-    library.set_state(ids[:2], TriageState.LATER)
-    library.set_state(ids[2:5], TriageState.ARCHIVE)
-    library.set_starred(ids[:1], True)
-    counts = library.view_counts()
+    library.articles.set_state(ids[:2], TriageState.LATER)
+    library.articles.set_state(ids[2:5], TriageState.ARCHIVE)
+    library.articles.set_starred(ids[:1], True)
+    counts = library.articles.view_counts()
     app = SkimApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -248,12 +250,12 @@ async def test_sort_key_cycles_orders_and_shows_it(library: Library) -> None:
             await pilot.press("o")
             await settle(pilot)
             assert tabs.status == label
-            first = library.list(query, sort=sort, descending=descending, limit=1)[0]
+            first = library.articles.find(query, sort=sort, descending=descending, limit=1)[0]
             assert current_id(app) == first.id
         await pilot.press("O")
         await settle(pilot)
         assert tabs.status == "source Z–A"
-        first = library.list(query, sort="source", descending=True, limit=1)[0]
+        first = library.articles.find(query, sort="source", descending=True, limit=1)[0]
         assert current_id(app) == first.id
 
 
@@ -321,7 +323,7 @@ async def test_empty_library_offers_samples_in_one_key(empty_library: Library) -
         assert "skim add PATH" in text
         await pilot.press("S")
         await settle(pilot)
-        assert empty_library.count() == 15
+        assert empty_library.articles.count() == 15
         assert not empty.display
         assert screen(app).articles.total == 15
         assert screen(app).articles.has_focus
@@ -358,7 +360,9 @@ async def test_ten_thousand_rows_page_through_a_bounded_cache(big_library: Libra
         assert articles.total == 10_000
         await pilot.press("G")
         await settle(pilot)
-        last = big_library.list(ArticleQuery(state=TriageState.INBOX), limit=1, offset=9_999)[0]
+        last = big_library.articles.find(
+            ArticleQuery(state=TriageState.INBOX), limit=1, offset=9_999
+        )[0]
         assert current_id(app) == last.id
         await pilot.press("g")
         await settle(pilot)
@@ -378,7 +382,7 @@ async def test_bindings_can_be_remapped_by_id(library: Library) -> None:
         app.set_keymap({"library.archive": "x"})
         await pilot.press("x")
         await settle(pilot)
-        assert library.meta(first).state == TriageState.ARCHIVE
+        assert library.articles.meta(first).state == TriageState.ARCHIVE
 
 
 def test_search_filters_override_the_view_and_bad_ones_raise() -> None:
@@ -412,7 +416,7 @@ def test_writes_run_in_ticket_order_whatever_thread_runs_first() -> None:
 
 
 async def test_keys_typed_in_one_burst_after_slash_land_in_the_search(library: Library) -> None:
-    before = library.view_counts()
+    before = library.articles.view_counts()
     app = SkimApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -422,4 +426,4 @@ async def test_keys_typed_in_one_burst_after_slash_land_in_the_search(library: L
         await settle(pilot)
         assert app.is_running
         assert app.screen.query_one("#search", Input).value == "qa/"
-        assert library.view_counts() == before
+        assert library.articles.view_counts() == before

@@ -93,7 +93,7 @@ class Terminal:
 def environment(tmp_path: Path) -> dict[str, str]:
     """The environment of a user whose library holds the sample articles."""
     library = open_library(tmp_path / "data")
-    library.import_samples()
+    library.articles.import_samples()
     library.close()
     env = {key: value for key, value in os.environ.items() if not key.startswith("TEXTUAL")}
     env.update(

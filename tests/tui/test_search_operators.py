@@ -36,8 +36,10 @@ def test_listing_reads_operators_and_ranks_only_when_words_are_wanted() -> None:
 
 async def test_fire_minus_aarhus_leaves_the_aarhus_articles_out(library: Library) -> None:
     """Regression: "fire -aarhus" listed exactly the Aarhus articles."""
-    fire = {m.title for m in library.list(ArticleQuery(state=TriageState.INBOX, text="fire"))}
-    aarhus = {m.title for m in library.list(ArticleQuery(text="aarhus"))}
+    fire = {
+        m.title for m in library.articles.find(ArticleQuery(state=TriageState.INBOX, text="fire"))
+    }
+    aarhus = {m.title for m in library.articles.find(ArticleQuery(text="aarhus"))}
     assert fire & aarhus and fire - aarhus  # the samples have both kinds
     app = SkimApp(library)
     async with app.run_test(size=SIZE) as pilot:

@@ -30,12 +30,12 @@ async def _settle(pilot: Pilot[Any], screen: ArticleScreen) -> None:
 
 def _annotated(library: Library) -> int:
     """Give the short sample two highlights (one with a note) and an article note."""
-    aid = next(m.id for m in library.list() if m.title == TITLE)
-    analysis = library.analysis(library.get(aid))
+    aid = next(m.id for m in library.articles.find() if m.title == TITLE)
+    analysis = library.analysis.of(library.articles.get(aid))
     first, third = analysis.sentences[1], analysis.sentences[3]
-    library.annotate(aid, *first, note="Check the detour times against the city notice.")
-    library.annotate(aid, *third, tags=["traffic"])
-    library.set_article_note(aid, "Follow up next week.")
+    library.annotations.add(aid, *first, note="Check the detour times against the city notice.")
+    library.annotations.add(aid, *third, tags=["traffic"])
+    library.articles.set_article_note(aid, "Follow up next week.")
     return aid
 
 

@@ -20,7 +20,7 @@ HARBOUR = "Fourteen hurt as battery fire tears through Aarhus recycling plant"
 
 
 def _aarhus_ids(library: Library) -> list[int]:
-    (story,) = library.stories()  # the samples hold one story told by two sources
+    (story,) = library.stories.find()  # the samples hold one story told by two sources
     assert {m.source for m in story.articles} == {"The Harbour Times", "Baltic Wire Service"}
     return [m.id for m in story.articles]
 
@@ -111,7 +111,7 @@ async def test_story_screen_compares_the_aarhus_pair_and_opens_an_article(
 
 async def test_compare_key_on_a_lone_article_says_so(library: Library) -> None:
     pair = set(_aarhus_ids(library))
-    lone = next(m.id for m in library.list() if m.id not in pair)
+    lone = next(m.id for m in library.articles.find() if m.id not in pair)
     app = RecordingApp(library)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

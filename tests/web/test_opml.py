@@ -67,7 +67,7 @@ def test_render_is_deterministic_and_escapes() -> None:
 def test_import_takes_web_feeds_from_folders_once(library: Library, tmp_path: Path) -> None:
     path = tmp_path / "subs.opml"
     path.write_bytes(OPML)
-    result = library.import_opml(path)
+    result = library.sources.import_opml(path)
     assert [(f.title, f.url, f.site_url) for f in result.added] == [
         ("Harbour Notes", "https://news.example.invalid/rss", "https://news.example.invalid/"),
         ("Valley Log", "https://valley.example.invalid/atom", None),
@@ -76,14 +76,14 @@ def test_import_takes_web_feeds_from_folders_once(library: Library, tmp_path: Pa
     assert result.skipped == (
         f"{path}: skipped file:///home/someone/feed.xml: not an http(s) address",
     )
-    again = library.import_opml(path)
+    again = library.sources.import_opml(path)
     assert again.added == () and len(again.existing) == 2
 
 
 def test_round_trip_through_the_library(library: Library, site: Site, tmp_path: Path) -> None:
-    library.subscribe(site.url("/rss.xml"), limits=LIMITS)
-    library.subscribe(site.url("/atom.xml"), limits=LIMITS)
-    exported = library.export_opml()
+    library.sources.subscribe(site.url("/rss.xml"), limits=LIMITS)
+    library.sources.subscribe(site.url("/atom.xml"), limits=LIMITS)
+    exported = library.sources.export_opml()
     path = tmp_path / "skim.opml"
     path.write_text(exported, encoding="utf-8")
 
@@ -91,11 +91,11 @@ def test_round_trip_through_the_library(library: Library, site: Site, tmp_path: 
 
     other = open_library(tmp_path / "other")
     try:
-        result = other.import_opml(path)
+        result = other.sources.import_opml(path)
         assert [(f.url, f.title, f.site_url) for f in result.added] == [
-            (f.url, f.title, f.site_url) for f in library.feeds()
+            (f.url, f.title, f.site_url) for f in library.sources.feeds()
         ]
-        assert other.export_opml().split("<body>")[1] == exported.split("<body>")[1]
+        assert other.sources.export_opml().split("<body>")[1] == exported.split("<body>")[1]
     finally:
         other.close()
 
@@ -118,7 +118,7 @@ def test_bad_opml_is_refused_and_nothing_changes(
     path.write_bytes(data)
     before = table_counts(library.path)
     with pytest.raises(IngestError) as caught:
-        library.import_opml(path)
+        library.sources.import_opml(path)
     assert message in str(caught.value)
     assert table_counts(library.path) == before
 
@@ -135,4 +135,4 @@ def test_opml_entities_are_not_expanded() -> None:
 
 def test_missing_opml_file(library: Library, tmp_path: Path) -> None:
     with pytest.raises(IngestError, match=r"nothing\.opml: no such file"):
-        library.import_opml(tmp_path / "nothing.opml")
+        library.sources.import_opml(tmp_path / "nothing.opml")

@@ -94,8 +94,10 @@ def test_a_feed_entry_linking_to_a_loopback_host_keeps_the_feed_text(
         f"{site.base}/story/1.html", _alias_url(site, "/story/1.html")
     )
     site.routes["/alias-teasers.xml"] = page(feed, "application/rss+xml")
-    result = library.subscribe(site.url("/alias-teasers.xml"), full_text=True, limits=LIMITS)
-    bodies = {r.article.title: library.get(r.article.id).body for r in result.added}
+    result = library.sources.subscribe(
+        site.url("/alias-teasers.xml"), full_text=True, limits=LIMITS
+    )
+    bodies = {r.article.title: library.articles.get(r.article.id).body for r in result.added}
     assert site.hits("/story/1.html") == 0
     assert bodies["Dispatch 1 from the coast"] == "Rain on the headland, boats out at dawn…"
     # An entry on the feed's own host (the one the user gave) is still completed.
@@ -112,9 +114,9 @@ def test_a_page_pointing_to_a_feed_on_a_loopback_host_is_not_followed(
     )
     site.routes["/alias-blog.html"] = page(link)
     with pytest.raises(IngestError, match=re.escape(REFUSED)):
-        library.subscribe(site.url("/alias-blog.html"), limits=LIMITS)
+        library.sources.subscribe(site.url("/alias-blog.html"), limits=LIMITS)
     assert site.hits("/rss.xml") == 0
-    assert library.feeds() == []
+    assert library.sources.feeds() == []
 
 
 def test_skim_add_refuses_a_redirect_to_a_loopback_host(

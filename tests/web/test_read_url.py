@@ -1,4 +1,4 @@
-"""Reading a web page into an article, and `Library.add_url`: metadata, text, refusals."""
+"""Reading a web page into an article, and `Library.sources.add_url`: metadata, text, refusals."""
 
 from __future__ import annotations
 
@@ -72,21 +72,21 @@ def test_extraction_falls_back_to_skims_own_reader_for_tiny_pages() -> None:
 
 
 def test_add_url_stores_once_and_reports_the_duplicate(library: Library, site: Site) -> None:
-    first = library.add_url(site.url("/article.html"), limits=LIMITS)
+    first = library.sources.add_url(site.url("/article.html"), limits=LIMITS)
     assert first.created
-    stored = library.get(first.article.id)
+    stored = library.articles.get(first.article.id)
     assert stored.origin == site.url("/article.html")
-    again = library.add_url(site.url("/moved"), limits=LIMITS)
+    again = library.sources.add_url(site.url("/moved"), limits=LIMITS)
     assert not again.created and again.reason == "same URL"
-    assert library.count() == 1
+    assert library.articles.count() == 1
 
 
 @pytest.mark.parametrize(
     "path", ["/missing", "/slow", "/loop-a", "/huge", "/doc.pdf", "/empty.html", "/chain/7"]
 )
 def test_failures_leave_the_library_unchanged(library: Library, site: Site, path: str) -> None:
-    library.add_url(site.url("/plain.txt"), limits=LIMITS)
+    library.sources.add_url(site.url("/plain.txt"), limits=LIMITS)
     before = table_counts(library.path)
     with pytest.raises(IngestError):
-        library.add_url(site.url(path), limits=LIMITS)
+        library.sources.add_url(site.url(path), limits=LIMITS)
     assert table_counts(library.path) == before

@@ -70,14 +70,14 @@ def test_pocket_import_fetches_pages_keeps_state_and_reports_failures(
 ) -> None:
     path = _write(tmp_path, "ril_export.html", pages.POCKET_HTML, site)
     seen: list[ImportOutcome] = []
-    outcomes = library.import_saved(path, "pocket", limits=LIMITS, progress=seen.append)
+    outcomes = library.sources.import_saved(path, "pocket", limits=LIMITS, progress=seen.append)
     assert outcomes == seen
     errors = [o.error for o in outcomes if o.error]
     assert errors == [
         f"{path} link 3: mailto:someone@example.invalid is not a web address",
         f"{path} link 2: {site.base.removeprefix('http://')}/missing returned 404 Not Found",
     ]
-    stored = {o.origin: library.get(o.result.article.id) for o in outcomes if o.result}
+    stored = {o.origin: library.articles.get(o.result.article.id) for o in outcomes if o.result}
     one = stored[site.url("/story/1.html")]
     assert one.title == "Dispatch 1 from the coast"
     assert one.tags == ("coast", "weather")
@@ -85,16 +85,16 @@ def test_pocket_import_fetches_pages_keeps_state_and_reports_failures(
     assert one.added == datetime.fromtimestamp(1700000000, UTC)
     two = stored[site.url("/story/2.html")]
     assert two.state == TriageState.ARCHIVE
-    assert library.count() == 2
+    assert library.articles.count() == 2
 
 
 def test_rerun_fetches_only_what_is_missing(library: Library, site: Site, tmp_path: Path) -> None:
     path = _write(tmp_path, "pocket.csv", pages.POCKET_CSV, site)
-    first = library.import_saved(path, "pocket", limits=LIMITS)
+    first = library.sources.import_saved(path, "pocket", limits=LIMITS)
     assert [o.result.created for o in first if o.result] == [True, True]
-    assert library.get(first[1].result.article.id).state == TriageState.ARCHIVE  # type: ignore[union-attr]
+    assert library.articles.get(first[1].result.article.id).state == TriageState.ARCHIVE  # type: ignore[union-attr]
     hits = site.hits("/story/3.html")
-    again = library.import_saved(path, "pocket", limits=LIMITS)
+    again = library.sources.import_saved(path, "pocket", limits=LIMITS)
     assert [(o.result.created, o.result.reason) for o in again if o.result] == [
         (False, "same URL")
     ] * 2
@@ -105,8 +105,8 @@ def test_instapaper_import_keeps_star_folder_and_selection(
     library: Library, site: Site, tmp_path: Path
 ) -> None:
     path = _write(tmp_path, "instapaper.csv", pages.INSTAPAPER_CSV, site)
-    outcomes = library.import_saved(path, "instapaper", limits=LIMITS)
-    articles = [library.get(o.result.article.id) for o in outcomes if o.result]
+    outcomes = library.sources.import_saved(path, "instapaper", limits=LIMITS)
+    articles = [library.articles.get(o.result.article.id) for o in outcomes if o.result]
     assert [(a.state, a.starred, a.tags) for a in articles] == [
         (TriageState.INBOX, False, ("coast",)),
         (TriageState.ARCHIVE, False, ()),
@@ -115,7 +115,9 @@ def test_instapaper_import_keeps_star_folder_and_selection(
     ]
     assert articles[0].note == "The harbour master counted 25 boats back by noon"
     # The note is searchable like any other.
-    assert [m.id for m in library.list(_search("harbour master counted"))][:1] == [articles[0].id]
+    assert [m.id for m in library.articles.find(_search("harbour master counted"))][:1] == [
+        articles[0].id
+    ]
 
 
 def _search(text: str):  # type: ignore[no-untyped-def]
@@ -127,10 +129,10 @@ def _search(text: str):  # type: ignore[no-untyped-def]
 def test_preview_uses_no_network_and_changes_nothing(
     library: Library, site: Site, tmp_path: Path
 ) -> None:
-    library.add_url(site.url("/story/3.html"), limits=LIMITS)
+    library.sources.add_url(site.url("/story/3.html"), limits=LIMITS)
     path = _write(tmp_path, "pocket.csv", pages.POCKET_CSV, site)
     before, requests = table_counts(library.path), len(site.requests)
-    links, problems = library.preview_saved(path, "pocket")
+    links, problems = library.sources.preview_saved(path, "pocket")
     assert [(link.url, existing) for link, existing in links] == [
         (site.url("/story/3.html"), 1),
         (site.url("/story/4.html"), None),
@@ -152,13 +154,13 @@ def test_markdown_folder_is_deduplicated_against_the_library(
     (notes / "ferry.md").write_text(
         "---\ntitle: Ferry\n---\n\nThe Lantern sails again on Thursday.\n", encoding="utf-8"
     )
-    first = library.import_paths([notes])
+    first = library.articles.import_paths([notes])
     assert [o.result.created for o in first if o.result] == [True, True]
     # The same notes again, one of them renamed: recognised by URL and by text.
     (notes / "ferry.md").rename(notes / "ferry-renamed.md")
-    again = library.import_paths([notes])
+    again = library.articles.import_paths([notes])
     assert sorted((o.result.created, o.result.reason) for o in again if o.result) == [
         (False, "same URL"),
         (False, "same text"),
     ]
-    assert library.count() == 2
+    assert library.articles.count() == 2

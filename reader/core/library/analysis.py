@@ -146,7 +146,6 @@ class Analyses:
             self._storage.cache_put(*_summary_key(article, algorithm, sentences, None), summary)
         return len(jobs)
 
-
     def tone(self, article: Article) -> Tone:
         """The tone label of ``article`` (Neutral, Opinionated, Provocative, Alarming), with its
         evidence spans and each sentence marked OPINION or REPORT."""

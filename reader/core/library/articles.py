@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
-
 from datetime import datetime
+from pathlib import Path
 
 from reader.core import paths
 from reader.core.errors import IngestError
@@ -42,7 +41,8 @@ class Articles:
         outcomes = self._storage.add_articles(items, now=now)
         shared.file_new(
             self._storage,
-            [(o[0], d) for o, d in zip(outcomes, drafts, strict=True) if o[1] and not o[2]], now
+            [(o[0], d) for o, d in zip(outcomes, drafts, strict=True) if o[1] and not o[2]],
+            now,
         )
         if len(drafts) > 50:
             self._storage.checkpoint()

@@ -132,9 +132,7 @@ class Sources:
         links, problems = self._saved_links(path, tool)
         return fetching.preview_links(self._storage, links), problems
 
-    def _saved_links(
-        self, path: Path, tool: str
-    ) -> tuple[list[SavedLink], list[str]]:
+    def _saved_links(self, path: Path, tool: str) -> tuple[list[SavedLink], list[str]]:
         from reader.core.importers import read_saved_links
         from reader.core.ingest import decode
         from reader.core.ingest.common import label_for

@@ -32,9 +32,7 @@ class Stories:
             self._storage.get_meta(article_id)  # raises NotFound
         return members
 
-    def find(
-        self, *, min_size: int = 2, limit: int | None = None, offset: int = 0
-    ) -> list[Story]:
+    def find(self, *, min_size: int = 2, limit: int | None = None, offset: int = 0) -> list[Story]:
         """Stories with at least ``min_size`` articles, the most recently active first."""
         from reader.core.stories.groups import Story
 

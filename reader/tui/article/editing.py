@@ -43,7 +43,7 @@ class ArticleEdits:
             self.screen.notify("Already highlighted (x removes it).", timeout=2)
             return
         article_id = self.session.article_id
-        self.write(lambda lib: lib.annotate(article_id, *where), "annotations")
+        self.write(lambda lib: lib.annotations.add(article_id, *where), "annotations")
 
     def note(self) -> None:
         """Edit the note on the highlight under the cursor, or write one on a new highlight.
@@ -68,7 +68,7 @@ class ArticleEdits:
         )
 
         def save(note: str, expected: str) -> None:  # in the editor's worker
-            library.annotate(article_id, *where, note=note)
+            library.annotations.add(article_id, *where, note=note)
 
         self.screen.app.push_screen(
             NoteEditor("", quote=quote, title="Note on a new highlight", save=save),
@@ -84,7 +84,7 @@ class ArticleEdits:
 
         def save(note: str, expected: str) -> None:  # in the editor's worker
             if note != expected:
-                library.update_annotation(annotation.id, note=note, expected_note=expected)
+                library.annotations.update(annotation.id, note=note, expected_note=expected)
 
         editor = NoteEditor(
             annotation.note, quote=annotation.quote, title="Note on highlight", save=save
@@ -100,7 +100,7 @@ class ArticleEdits:
 
         def save(note: str, expected: str) -> None:  # in the editor's worker
             if note != expected:
-                library.set_article_note(article_id, note, expected=expected)
+                library.articles.set_article_note(article_id, note, expected=expected)
 
         editor = NoteEditor(article.note, title=f"Note on “{article.title}”", save=save)
         self.screen.app.push_screen(editor, self._note_saved("article"))
@@ -120,7 +120,7 @@ class ArticleEdits:
         if annotation is None:
             return
         self._remember("annotation", annotation_id=annotation.id)
-        self.write(lambda lib: lib.delete_annotation(annotation.id), "annotations")
+        self.write(lambda lib: lib.annotations.delete(annotation.id), "annotations")
         self.screen.notify("Highlight removed: u brings it back.", timeout=3)
 
     # -- tags and details ------------------------------------------------------------------------
@@ -133,7 +133,7 @@ class ArticleEdits:
 
         def saved(tags: list[str] | None) -> None:
             if tags is not None and tags != current:
-                self.write(lambda lib: lib.edit_tags(article_id, current, tags), "article")
+                self.write(lambda lib: lib.articles.edit_tags(article_id, current, tags), "article")
 
         self.screen.app.push_screen(TagEditor(current, title="Tags of this article"), saved)
 
@@ -165,7 +165,7 @@ class ArticleEdits:
             self.screen.notify(f"Already in {state.value}", timeout=2)
             return
         self._remember("state", previous_state=previous)
-        self.write(lambda lib: lib.set_state([article_id], state), "article")
+        self.write(lambda lib: lib.articles.set_state([article_id], state), "article")
         self.screen.notify(f"Moved to {state.value}: u undoes it.", timeout=2)
 
     def star(self) -> None:
@@ -174,7 +174,7 @@ class ArticleEdits:
             return
         starred, article_id = self.session.article.starred, self.session.article_id
         self._remember("star", previous_starred=starred)
-        self.write(lambda lib: lib.set_starred([article_id], not starred), "article")
+        self.write(lambda lib: lib.articles.set_starred([article_id], not starred), "article")
 
     # -- undo ------------------------------------------------------------------------------------
 

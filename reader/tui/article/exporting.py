@@ -43,7 +43,7 @@ class MarkdownExport:
         def export() -> None:
             try:
                 folder = default_export_folder(library.get_setting(EXPORT_FOLDER_SETTING))
-                report = library.export_markdown([article_id], out=folder, force=force)
+                report = library.exports.markdown([article_id], out=folder, force=force)
             except SkimError as error:
                 app.call_from_thread(app.notify, str(error), severity="error", markup=False)
                 return

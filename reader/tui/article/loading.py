@@ -59,15 +59,15 @@ class ArticleLoader:
     def _load(self) -> None:
         article_id = self.session.article_id
         try:
-            article = self.library.get(article_id)
-            annotations = self.library.annotations(article_id)
-            algorithm, sentences = self.library.summary_choice()
+            article = self.library.articles.get(article_id)
+            annotations = self.library.annotations.of(article_id)
+            algorithm, sentences = self.library.analysis.summary_choice()
         except SkimError as error:
             self._deliver(self._failed, str(error), True)
             return
         self._deliver(self._loaded, article, annotations, algorithm, sentences)
         try:
-            result = self.library.analysis(article)
+            result = self.library.analysis.of(article)
         except SkimError as error:
             self._deliver(self._failed, f"Analysis failed: {error}", False)
             return
@@ -112,7 +112,9 @@ class ArticleLoader:
 
     def _summarise(self, article: Article, algorithm: str, sentences: int) -> None:
         try:
-            result = self.library.summary(article, algorithm=algorithm, sentences=sentences)
+            result = self.library.analysis.summary(
+                article, algorithm=algorithm, sentences=sentences
+            )
         except SkimError as error:
             self._deliver(self._summary_failed, str(error))
             return
@@ -131,8 +133,8 @@ class ArticleLoader:
     def _assess(self, article: Article) -> None:
         """Label the tone and count the story's sources (after the analysis is cached)."""
         try:
-            tone = self.library.tone(article)
-            sources = self.library.story_sizes([article.id]).get(article.id, 1)
+            tone = self.library.analysis.tone(article)
+            sources = self.library.stories.sizes([article.id]).get(article.id, 1)
         except SkimError as error:
             self._deliver(self._assess_failed, str(error))
             return
@@ -162,8 +164,8 @@ class ArticleLoader:
     def _reread(self) -> None:
         article_id = self.session.article_id
         try:
-            article = self.library.get(article_id)
-            annotations = self.library.annotations(article_id)
+            article = self.library.articles.get(article_id)
+            annotations = self.library.annotations.of(article_id)
             sources = story_size(self.library, article_id)
         except SkimError:
             return  # deleted elsewhere: leaving stays the reader's decision
@@ -222,4 +224,4 @@ class ArticleLoader:
 
 def story_size(library: Library, article_id: int) -> int:
     """How many articles the story of ``article_id`` has (1 when it stands alone)."""
-    return library.story_sizes([article_id]).get(article_id, 1)
+    return library.stories.sizes([article_id]).get(article_id, 1)

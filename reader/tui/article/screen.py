@@ -283,7 +283,7 @@ class ArticleScreen(Screen[None]):
         def chosen(name: str | None) -> None:
             if name and name != self.session.algorithm:
                 self.session.algorithm = name
-                self.writer.write(lambda lib: lib.set_summary_choice(algorithm=name))
+                self.writer.write(lambda lib: lib.analysis.set_summary_choice(algorithm=name))
                 self.loader.request_summary()
 
         self.app.push_screen(AlgorithmPicker(list(ALGORITHMS), self.session.algorithm), chosen)
@@ -301,7 +301,7 @@ class ArticleScreen(Screen[None]):
         if count == self.session.sentence_count:
             return
         self.session.sentence_count = count
-        self.writer.write(lambda lib: lib.set_summary_choice(sentences=count))
+        self.writer.write(lambda lib: lib.analysis.set_summary_choice(sentences=count))
         self.loader.request_summary()
 
     def action_reasons(self) -> None:

@@ -54,12 +54,15 @@ class ArticleWriter:
             try:
                 change(library)
                 if then == "annotations":
-                    annotations = library.annotations(article_id)
+                    annotations = library.annotations.of(article_id)
                     app.call_from_thread(
                         screen.if_shown, screen.loader.annotations_changed, annotations
                     )
                 elif then == "article":
-                    article, sources = library.get(article_id), story_size(library, article_id)
+                    article, sources = (
+                        library.articles.get(article_id),
+                        story_size(library, article_id),
+                    )
                     app.call_from_thread(
                         screen.if_shown, screen.loader.article_changed, article, sources
                     )
@@ -83,7 +86,7 @@ class ArticleWriter:
 
         def save() -> None:
             try:
-                library.set_reading_position(article_id, position)
+                library.articles.set_reading_position(article_id, position)
             except SkimError as error:
                 app.call_from_thread(app.notify, str(error), severity="error")
 
@@ -98,4 +101,4 @@ class ArticleWriter:
             return
         session.saved_position = position
         with suppress(SkimError):  # quitting: there is nowhere left to report it
-            self.screen.library.set_reading_position(session.article_id, position)
+            self.screen.library.articles.set_reading_position(session.article_id, position)

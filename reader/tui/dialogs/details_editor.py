@@ -60,7 +60,7 @@ class Details:
 
     def store(self, library: Library, article_id: int) -> ArticleMeta:
         """Give the article these details (in a worker thread)."""
-        return library.edit_details(
+        return library.articles.edit_details(
             article_id,
             title=self.title,
             published=self.published,

@@ -114,7 +114,7 @@ class TagEditor(ModalScreen[list[str] | None]):
     @work(thread=True, exclusive=True, group="tag-editor")
     def _fetch_known(self) -> None:
         try:
-            tags = library_of(self.app).all_tags()
+            tags = library_of(self.app).articles.tags()
         except SkimError:
             return  # suggestions are a convenience; editing works without them
         if not get_current_worker().is_cancelled:

@@ -157,14 +157,14 @@ def load(library: Library, listing: Listing, cursor: int, height: int) -> Loaded
         SkimError: the library could not be read.
     """
     query = listing.query()
-    counts = library.view_counts()
+    counts = library.articles.view_counts()
     fetch = fetcher(library, listing)
     limit = PAGE_SIZE + height
     offset = max(0, cursor - PAGE_SIZE // 2)
     page = fetch(offset, limit)
     rows = page.rows
     # A short first page is the whole result: no need to count (searches often are that short).
-    total = len(rows) if offset == 0 and len(rows) < limit else library.count(query)
+    total = len(rows) if offset == 0 and len(rows) < limit else library.articles.count(query)
     if offset and not rows and total:  # the cursor was past the end: show the end
         offset = max(0, total - limit)
         page = fetch(offset, limit)
@@ -184,10 +184,10 @@ def fetcher(library: Library, listing: Listing) -> Fetch:
     query = listing.query()
 
     def fetch(offset: int, limit: int) -> Page:
-        rows = library.list(
+        rows = library.articles.find(
             query, sort=listing.sort, descending=listing.descending, limit=limit, offset=offset
         )
-        sizes = library.story_sizes([meta.id for meta in rows]) if rows else {}
+        sizes = library.stories.sizes([meta.id for meta in rows]) if rows else {}
         return Page(rows, {article_id: n for article_id, n in sizes.items() if n > 1})
 
     return fetch
@@ -200,7 +200,7 @@ def all_ids(library: Library, listing: Listing) -> list[int]:
         UsageError: the search has a bad filter.
     """
     query = listing.query()
-    rows = library.list(query, sort=listing.sort, descending=listing.descending)
+    rows = library.articles.find(query, sort=listing.sort, descending=listing.descending)
     return [meta.id for meta in rows]
 
 

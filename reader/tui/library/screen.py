@@ -325,7 +325,7 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
             return
         self.undo.push(Change("state", meta.id, meta.title, previous_state=meta.state))
         self._change_row(replace(meta, state=state), state=state)
-        self._write(lambda library: library.set_state([meta.id], state))
+        self._write(lambda library: library.articles.set_state([meta.id], state))
         where = "the inbox" if state == TriageState.INBOX else state.value.capitalize()
         self.notify(
             f"Moved '{short_title(meta.title)}' to {where} — u to undo", timeout=3, markup=False
@@ -338,7 +338,7 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
             return
         self.undo.push(Change("star", meta.id, meta.title, previous_starred=meta.starred))
         self._change_row(replace(meta, starred=not meta.starred), starred=not meta.starred)
-        self._write(lambda library: library.set_starred([meta.id], not meta.starred))
+        self._write(lambda library: library.articles.set_starred([meta.id], not meta.starred))
         done = "Unstarred" if meta.starred else "Starred"
         self.notify(f"{done} '{short_title(meta.title)}' — u to undo", timeout=3, markup=False)
 
@@ -361,7 +361,7 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
             return
         self.undo.push(Change("delete", meta.id, meta.title))
         self.articles.drop_row(self.articles.cursor)
-        self._write(lambda library: library.delete([meta.id]))
+        self._write(lambda library: library.articles.delete([meta.id]))
         self.notify(f"Deleted '{short_title(meta.title)}' — u to undo", timeout=4)
 
     def action_tags(self) -> None:
@@ -376,7 +376,7 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
             if tags is None or tuple(tags) == meta.tags:
                 return
             self.undo.push(Change("tags", meta.id, meta.title, previous_tags=meta.tags))
-            self._write(lambda library: library.edit_tags(meta.id, meta.tags, tags))
+            self._write(lambda library: library.articles.edit_tags(meta.id, meta.tags, tags))
 
         title = f"Tags of '{short_title(meta.title)}'"
         self.app.push_screen(TagEditor(meta.tags, title=title), done)
@@ -395,7 +395,7 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
         self._write(self._import_samples)
 
     def _import_samples(self, library: Library) -> None:
-        outcomes = library.import_samples()
+        outcomes = library.articles.import_samples()
         added = sum(1 for o in outcomes if o.result is not None and o.result.created)
         known = sum(1 for o in outcomes if o.result is not None and not o.result.created)
         failed = [o.error for o in outcomes if o.error]

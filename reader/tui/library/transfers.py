@@ -80,7 +80,7 @@ class LibraryTransfers(Screen[None]):
     @work(thread=True, group="export", exit_on_error=False)
     def _export(self, ids: list[int], request: ExportRequest) -> None:
         try:
-            report = self.library.export_markdown(
+            report = self.library.exports.markdown(
                 ids, out=request.folder, template=request.template, force=request.force
             )
             self.library.set_setting(EXPORT_FOLDER_SETTING, str(request.folder))
@@ -109,9 +109,11 @@ class LibraryTransfers(Screen[None]):
         outcomes: list[ImportOutcome]
         try:
             if is_url(source):
-                outcomes = [ImportOutcome(source, result=self.library.add_url(source.strip()))]
+                outcomes = [
+                    ImportOutcome(source, result=self.library.sources.add_url(source.strip()))
+                ]
             else:
-                outcomes = self.library.import_paths([Path(source).expanduser()])
+                outcomes = self.library.articles.import_paths([Path(source).expanduser()])
         except SkimError as error:
             outcomes = [ImportOutcome(source, error=str(error))]
         message, failed = import_summary(outcomes)

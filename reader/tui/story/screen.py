@@ -96,8 +96,10 @@ counted differently; a figure in one source only was left out by the others.
     @work(thread=True, exclusive=True, group="story", exit_on_error=False)
     def _load(self) -> None:
         try:
-            members = self.library.story_of(self.article_id)
-            comparison = self.library.compare([m.id for m in members]) if len(members) > 1 else None
+            members = self.library.stories.of(self.article_id)
+            comparison = (
+                self.library.stories.compare([m.id for m in members]) if len(members) > 1 else None
+            )
         except SkimError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
