@@ -3,7 +3,11 @@
 Clients import from ``reader.core`` only (import-linter contracts hold the CLI and the TUI to it), never
 from the modules inside, so the core can be rearranged without breaking them. The API:
 
-- the facade: :class:`Library` and :func:`open_library`;
+- the facade: :class:`Library` and :func:`open_library`, and the classes of its collaborators
+  (``lib.articles`` is an :class:`Articles`, ``lib.annotations`` :class:`Annotations`,
+  ``lib.analysis`` :class:`Analyses`, ``lib.stories`` :class:`Stories`, ``lib.sources``
+  :class:`Sources`, ``lib.exports`` :class:`Exports`, ``lib.backups`` :class:`Backups`), for
+  annotating code that is handed one of them;
 - every type it takes or returns (:mod:`reader.core.types`): the models, ``ImportOutcome``,
   ``Feed``, ``FeedUpdate``, ``ExportReport``, ``Story``, ``Tone``, ``Comparison``…;
 - the errors (:mod:`reader.core.errors`);
@@ -35,7 +39,18 @@ from reader.core.errors import (
     StorageError,
     UsageError,
 )
-from reader.core.library import Library, open_library, parse_published
+from reader.core.library import (
+    Analyses,
+    Annotations,
+    Articles,
+    Backups,
+    Exports,
+    Library,
+    Sources,
+    Stories,
+    open_library,
+    parse_published,
+)
 from reader.core.paths import bundled_dir, ensure_dir, log_dir, user_themes_dir
 from reader.core.serialize import document_to_dict, iso, meta_to_dict, summary_to_dict
 from reader.core.text import clean_line, reading_minutes, strip_controls
@@ -137,18 +152,23 @@ __all__ = [
     "KEEP",
     "OPINION",
     "AddResult",
+    "Analyses",
     "Analysis",
     "AnalysisError",
     "Annotation",
+    "Annotations",
     "Article",
     "ArticleDraft",
     "ArticleMeta",
     "ArticleQuery",
+    "Articles",
+    "Backups",
     "Clock",
     "Comparison",
     "EditConflict",
     "EntityLabel",
     "ExportReport",
+    "Exports",
     "Feed",
     "FeedUpdate",
     "Figure",
@@ -168,8 +188,10 @@ __all__ = [
     "SentenceStance",
     "SkimError",
     "SourceSummary",
+    "Sources",
     "Span",
     "StorageError",
+    "Stories",
     "Story",
     "Summary",
     "SummaryExplanation",

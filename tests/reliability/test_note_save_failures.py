@@ -44,7 +44,11 @@ async def reading(library: Library) -> AsyncIterator[tuple[Pilot[Any], ArticleSc
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("key", "method"),
-    [("N", "set_article_note"), ("n", "annotate"), ("n", "update_annotation")],
+    [
+        ("N", "articles.set_article_note"),
+        ("n", "annotations.add"),
+        ("n", "annotations.update"),
+    ],
     ids=["article note", "note on a new highlight", "note on a highlight"],
 )
 async def test_a_note_that_cannot_be_saved_stays_in_the_editor(
@@ -52,10 +56,11 @@ async def test_a_note_that_cannot_be_saved_stays_in_the_editor(
 ) -> None:
     TALLY["inputs tried"] += 1
     async with reading(library) as (pilot, screen):
-        if method == "update_annotation":
+        if method == "annotations.update":
             await pilot.press("h")  # an existing highlight, with no note yet
             await settle(pilot)
-        monkeypatch.setattr(library, method, _full_disk)
+        area, name = method.split(".")
+        monkeypatch.setattr(getattr(library, area), name, _full_disk)
         await pilot.press(key)
         await settle(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
         editor = pilot.app.screen

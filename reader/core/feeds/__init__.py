@@ -1,7 +1,7 @@
 """RSS/Atom subscriptions: parsing feeds safely, entries to articles, OPML, subscribe and update.
 
-The :class:`~reader.core.library.Library` facade is the way in (``subscribe``, ``update_feeds``,
-``feeds``, ``unsubscribe``, ``import_opml``, ``export_opml``).
+The facade's ``Library.sources`` is the way in (``subscribe``, ``update_feeds``, ``feeds``,
+``unsubscribe``, ``import_opml``, ``export_opml``).
 """
 
 from reader.core.feeds.types import Feed, FeedUpdate

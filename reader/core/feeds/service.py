@@ -2,7 +2,7 @@
 
 Everything that can fail — fetching, parsing, completing teasers from the web — happens before
 the one storage transaction of each feed, so a feed that fails leaves the library as it was. The
-:class:`~reader.core.library.Library` facade calls these functions with its storage and clock.
+facade's ``Library.sources`` calls these functions with its storage and clock.
 """
 
 from __future__ import annotations

@@ -26,7 +26,8 @@ Where new code goes:
   that stops writes to a damaged library. A public method opens
   exactly one ``_read()`` or ``_write()``; the helpers it calls take the connection as an argument.
 
-Only :class:`reader.core.library.Library` uses this class; nothing else should import it.
+Only :class:`reader.core.library.Library` and its collaborators (``reader/core/library``) use this
+class; nothing else should import it.
 """
 
 from __future__ import annotations

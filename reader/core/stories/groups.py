@@ -1,8 +1,9 @@
 """Glue between the library and story grouping: fingerprint new articles and file them in stories.
 
-:class:`~reader.core.library.Library` calls :func:`group_drafts` right after storing new articles
-(one write transaction for the batch), :func:`group_pending` for articles stored before
-grouping existed, and :func:`refile` when the reader corrects an article's title or date.
+The library (through :mod:`reader.core.library.shared`) calls :func:`group_drafts` right after
+storing new articles (one write transaction for the batch) and :func:`group_pending` after feeds
+and saved pages; ``lib.stories`` calls it for articles stored before grouping existed, and
+``lib.articles.edit_details`` calls :func:`refile` when the reader corrects a title or date.
 """
 
 from __future__ import annotations
