@@ -11,7 +11,7 @@ candidate rater's ratings, word counts, rules, genre); then, for each rater, the
 are fitted by coordinate ascent over small grids: each weight in turn takes the grid value that
 maximises the mean of ROUGE-1 and ROUGE-2 F1 of three-sentence summaries, over the articles the
 genre signal assigns to that setting, until a full pass changes nothing. The rater with the best
-mean over both settings wins. ``--write`` rewrites ``reader/core/analysis/summary_weights.toml``.
+mean over both settings wins. ``--write`` rewrites ``reader/core/analysis/summary/weights.toml``.
 
 ROUGE here is computed from tokens made once per sentence with rouge-score's own tokenizer and
 stemmer, so it equals rouge-score's ROUGE-1/2 F1 of the joined sentences, only faster.
@@ -30,8 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.summary_data import Record, load, read_ids
-from reader.core.analysis import split_sentences, summarize_skim
-from reader.core.analysis.summarize_skim import Features, GenreWeights, Weights
+from reader.core.analysis import split_sentences
+from reader.core.analysis.summary import skim
+from reader.core.analysis.summary.skim import Features, GenreWeights, Weights
 
 # KL is left out: at 10,000 words it alone takes longer than the default's time budget.
 RATERS = ("luhn", "edmundson", "lsa", "lexrank", "textrank", "sumbasic", "reduction")
@@ -54,7 +55,12 @@ START = GenreWeights(
 SECOND_WEIGHTS = (0.25, 0.5, 1.0)
 COUNT = 3
 WEIGHTS_PATH = (
-    Path(__file__).resolve().parent.parent / "reader" / "core" / "analysis" / "summary_weights.toml"
+    Path(__file__).resolve().parent.parent
+    / "reader"
+    / "core"
+    / "analysis"
+    / "summary"
+    / "weights.toml"
 )
 
 
@@ -73,14 +79,12 @@ def prepare(record: Record) -> Prepared:
     from nltk.stem import porter
     from rouge_score import tokenize
 
-    from reader.core.analysis.sumy_document import build_document
+    from reader.core.analysis.summary.sumy_document import build_document
 
     stemmer = porter.PorterStemmer()
     spans = split_sentences(record.text)
     built = build_document(record.text, spans)
-    found = summarize_skim.features(
-        record.text, spans, built, summarize_skim.load_weights(), RATERS
-    )
+    found = skim.features(record.text, spans, built, skim.load_weights(), RATERS)
     sentences = [record.text[spans[i][0] : spans[i][1]] for i in built.span_indices]
     reference = tokenize.tokenize("\n".join(record.reference), stemmer)
     return Prepared(
@@ -121,7 +125,7 @@ def objective(items: Sequence[Prepared], weights: Weights) -> float:
     if not items:
         return 0.0
     return statistics.fmean(
-        rouge12(item, [p.position for p in summarize_skim.choose(item.features, weights, COUNT)])
+        rouge12(item, [p.position for p in skim.choose(item.features, weights, COUNT)])
         for item in items
     )
 
@@ -198,7 +202,7 @@ def weights_toml(weights: Weights, report: dict[str, Any], sources: Sequence[str
 
     rule = weights.genre
     lines = [
-        "# Weights of skim's default summariser (reader/core/analysis/summarize_skim.py).",
+        "# Weights of skim's default summariser (reader/core/analysis/skim.py).",
         "# Written by `python -m benchmarks.fit_summary ... --write`; do not edit by hand",
         "# without measuring again with `python -m benchmarks.summaries`.",
         "#",
@@ -245,7 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             items = pool.map(prepare, records, chunksize=4)
     else:
         items = [prepare(r) for r in records]
-    weights, report = fit(items, summarize_skim.load_weights())
+    weights, report = fit(items, skim.load_weights())
     text = weights_toml(weights, report, [p.name for p in args.paths])
     print(text)
     if args.write:

@@ -175,7 +175,7 @@ def speed(algorithms: Sequence[str] = (DEFAULT_ALGORITHM,), repeat: int = 5) -> 
     screen asks again for a summary (another algorithm, another length): the first summary of a
     text also tokenizes it, ~0.2 s at 10,000 words, shown on its own line.
     """
-    from reader.core.analysis.tokenizer import _words
+    from reader.core.analysis.summary.tokenizer import _words
 
     text = long_text()
     spans = split_sentences(text)

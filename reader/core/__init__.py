@@ -76,12 +76,12 @@ if TYPE_CHECKING:
         summarize,
         summary_version,
     )
-    from reader.core.analysis.descriptions import algorithm_lines, describe_algorithm
+    from reader.core.analysis.summary.descriptions import algorithm_lines, describe_algorithm
+    from reader.core.analysis.tone.opinion import OPINION
     from reader.core.feeds.lists import write_atomically
     from reader.core.ingest import iter_directory, read_bytes, read_path
     from reader.core.ingest.decode import read_capped
     from reader.core.query import parse_query
-    from reader.core.stories.opinion import OPINION
     from reader.core.stories.serialize import comparison_to_dict, story_to_dict, tone_to_dict
     from reader.core.types import (
         Comparison,
@@ -108,15 +108,15 @@ _LAZY: dict[str, str] = {
     "partial_note": "reader.core.analysis",
     "summarize": "reader.core.analysis",
     "summary_version": "reader.core.analysis",
-    "algorithm_lines": "reader.core.analysis.descriptions",
-    "describe_algorithm": "reader.core.analysis.descriptions",
+    "algorithm_lines": "reader.core.analysis.summary.descriptions",
+    "describe_algorithm": "reader.core.analysis.summary.descriptions",
     "write_atomically": "reader.core.feeds.lists",
     "iter_directory": "reader.core.ingest",
     "read_bytes": "reader.core.ingest",
     "read_path": "reader.core.ingest",
     "read_capped": "reader.core.ingest.decode",
     "parse_query": "reader.core.query",
-    "OPINION": "reader.core.stories.opinion",
+    "OPINION": "reader.core.analysis.tone.opinion",
     "comparison_to_dict": "reader.core.stories.serialize",
     "story_to_dict": "reader.core.stories.serialize",
     "tone_to_dict": "reader.core.stories.serialize",

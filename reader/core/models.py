@@ -116,7 +116,7 @@ class Summary:
     """An extractive summary: chosen sentences in text order.
 
     ``read_up_to`` is the character offset where the summarised part of a very long text ends
-    (see ``reader.core.analysis.summarize.SUMMARY_LIMIT``); None when the whole text was read.
+    (see ``reader.core.analysis.summary.algorithms.SUMMARY_LIMIT``); None when the whole text was read.
     """
 
     algorithm: str

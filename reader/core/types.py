@@ -39,6 +39,8 @@ from reader.core.models import (
 )
 
 if TYPE_CHECKING:
+    from reader.core.analysis.tone.label import Tone, ToneLabel
+    from reader.core.analysis.tone.opinion import SentenceStance
     from reader.core.export.exporter import ExportReport
     from reader.core.export.notes_import import NotesImportReport
     from reader.core.feeds.lists import OpmlImport
@@ -47,8 +49,6 @@ if TYPE_CHECKING:
     from reader.core.stories.figures import Figure
     from reader.core.stories.groups import Story
     from reader.core.stories.matching import FigureGroup
-    from reader.core.stories.opinion import SentenceStance
-    from reader.core.stories.tone import Tone, ToneLabel
 
 #: What a library asks for the current time (tests pass a fixed one).
 Clock = Callable[[], datetime]
@@ -80,11 +80,11 @@ LAZY_TYPES: dict[str, str] = {
     "NotesImportReport": "reader.core.export.notes_import",
     "OpmlImport": "reader.core.feeds.lists",
     "SavedLink": "reader.core.importers.saved",
-    "SentenceStance": "reader.core.stories.opinion",
+    "SentenceStance": "reader.core.analysis.tone.opinion",
     "SourceSummary": "reader.core.stories.compare",
     "Story": "reader.core.stories.groups",
-    "Tone": "reader.core.stories.tone",
-    "ToneLabel": "reader.core.stories.tone",
+    "Tone": "reader.core.analysis.tone.label",
+    "ToneLabel": "reader.core.analysis.tone.label",
 }
 
 

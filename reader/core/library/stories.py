@@ -11,9 +11,9 @@ from reader.core.library.analysis import AnalysisMixin
 from reader.core.models import Article, ArticleMeta
 
 if TYPE_CHECKING:
+    from reader.core.analysis.tone.label import Tone
     from reader.core.stories.compare import Comparison
     from reader.core.stories.groups import Story
-    from reader.core.stories.tone import Tone
 
 
 class StoriesMixin(AnalysisMixin):
@@ -67,6 +67,6 @@ class StoriesMixin(AnalysisMixin):
     def tone(self, article: Article) -> Tone:
         """The tone label of ``article`` (Neutral, Opinionated, Provocative, Alarming), with its
         evidence spans and each sentence marked OPINION or REPORT."""
-        from reader.core.stories.tone import tone
+        from reader.core.analysis.tone.label import tone
 
         return tone(article.body, self.analysis(article).sentences)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
-from reader.core.stories import lexicon
+from reader.core import wordlists
 from reader.core.stories.fingerprint import Fingerprint, pruned, tfidf_vector, top_terms
 from reader.core.stories.words import stem
 
@@ -138,7 +138,9 @@ def idf_function(df: Mapping[str, int], documents: int) -> Callable[[str], float
 @cache
 def background_words() -> frozenset[str]:
     """Stems of the everyday news words (see :func:`idf_function`)."""
-    return frozenset(stem(word) for word in lexicon.words("news_words.txt"))
+    return frozenset(
+        stem(word) for word in wordlists.words("reader.core.stories", "news_words.txt")
+    )
 
 
 def similarity(a: Fingerprint, b: Fingerprint, idf: Callable[[str], float]) -> float:

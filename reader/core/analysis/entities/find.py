@@ -13,10 +13,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from reader.core.analysis.entities_candidates import Run, runs, tokens
-from reader.core.analysis.entities_lexicon import Lexicon, lexicon
-from reader.core.analysis.entities_rules import GROUP, ORG, PERSON, PLACE, classify
-from reader.core.analysis.entities_trim import trim
+from reader.core.analysis.entities.candidates import Run, runs, tokens
+from reader.core.analysis.entities.lexicon import Lexicon, lexicon
+from reader.core.analysis.entities.rules import GROUP, ORG, PERSON, PLACE, classify
+from reader.core.analysis.entities.trim import trim
 from reader.core.models import EntityLabel, Span
 
 VERSION = "1"

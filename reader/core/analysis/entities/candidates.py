@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.core.analysis.entities_lexicon import Lexicon
+from reader.core.analysis.entities.lexicon import Lexicon
 
 _UPPER = "A-Z" + "".join(
     chr(c)

@@ -3,7 +3,7 @@
 sumy's summarisers return only the chosen sentences and throw their ratings away; these
 functions return the ratings (higher is better) for every sentence of a sumy document, in
 document order, so a summary can show why it chose what it chose. They call sumy's own rating
-code where it is fast enough and the vectorised equivalents in :mod:`summarize_fast` and
+code where it is fast enough and the vectorised equivalents in :mod:`fast` and
 :mod:`summarize_greedy` where it is not. Ratings are per position, so two sentences with the
 same text (which sumy's rating dictionaries would merge) are rated separately.
 """
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from reader.core.analysis import summarize_fast, summarize_greedy
+from reader.core.analysis.summary import fast, greedy
 
 # Edmundson's cue method rates a sentence by its bonus words minus its stigma words. Edmundson
 # (1969) took them from scientific abstracts; these are small lists for news. Bonus words mark
@@ -144,22 +144,22 @@ def _stemmed_content_words(document: Any) -> list[list[str]]:
 
 def lexrank(document: Any) -> list[float]:
     """LexRank: centrality in the graph of sentences with idf-cosine similarity > 0.1."""
-    return [float(x) for x in summarize_fast.lexrank_ratings(_stemmed_content_words(document))]
+    return [float(x) for x in fast.lexrank_ratings(_stemmed_content_words(document))]
 
 
 def textrank(document: Any) -> list[float]:
     """TextRank: PageRank over sentences linked by shared words."""
-    return [float(x) for x in summarize_fast.textrank_ratings(_stemmed_content_words(document))]
+    return [float(x) for x in fast.textrank_ratings(_stemmed_content_words(document))]
 
 
 def reduction(document: Any) -> list[float]:
     """Reduction: the sum of the sentence's shared-word weights with every other sentence."""
-    return [float(x) for x in summarize_fast.reduction_ratings(_stemmed_content_words(document))]
+    return [float(x) for x in fast.reduction_ratings(_stemmed_content_words(document))]
 
 
 def sumbasic(document: Any) -> list[float]:
     """SumBasic: greedy picks by average word probability (``-round`` of the pick)."""
-    return summarize_greedy.sumbasic_ratings(_stemmed_content_words(document))
+    return greedy.sumbasic_ratings(_stemmed_content_words(document))
 
 
 def kl(document: Any) -> list[float]:
@@ -170,7 +170,7 @@ def kl(document: Any) -> list[float]:
     sentences = document.sentences
     content = [summarizer._get_content_words_in_sentence(s) for s in sentences]
     raw = [list(s.words) for s in sentences]
-    return summarize_greedy.kl_ratings(content, raw, summarizer.compute_tf(sentences))
+    return greedy.kl_ratings(content, raw, summarizer.compute_tf(sentences))
 
 
 def lead(document: Any) -> list[float]:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reader.core.analysis.tokenizer import NewsTokenizer
+from reader.core.analysis.summary.tokenizer import NewsTokenizer
 
 _HEADING_MAX_WORDS = 15
 _FINAL_PUNCTUATION = re.compile(r"[.?!…:;,][\"'”’»)\]*_]*$")

@@ -1,4 +1,4 @@
-"""Word lists behind the entity recogniser, read once from ``reader/core/analysis/data/``.
+"""Word lists behind the entity recogniser, read once from ``reader/core/analysis/entities/data/``.
 
 The lists are plain text shipped inside the package (found with :mod:`importlib.resources`, so an
 installed wheel has them too): one entry a line, or several space-separated words a line for the
@@ -13,7 +13,7 @@ from importlib import resources
 
 
 def _lines(name: str) -> list[str]:
-    data = resources.files("reader.core.analysis") / "data" / name
+    data = resources.files("reader.core.analysis.entities") / "data" / name
     text = data.read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 

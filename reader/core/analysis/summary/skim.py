@@ -5,7 +5,7 @@ per genre), and the rating becomes a share — how many of the text's sentences 
 beats — so that ratings of any scale and flatness count alike. To that the summariser adds:
 
 * **position** — ``weight · exp(-i / decay)`` for the *i*-th prose sentence. News states its gist
-  first, so on news-like text (see :func:`summary_rules.genre_of`) position counts more than on
+  first, so on news-like text (see :func:`rules.genre_of`) position counts more than on
   essays, long-form or papers; the two settings are fitted apart.
 * **length** — a sentence longer than ``long_sentence`` words loses ``weight · (words / long -
   1)``: long sentences crowd a three-line summary and, in sumy's graph algorithms, win only by
@@ -16,7 +16,7 @@ beats — so that ratings of any scale and flatness count alike. To that the sum
   sentence opening with "But", "He", "It"… unless the sentence before it is chosen too. When
   the text has too few sentences that pass, the rules give way one by one, and say so.
 
-The weights live in ``summary_weights.toml`` beside this module, fitted by
+The weights live in ``weights.toml`` beside this module, fitted by
 ``benchmarks/fit_summary.py`` on public data. Everything is deterministic: ties go to the
 earlier sentence.
 """
@@ -32,11 +32,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from reader.core.analysis import summary_rules
-from reader.core.analysis.summary_rules import Genre
+from reader.core.analysis.summary import rules
+from reader.core.analysis.summary.rules import Genre
 from reader.core.models import SummaryExplanation
 
-WEIGHTS_FILE = "summary_weights.toml"
+WEIGHTS_FILE = "weights.toml"
 # How far the rules give way when too few sentences pass them, in order.
 _RELAXED = ("pronoun openers", "bylines and captions", "all rules")
 
@@ -81,7 +81,7 @@ class GenreWeights:
 class Weights:
     """Everything the summariser was fitted on: the genre rule and the two settings."""
 
-    genre: summary_rules.GenreRule
+    genre: rules.GenreRule
     news: GenreWeights
     other: GenreWeights
 
@@ -93,7 +93,7 @@ class Features:
     Attributes:
         ratings: per rater, each sentence's rating as the share of sentences it beats (0-1).
         words: each sentence's length in words.
-        faults: each sentence's :func:`summary_rules.sentence_faults`.
+        faults: each sentence's :func:`rules.sentence_faults`.
         openers: each sentence's dangling first word, or None.
         stems: each sentence's stemmed content words.
         genre: whether the text reads like news.
@@ -118,14 +118,14 @@ class Pick:
 
 @lru_cache(maxsize=1)
 def load_weights() -> Weights:
-    """The fitted weights, read from the package's ``summary_weights.toml``."""
+    """The fitted weights, read from the package's ``weights.toml``."""
     return parse_weights(weights_text())
 
 
 @lru_cache(maxsize=1)
 def weights_text() -> str:
     """The weights file as text."""
-    return resources.files("reader.core.analysis").joinpath(WEIGHTS_FILE).read_text("utf-8")
+    return resources.files("reader.core.analysis.summary").joinpath(WEIGHTS_FILE).read_text("utf-8")
 
 
 def weights_digest() -> str:
@@ -134,7 +134,7 @@ def weights_digest() -> str:
 
 
 def parse_weights(text: str) -> Weights:
-    """Weights from the TOML ``text`` (see ``summary_weights.toml``)."""
+    """Weights from the TOML ``text`` (see ``weights.toml``)."""
     data: dict[str, Any] = tomllib.loads(text)
     names = [f.name for f in fields(GenreWeights) if "rater" not in f.name]
 
@@ -145,7 +145,7 @@ def parse_weights(text: str) -> Weights:
         )
 
     return Weights(
-        genre=summary_rules.GenreRule(
+        genre=rules.GenreRule(
             long_form_words=int(data["genre"]["long_form_words"]),
             first_person=float(data["genre"]["first_person"]),
         ),
@@ -165,10 +165,10 @@ def features(
 
     Only the rater of the text's genre runs, unless ``raters`` names others (for fitting).
     """
-    from reader.core.analysis import scoring
+    from reader.core.analysis.summary import scoring
 
     sentences = [text[spans[i][0] : spans[i][1]] for i in built.span_indices]
-    genre = summary_rules.genre_of(text, sentences, weights.genre)
+    genre = rules.genre_of(text, sentences, weights.genre)
     if raters is None:
         raters = (weights.news if genre.name == "news" else weights.other).raters()
     ratings = {
@@ -179,9 +179,9 @@ def features(
     }
     return Features(
         ratings=ratings,
-        words=[summary_rules.words(s) for s in sentences],
-        faults=[summary_rules.sentence_faults(s) for s in sentences],
-        openers=[summary_rules.dangling_opener(s) for s in sentences],
+        words=[rules.words(s) for s in sentences],
+        faults=[rules.sentence_faults(s) for s in sentences],
+        openers=[rules.dangling_opener(s) for s in sentences],
         stems=[frozenset(words) for words in scoring._stemmed_content_words(built.document)],
         genre=genre,
     )

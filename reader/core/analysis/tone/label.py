@@ -29,9 +29,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.core.analysis.tone import markers
+from reader.core.analysis.tone.opinion import OPINION, SentenceStance, mark_sentences, opinion_share
 from reader.core.models import Span
-from reader.core.stories import markers
-from reader.core.stories.opinion import OPINION, SentenceStance, mark_sentences, opinion_share
 
 VERSION = "1"
 ALARM_MIN = 3

@@ -90,8 +90,8 @@ def summarize(
         kept = [span for span in spans if span[1] <= SUMMARY_LIMIT] or [spans[0]]
         spans, read_up_to = kept, kept[-1][1]
 
-    from reader.core.analysis import scoring
-    from reader.core.analysis.sumy_document import build_document
+    from reader.core.analysis.summary import scoring
+    from reader.core.analysis.summary.sumy_document import build_document
 
     # Only Edmundson reads the title; the others must not depend on it (a heading's words
     # would count among the text's words), so that cached summaries stay valid.
@@ -106,14 +106,11 @@ def summarize(
 
     picks: list[tuple[int, float, SummaryExplanation | None]]
     if algorithm == "skim":
-        from reader.core.analysis import summarize_skim
+        from reader.core.analysis.summary import skim
 
-        weights = summarize_skim.load_weights()
-        found = summarize_skim.features(text, spans, built, weights)
-        picks = [
-            (p.position, p.score, p.explanation)
-            for p in summarize_skim.choose(found, weights, count)
-        ]
+        weights = skim.load_weights()
+        found = skim.features(text, spans, built, weights)
+        picks = [(p.position, p.score, p.explanation) for p in skim.choose(found, weights, count)]
     else:
         # LexRank's power method divides by zero when no two sentences share a weighted word
         # (every idf is 0 in a two-sentence text): sumy then rates every sentence NaN. Such a
@@ -162,7 +159,7 @@ def summary_version(algorithm: str) -> str:
     sumy, nltk = _library_versions()
     version = f"{algorithm}/summary-{VERSION}/sentences-{sentences.VERSION}/sumy-{sumy}/nltk-{nltk}"
     if algorithm == "skim":  # refitted weights change the summaries
-        from reader.core.analysis.summarize_skim import weights_digest
+        from reader.core.analysis.summary.skim import weights_digest
 
         version += f"/weights-{weights_digest()}"
     return version

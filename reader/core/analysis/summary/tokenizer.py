@@ -52,6 +52,6 @@ def _words(sentence: str) -> tuple[str, ...]:
 def _word_tokenizer() -> Any:
     """The NLTK word tokenizer, built once (it holds only compiled regular expressions)."""
     # NLTK's tokenizer with its patterns on stdlib re: same tokens, faster (see fast_words).
-    from reader.core.analysis.fast_words import FastWordTokenizer
+    from reader.core.analysis.summary.fast_words import FastWordTokenizer
 
     return FastWordTokenizer()

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from reader.core import wordlists
+from reader.core.analysis.tone.quotes import quoted_ranges
 from reader.core.models import Span
-from reader.core.stories import lexicon
-from reader.core.stories.quotes import quoted_ranges
 
 #: Marker kinds (the ``label`` of the spans).
 LOADED = "loaded"
@@ -56,9 +56,9 @@ _SECOND = frozenset(
 @cache
 def _lists() -> dict[str, frozenset[str]]:
     return {
-        LOADED: lexicon.words("loaded.txt"),
-        ALARM: lexicon.words("alarm.txt"),
-        INTENSIFIER: lexicon.words("intensifiers.txt"),
+        LOADED: wordlists.words("reader.core.analysis.tone", "loaded.txt"),
+        ALARM: wordlists.words("reader.core.analysis.tone", "alarm.txt"),
+        INTENSIFIER: wordlists.words("reader.core.analysis.tone", "intensifiers.txt"),
     }
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from reader.core.analysis.numbers_patterns import TAIL_WORDS as _TAIL_WORDS
+from reader.core.analysis.numbers.patterns import TAIL_WORDS as _TAIL_WORDS
 from reader.core.models import NumberLabel
 
 _ALL = frozenset(NumberLabel)

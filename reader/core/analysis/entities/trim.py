@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reader.core.analysis.entities_candidates import Run, Token
-from reader.core.analysis.entities_lexicon import Lexicon
+from reader.core.analysis.entities.candidates import Run, Token
+from reader.core.analysis.entities.lexicon import Lexicon
 
 # Runs of capitalised words longer than this hold no name skim can find (the longest names and
 # title-case headings in news are far shorter); they are skipped whole.

@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
-from reader.core.analysis.numbers_anchors import anchors
-from reader.core.analysis.numbers_patterns import ADDRESS, APPROXIMATOR, PATTERNS, PHONE
+from reader.core.analysis.numbers.anchors import anchors
+from reader.core.analysis.numbers.patterns import ADDRESS, APPROXIMATOR, PATTERNS, PHONE
 from reader.core.models import NumberLabel, Span
 
 VERSION = "1"

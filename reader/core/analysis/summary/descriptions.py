@@ -1,6 +1,6 @@
 """One line about each summary algorithm, for ``skim … --help-algorithms`` and the reader's picker.
 
-Kept apart from :data:`reader.core.analysis.summarize.ALGORITHMS` on purpose: an algorithm added
+Kept apart from :data:`reader.core.analysis.summary.algorithms.ALGORITHMS` on purpose: an algorithm added
 there without a line here is still listed, with its name alone.
 """
 
@@ -27,7 +27,7 @@ def describe_algorithm(name: str) -> str:
 
 def algorithm_lines() -> list[str]:
     """Every algorithm of ``ALGORITHMS``, in order, as ``name  description``, the default marked."""
-    from reader.core.analysis.summarize import ALGORITHMS, DEFAULT_ALGORITHM
+    from reader.core.analysis.summary.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 
     width = max(map(len, ALGORITHMS))
     lines = []

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from reader.core.analysis.entities_candidates import Run, Token
-from reader.core.analysis.entities_lexicon import Lexicon
-from reader.core.analysis.entities_trim import bare, in_gazetteer
+from reader.core.analysis.entities.candidates import Run, Token
+from reader.core.analysis.entities.lexicon import Lexicon
+from reader.core.analysis.entities.trim import bare, in_gazetteer
 from reader.core.models import EntityLabel
 
 PERSON, ORG, PLACE, GROUP = (

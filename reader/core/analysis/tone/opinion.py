@@ -23,8 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from reader.core import wordlists
+from reader.core.analysis.tone import markers
 from reader.core.models import Span
-from reader.core.stories import lexicon, markers
 
 OPINION = "OPINION"
 REPORT = "REPORT"
@@ -83,7 +84,7 @@ class SentenceStance:
 @cache
 def _cue_patterns() -> list[tuple[str, re.Pattern[str]]]:
     patterns = []
-    for entry in lexicon.phrases("opinion_cues.txt"):
+    for entry in wordlists.phrases("reader.core.analysis.tone", "opinion_cues.txt"):
         kind, _, words = entry.partition(":")
         phrase = r"\s+".join(re.escape(w) for w in words.split())
         phrase = phrase.replace("'", "['’]")
