@@ -78,6 +78,7 @@ if TYPE_CHECKING:
     )
     from reader.core.analysis.summary.descriptions import algorithm_lines, describe_algorithm
     from reader.core.analysis.tone.opinion import OPINION
+    from reader.core.export.render import BUILTIN_TEMPLATES
     from reader.core.feeds.lists import write_atomically
     from reader.core.ingest import iter_directory, read_bytes, read_path
     from reader.core.ingest.decode import read_capped
@@ -110,6 +111,7 @@ _LAZY: dict[str, str] = {
     "summary_version": "reader.core.analysis",
     "algorithm_lines": "reader.core.analysis.summary.descriptions",
     "describe_algorithm": "reader.core.analysis.summary.descriptions",
+    "BUILTIN_TEMPLATES": "reader.core.export.render",
     "write_atomically": "reader.core.feeds.lists",
     "iter_directory": "reader.core.ingest",
     "read_bytes": "reader.core.ingest",
@@ -132,6 +134,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "ALGORITHMS",
+    "BUILTIN_TEMPLATES",
     "DEFAULT_ALGORITHM",
     "DEFAULT_SENTENCES",
     "KEEP",

@@ -17,8 +17,6 @@ if TYPE_CHECKING:
 
 #: The setting that remembers the last export folder.
 EXPORT_FOLDER_SETTING = "export.folder"
-#: The built-in templates offered by the export dialog.
-TEMPLATES = ("default", "brief")
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
 

@@ -4,6 +4,6 @@ The :class:`~reader.core.library.Library` facade is the way in (``subscribe``, `
 ``feeds``, ``unsubscribe``, ``import_opml``, ``export_opml``).
 """
 
-from reader.core.feeds.types import Feed, FeedUpdate
+from reader.core.records import Feed, FeedUpdate
 
 __all__ = ["Feed", "FeedUpdate"]

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from reader.core.errors import IngestError
 from reader.core.feeds.opml import parse_opml, render_opml
-from reader.core.feeds.types import Feed
 from reader.core.ingest.common import label_for
+from reader.core.records import Feed
 from reader.core.storage import Storage
 from reader.core.web import is_web_address
 

@@ -14,8 +14,8 @@ from email.utils import format_datetime
 from pathlib import Path
 
 from reader.core.errors import IngestError
-from reader.core.feeds.types import Feed
 from reader.core.feeds.xmlsafe import without_dtd
+from reader.core.records import Feed
 from reader.core.text import clean_line
 
 

@@ -17,8 +17,8 @@ from reader.core.errors import IngestError, SkimError, UsageError
 from reader.core.feeds.entries import entry_text
 from reader.core.feeds.intake import prepare
 from reader.core.feeds.parse import ParsedFeed, parse_feed
-from reader.core.feeds.types import Feed, FeedUpdate
 from reader.core.models import AddResult
+from reader.core.records import Feed, FeedUpdate
 from reader.core.storage import Storage
 from reader.core.text import clean_line
 from reader.core.web import FetchLimits, describe, fetch, is_web_address

@@ -14,8 +14,7 @@ from datetime import datetime
 from reader.core.errors import IngestError
 from reader.core.importers.saved import SavedLink
 from reader.core.ingest.common import clean_tags
-from reader.core.library import ImportOutcome
-from reader.core.models import AddResult
+from reader.core.models import AddResult, ImportOutcome
 from reader.core.storage import Storage
 from reader.core.storage.imports import ImportedArticle
 from reader.core.text import content_hash, word_count

@@ -17,9 +17,9 @@ from reader.core.types import ImportOutcome
 
 if TYPE_CHECKING:
     from reader.core.feeds.lists import OpmlImport
-    from reader.core.feeds.types import Feed, FeedUpdate
     from reader.core.importers.fetching import Progress
     from reader.core.importers.saved import SavedLink
+    from reader.core.records import Feed, FeedUpdate
     from reader.core.web.fetch import FetchLimits
 
 

@@ -28,7 +28,8 @@ from functools import cache
 from typing import Protocol
 
 from reader.core import wordlists
-from reader.core.stories.fingerprint import Fingerprint, pruned, tfidf_vector, top_terms
+from reader.core.records import Fingerprint, StoredArticle
+from reader.core.stories.fingerprint import pruned, tfidf_vector, top_terms
 from reader.core.stories.words import stem
 
 #: Articles more than this many days apart are never the same story.
@@ -54,15 +55,6 @@ MAX_QUERY_DF_SHARE = 0.05
 #: The imagined background collection behind IDF (see :func:`idf_function`).
 BACKGROUND_DOCS = 200
 BACKGROUND_SHARE = 0.1
-
-
-@dataclass(frozen=True, slots=True)
-class StoredArticle:
-    """An already grouped article as the index keeps it."""
-
-    article_id: int
-    story_id: int
-    fingerprint: Fingerprint
 
 
 class StoryIndex(Protocol):
