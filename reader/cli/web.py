@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader.cli.output import print_json_indented, result_line, safe
@@ -77,13 +78,7 @@ def add_web_commands(commands: Any) -> None:
     )
 
 
-def is_url(argument: str) -> bool:
-    """Whether a ``skim add`` argument is an address (``scheme://…``) rather than a path."""
-    scheme, found, _ = argument.partition("://")
-    return bool(found) and scheme.isalpha()
-
-
-def add_urls(library: Library, urls: list[str]) -> list[ImportOutcome]:
+def add_urls(library: Library, urls: Sequence[str]) -> list[ImportOutcome]:
     """Fetch and store each URL; a failure is reported in its outcome and the others go on."""
     from reader.core import ImportOutcome, IngestError
 

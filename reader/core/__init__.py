@@ -79,9 +79,10 @@ if TYPE_CHECKING:
     from reader.core.analysis.summary.descriptions import algorithm_lines, describe_algorithm
     from reader.core.analysis.tone.opinion import OPINION
     from reader.core.export.render import BUILTIN_TEMPLATES
-    from reader.core.feeds.lists import write_atomically
     from reader.core.ingest import iter_directory, read_bytes, read_path
     from reader.core.ingest.decode import read_capped
+    from reader.core.ingest.feeds.lists import write_atomically
+    from reader.core.ingest.inputs import Inputs, is_address, sort_inputs
     from reader.core.query import parse_query
     from reader.core.stories.serialize import comparison_to_dict, story_to_dict, tone_to_dict
     from reader.core.types import (
@@ -112,7 +113,10 @@ _LAZY: dict[str, str] = {
     "algorithm_lines": "reader.core.analysis.summary.descriptions",
     "describe_algorithm": "reader.core.analysis.summary.descriptions",
     "BUILTIN_TEMPLATES": "reader.core.export.render",
-    "write_atomically": "reader.core.feeds.lists",
+    "write_atomically": "reader.core.ingest.feeds.lists",
+    "Inputs": "reader.core.ingest.inputs",
+    "is_address": "reader.core.ingest.inputs",
+    "sort_inputs": "reader.core.ingest.inputs",
     "iter_directory": "reader.core.ingest",
     "read_bytes": "reader.core.ingest",
     "read_path": "reader.core.ingest",
@@ -158,6 +162,7 @@ __all__ = [
     "FigureGroup",
     "ImportOutcome",
     "IngestError",
+    "Inputs",
     "InvalidArgument",
     "Keep",
     "Library",
@@ -190,6 +195,7 @@ __all__ = [
     "describe_algorithm",
     "document_to_dict",
     "ensure_dir",
+    "is_address",
     "iso",
     "iter_directory",
     "log_dir",
@@ -202,6 +208,7 @@ __all__ = [
     "read_capped",
     "read_path",
     "reading_minutes",
+    "sort_inputs",
     "story_to_dict",
     "strip_controls",
     "summarize",

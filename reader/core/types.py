@@ -43,8 +43,8 @@ if TYPE_CHECKING:
     from reader.core.analysis.tone.opinion import SentenceStance
     from reader.core.export.exporter import ExportReport
     from reader.core.export.notes_import import NotesImportReport
-    from reader.core.feeds.lists import OpmlImport
-    from reader.core.importers.saved import SavedLink
+    from reader.core.ingest.feeds.lists import OpmlImport
+    from reader.core.ingest.saved.links import SavedLink
     from reader.core.stories.compare import Comparison, SourceSummary
     from reader.core.stories.figures import Figure
     from reader.core.stories.groups import Story
@@ -58,8 +58,8 @@ LAZY_TYPES: dict[str, str] = {
     "Figure": "reader.core.stories.figures",
     "FigureGroup": "reader.core.stories.matching",
     "NotesImportReport": "reader.core.export.notes_import",
-    "OpmlImport": "reader.core.feeds.lists",
-    "SavedLink": "reader.core.importers.saved",
+    "OpmlImport": "reader.core.ingest.feeds.lists",
+    "SavedLink": "reader.core.ingest.saved.links",
     "SentenceStance": "reader.core.analysis.tone.opinion",
     "SourceSummary": "reader.core.stories.compare",
     "Story": "reader.core.stories.groups",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.feeds import intake
+from reader.core.ingest.feeds import intake
 from reader.core.library import Library, open_library
 from reader.core.records import FeedUpdate
 from tests.reliability.tally import TALLY

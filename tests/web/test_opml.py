@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.errors import IngestError
-from reader.core.feeds.opml import parse_opml, render_opml
+from reader.core.ingest.feeds.opml import parse_opml, render_opml
 from reader.core.library import Library
 from reader.core.records import Feed
 from tests.web.conftest import LIMITS, Site, table_counts

@@ -3,7 +3,7 @@
 Only the standard library is used (``urllib.request`` with a hand-built opener): redirects are
 followed here rather than by urllib, so that every hop is checked (scheme, loop, count, and the
 network it leads to), and the time limit is one deadline for the whole fetch — the name lookups,
-connections, headers, redirects and body together (see :class:`~reader.core.web.connection.Session`).
+connections, headers, redirects and body together (see :class:`~reader.core.ingest.web.connection.Session`).
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from email.message import Message
 
 from reader import __version__
 from reader.core.errors import IngestError
+from reader.core.ingest.web.addresses import describe, host_of
+from reader.core.ingest.web.connection import Session
+from reader.core.ingest.web.failures import network_error, timed_out
 from reader.core.text import clean_line
-from reader.core.web.addresses import describe, host_of
-from reader.core.web.connection import Session
-from reader.core.web.failures import network_error, timed_out
 
 USER_AGENT = f"skim/{__version__} (terminal article reader)"
 ENV_TIMEOUT = "SKIM_FETCH_TIMEOUT"
@@ -108,7 +108,7 @@ def fetch(
             imported it from their own export), so its host may be on their own machine or
             network. Otherwise — and for a redirect to any other host — a host that resolves to a
             loopback, link-local, private or other non-public address is refused
-            (:mod:`reader.core.web.addresses`).
+            (:mod:`reader.core.ingest.web.addresses`).
 
     Raises:
         IngestError: with a one-line reason: a refused scheme, a name that does not resolve, a

@@ -8,7 +8,7 @@ shuts down every socket of the fetch, which wakes whatever read, TLS handshake o
 blocked on it. The fetch code then reports the timeout (:attr:`Session.expired`).
 
 The connection classes also resolve the host themselves, check the addresses with
-:func:`~reader.core.web.addresses.refuse_non_public` when the host was not given by the user, and
+:func:`~reader.core.ingest.web.addresses.refuse_non_public` when the host was not given by the user, and
 connect to exactly the addresses they checked.
 """
 
@@ -24,7 +24,7 @@ import urllib.parse
 import urllib.request
 from typing import Any
 
-from reader.core.web.addresses import describe, host_of, refuse_non_public
+from reader.core.ingest.web.addresses import describe, host_of, refuse_non_public
 
 AddrInfo = tuple[Any, ...]
 

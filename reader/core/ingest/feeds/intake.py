@@ -10,14 +10,14 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from reader.core.errors import IngestError
-from reader.core.feeds.entries import entry_draft, entry_text, is_teaser
-from reader.core.feeds.parse import FeedItem, ParsedFeed
 from reader.core.ingest.common import clean_tags
+from reader.core.ingest.feeds.entries import entry_draft, entry_text, is_teaser
+from reader.core.ingest.feeds.parse import FeedItem, ParsedFeed
+from reader.core.ingest.web import FetchLimits, read_url
+from reader.core.ingest.web.addresses import host_of
 from reader.core.models import ArticleDraft
 from reader.core.storage.feeds import EntryToStore
 from reader.core.text import content_hash, word_count
-from reader.core.web import FetchLimits, read_url
-from reader.core.web.addresses import host_of
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 

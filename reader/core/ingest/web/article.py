@@ -19,11 +19,11 @@ from reader.core.ingest import decode
 from reader.core.ingest.common import Extracted, finish, parse_byline
 from reader.core.ingest.dates import parse_date, parse_dateline
 from reader.core.ingest.html import parse_html_article
+from reader.core.ingest.web.addresses import describe
+from reader.core.ingest.web.blocks import blocks
+from reader.core.ingest.web.fetch import FetchLimits, fetch
 from reader.core.models import ArticleDraft
 from reader.core.text import clean_line
-from reader.core.web.addresses import describe
-from reader.core.web.blocks import blocks
-from reader.core.web.fetch import FetchLimits, fetch
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = {"text/plain": "txt", "text/markdown": "md", "text/x-markdown": "md"}
@@ -44,13 +44,13 @@ def read_url(
         url: an ``http://`` or ``https://`` address.
         limits: time, size and redirect limits (default: :meth:`FetchLimits.from_env`).
         given_by_user: the user gave this address, so it may be on a local or private network
-            (see :func:`~reader.core.web.fetch.fetch`).
+            (see :func:`~reader.core.ingest.web.fetch.fetch`).
 
     Returns:
         The article; its ``url`` and ``origin`` are the final address after redirects.
 
     Raises:
-        IngestError: when the page cannot be fetched (see :func:`~reader.core.web.fetch.fetch`), is
+        IngestError: when the page cannot be fetched (see :func:`~reader.core.ingest.web.fetch.fetch`), is
             not a web page (a PDF, an image…), or holds no article text.
     """
     fetched = fetch(url, limits=limits, accept=ACCEPT, given_by_user=given_by_user)

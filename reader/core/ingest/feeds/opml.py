@@ -1,6 +1,6 @@
 """OPML, the format feed readers exchange subscription lists in: reading and writing it.
 
-Reading goes through :func:`~reader.core.feeds.xmlsafe.without_dtd` first, so an OPML file cannot
+Reading goes through :func:`~reader.core.ingest.feeds.xmlsafe.without_dtd` first, so an OPML file cannot
 expand entities; outlines nested in folders are all found. Writing is deterministic: the same
 subscriptions give the same bytes, apart from the ``dateCreated`` stamp.
 """
@@ -14,7 +14,7 @@ from email.utils import format_datetime
 from pathlib import Path
 
 from reader.core.errors import IngestError
-from reader.core.feeds.xmlsafe import without_dtd
+from reader.core.ingest.feeds.xmlsafe import without_dtd
 from reader.core.records import Feed
 from reader.core.text import clean_line
 

@@ -14,15 +14,16 @@ from datetime import datetime
 from pathlib import Path
 
 from reader.core.errors import IngestError, SkimError, UsageError
-from reader.core.feeds.entries import entry_text
-from reader.core.feeds.intake import prepare
-from reader.core.feeds.parse import ParsedFeed, parse_feed
+from reader.core.ingest.feeds.entries import entry_text
+from reader.core.ingest.feeds.intake import prepare
+from reader.core.ingest.feeds.parse import ParsedFeed, parse_feed
+from reader.core.ingest.inputs import is_address
+from reader.core.ingest.web import FetchLimits, describe, fetch, is_web_address
+from reader.core.ingest.web.addresses import host_of
 from reader.core.models import AddResult
 from reader.core.records import Feed, FeedUpdate
 from reader.core.storage import Storage
 from reader.core.text import clean_line
-from reader.core.web import FetchLimits, describe, fetch, is_web_address
-from reader.core.web.addresses import host_of
 
 FEED_ACCEPT = (
     "application/rss+xml,application/atom+xml,application/rdf+xml,application/xml;q=0.9,"
@@ -178,7 +179,7 @@ def _locate(source: str) -> tuple[str, Path | None]:
     source = source.strip()
     if is_web_address(source):
         return source, None
-    if "://" in source:
+    if is_address(source):
         scheme = source.split("://", 1)[0]
         raise IngestError(f"{scheme}:// feeds are not supported; give an http(s) address or a file")
     path = Path(source).expanduser()

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reader.core.errors import IngestError
-from reader.core.feeds.xmlsafe import without_dtd
+from reader.core.ingest.feeds.xmlsafe import without_dtd
 from reader.core.text import clean_line
 
 _XML_DECLARATION = re.compile(rb"(?:\xef\xbb\xbf)?<\?xml[^>]*>")

@@ -12,13 +12,13 @@ from dataclasses import replace
 from datetime import datetime
 
 from reader.core.errors import IngestError
-from reader.core.importers.saved import SavedLink
 from reader.core.ingest.common import clean_tags
+from reader.core.ingest.saved.links import SavedLink
+from reader.core.ingest.web import FetchLimits, read_url
 from reader.core.models import AddResult, ImportOutcome
 from reader.core.storage import Storage
 from reader.core.storage.imports import ImportedArticle
 from reader.core.text import content_hash, word_count
-from reader.core.web import FetchLimits, read_url
 
 BATCH = 10
 """Fetched articles stored per transaction."""

@@ -10,11 +10,11 @@ from datetime import datetime
 from pathlib import Path
 
 from reader.core.errors import IngestError
-from reader.core.feeds.opml import parse_opml, render_opml
 from reader.core.ingest.common import label_for
+from reader.core.ingest.feeds.opml import parse_opml, render_opml
+from reader.core.ingest.web import is_web_address
 from reader.core.records import Feed
 from reader.core.storage import Storage
-from reader.core.web import is_web_address
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
 

@@ -4,6 +4,6 @@ A folder of Markdown files with front matter (Obsidian, Logseq, a notes reposito
 of its own: ``skim add FOLDER`` reads it, and duplicates are recognised by URL and by text.
 """
 
-from reader.core.importers.saved import TOOLS, SavedLink, read_saved_links
+from reader.core.ingest.saved.links import TOOLS, SavedLink, read_saved_links
 
 __all__ = ["TOOLS", "SavedLink", "read_saved_links"]

@@ -9,7 +9,7 @@ store it as a searchable article. Those are refused when the host resolves to a 
 link-local, private, shared, unspecified, multicast or reserved address.
 
 The check is made on the addresses the host name resolved to, and the connection then goes to
-exactly those addresses (see :mod:`reader.core.web.connection`), so a name cannot pass the check
+exactly those addresses (see :mod:`reader.core.ingest.web.connection`), so a name cannot pass the check
 and then resolve somewhere else for the connection.
 """
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from reader.core.errors import IngestError
-from reader.core.feeds.parse import FeedItem
 from reader.core.ingest.common import Extracted, finish
+from reader.core.ingest.feeds.parse import FeedItem
 from reader.core.ingest.htmlbody import render
 from reader.core.ingest.htmltree import parse_html
 from reader.core.models import ArticleDraft

@@ -9,7 +9,7 @@ Formats understood:
   "unread" or "archive").
 - Instapaper's CSV export: ``URL,Title,Selection,Folder,Timestamp`` and, in newer files, ``Tags``.
 
-These files hold links and titles, not article text; :mod:`reader.core.importers.fetching` reads
+These files hold links and titles, not article text; :mod:`reader.core.ingest.saved.fetching` reads
 each page.
 """
 
@@ -25,9 +25,9 @@ from reader.core.errors import IngestError
 from reader.core.ingest import decode
 from reader.core.ingest.common import clean_tags
 from reader.core.ingest.htmltree import parse_html
+from reader.core.ingest.web import is_web_address
 from reader.core.models import TriageState
 from reader.core.text import clean_line
-from reader.core.web import is_web_address
 
 TOOLS = ("pocket", "instapaper")
 _POCKET_COLUMNS = {"title", "url", "time_added", "tags", "status"}
