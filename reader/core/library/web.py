@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.errors import IngestError
 from reader.core.library.articles import ArticlesMixin
 from reader.core.models import AddResult
 from reader.core.types import ImportOutcome
@@ -131,14 +130,6 @@ class WebMixin(ArticlesMixin):
         from reader.core.ingest.saved import read_saved_links
 
         label = label_for(str(path))
-        try:
-            with path.open("rb") as handle:
-                data = handle.read(decode.MAX_BYTES + 1)
-        except FileNotFoundError:
-            raise IngestError(f"{label}: no such file") from None
-        except OSError as error:
-            raise IngestError(
-                f"{label}: cannot read the file ({error.strerror or error})"
-            ) from None
+        data = decode.read_file(path, label)
         decode.check_size(len(data), label)
         return read_saved_links(data, tool=tool, label=label)

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from reader.core.errors import IngestError
+from reader.core.ingest import decode
 from reader.core.ingest.common import label_for
 from reader.core.ingest.feeds.opml import parse_opml, render_opml
 from reader.core.ingest.web import is_web_address
@@ -43,13 +44,7 @@ def import_opml(storage: Storage, path: Path, *, now: datetime) -> OpmlImport:
         IngestError: the file cannot be read or is not OPML (nothing is stored).
     """
     label = label_for(str(path))
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_OPML_BYTES + 1)
-    except FileNotFoundError:
-        raise IngestError(f"{label}: no such file") from None
-    except OSError as error:
-        raise IngestError(f"{label}: cannot read the file ({error.strerror or error})") from None
+    data = decode.read_file(path, label, limit=MAX_OPML_BYTES, kind="feed list")
     if len(data) > MAX_OPML_BYTES:
         raise IngestError(
             f"{label}: larger than {MAX_OPML_BYTES // 1024 // 1024} MB, not a feed list"

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from reader.core.errors import IngestError, SkimError, UsageError
+from reader.core.ingest import decode
 from reader.core.ingest.feeds.entries import entry_text
 from reader.core.ingest.feeds.intake import prepare
 from reader.core.ingest.feeds.parse import ParsedFeed, parse_feed
@@ -223,15 +224,8 @@ def _load(
 
 def _read_file(path: Path, limits: FetchLimits) -> _Document:
     label = clean_line(path.name if path.is_absolute() else str(path)) or "the feed file"
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(limits.max_bytes + 1)
-    except FileNotFoundError:
-        raise IngestError(f"{label}: no such file{_address_hint(path)}") from None
-    except IsADirectoryError:
-        raise IngestError(f"{label}: is a directory, not a feed file") from None
-    except OSError as error:
-        raise IngestError(f"{label}: cannot read the file ({error.strerror or error})") from None
+    hint = _address_hint(path)
+    data = decode.read_file(path, label, limit=limits.max_bytes, kind="feed file", hint=hint)
     if len(data) > limits.max_bytes:
         raise IngestError(f"{label}: larger than {limits.max_bytes // 1024 // 1024} MB, not a feed")
     return _Document(str(path.resolve()), label, data)
