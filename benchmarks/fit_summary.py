@@ -27,7 +27,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from benchmarks.summary_data import Record, load, read_ids
 from reader.core.analysis import split_sentences
@@ -130,6 +130,13 @@ def objective(items: Sequence[Prepared], weights: Weights) -> float:
     )
 
 
+def with_genre(weights: Weights, genre: str, setting: GenreWeights) -> Weights:
+    """``weights`` with the setting of ``genre`` ("news" or "other") replaced by ``setting``."""
+    if genre == "news":
+        return dataclasses.replace(weights, news=setting)
+    return dataclasses.replace(weights, other=setting)
+
+
 def fit_setting(
     items: Sequence[Prepared], start: GenreWeights, genre: str, base: Weights
 ) -> tuple[GenreWeights, float]:
@@ -137,7 +144,7 @@ def fit_setting(
     setting = start
 
     def value(candidate: GenreWeights) -> float:
-        return objective(items, dataclasses.replace(base, **{genre: candidate}))
+        return objective(items, with_genre(base, genre, candidate))
 
     best = value(setting)
     changed = True
@@ -145,7 +152,7 @@ def fit_setting(
         changed = False
         for name, grid in GRIDS.items():
             for option in grid:
-                candidate = dataclasses.replace(setting, **{name: option})
+                candidate = dataclasses.replace(setting, **cast(dict[str, Any], {name: option}))
                 score = value(candidate)
                 if score > best + 1e-9:
                     setting, best, changed = candidate, score, True
@@ -181,7 +188,7 @@ def fit(items: Sequence[Prepared], base: Weights) -> tuple[Weights, dict[str, An
                 if second == alone[1].rater:
                     continue
                 candidate = dataclasses.replace(alone[1], second_rater=second, second_weight=weight)
-                score = objective(members, dataclasses.replace(base, **{genre: candidate}))
+                score = objective(members, with_genre(base, genre, candidate))
                 if score > best[0] + 1e-9:
                     best = (score, candidate)
         if best is not alone:
@@ -190,7 +197,9 @@ def fit(items: Sequence[Prepared], base: Weights) -> tuple[Weights, dict[str, An
         report[f"pair-{genre}"] = best[0]
         print(f"{genre:6} chosen {best[0]:.4f}  {best[1]}", file=sys.stderr)
         chosen[genre] = best[1]
-    return dataclasses.replace(base, **chosen), report
+    for genre, setting in chosen.items():
+        base = with_genre(base, genre, setting)
+    return base, report
 
 
 def weights_toml(weights: Weights, report: dict[str, Any], sources: Sequence[str]) -> str:

@@ -17,6 +17,7 @@ articles gives a 95 % interval for *default - lead-3* and *default - the best ot
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import statistics
 import sys
@@ -183,9 +184,8 @@ def speed(algorithms: Sequence[str] = (DEFAULT_ALGORITHM,), repeat: int = 5) -> 
     first = best_of(lambda: summarize(text, algorithm="luhn", sentence_spans=spans), 1)
     lines = [f"{len(text.split())} words, {len(spans)} sentences; first summary {first:.3f} s"]
     for algorithm in algorithms:
-        seconds = best_of(
-            lambda a=algorithm: summarize(text, algorithm=a, sentence_spans=spans), repeat
-        )
+        run = functools.partial(summarize, text, algorithm=algorithm, sentence_spans=spans)
+        seconds = best_of(run, repeat)
         lines.append(f"{algorithm:10} {seconds * 1000:7.1f} ms")
     return lines
 
