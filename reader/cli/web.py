@@ -181,7 +181,9 @@ def _print_update(result: FeedUpdate, *, heading: bool = False) -> int:
 
 def _list(feeds: list[Feed], *, as_json: bool) -> int:
     if as_json:
-        print_json_indented([_feed_dict(f) for f in feeds])
+        from reader.core import feed_to_dict
+
+        print_json_indented([feed_to_dict(f) for f in feeds])
         return 0
     if not feeds:
         print("No feeds. Subscribe with `skim feed add URL`.", file=sys.stderr)
@@ -194,21 +196,6 @@ def _list(feeds: list[Feed], *, as_json: bool) -> int:
             f"  checked {checked}{full}  {safe(item.url)}"
         )
     return 0
-
-
-def _feed_dict(item: Feed) -> dict[str, Any]:
-    from reader.core import iso
-
-    return {
-        "id": item.id,
-        "url": item.url,
-        "title": item.title,
-        "site_url": item.site_url,
-        "added": iso(item.added),
-        "last_checked": iso(item.last_checked),
-        "full_text": item.full_text,
-        "articles": item.articles,
-    }
 
 
 def _import_opml(library: Library, path: Path) -> int:

@@ -37,7 +37,13 @@ from reader.core.errors import (
 )
 from reader.core.library import Library, open_library, parse_published
 from reader.core.paths import bundled_dir, ensure_dir, log_dir, user_themes_dir
-from reader.core.serialize import document_to_dict, iso, meta_to_dict, summary_to_dict
+from reader.core.serialize import (
+    document_to_dict,
+    feed_to_dict,
+    iso,
+    meta_to_dict,
+    summary_to_dict,
+)
 from reader.core.text import clean_line, reading_minutes, strip_controls
 from reader.core.types import (
     KEEP,
@@ -195,6 +201,7 @@ __all__ = [
     "describe_algorithm",
     "document_to_dict",
     "ensure_dir",
+    "feed_to_dict",
     "is_address",
     "iso",
     "iter_directory",
