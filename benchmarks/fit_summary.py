@@ -11,7 +11,7 @@ candidate rater's ratings, word counts, rules, genre); then, for each rater, the
 are fitted by coordinate ascent over small grids: each weight in turn takes the grid value that
 maximises the mean of ROUGE-1 and ROUGE-2 F1 of three-sentence summaries, over the articles the
 genre signal assigns to that setting, until a full pass changes nothing. The rater with the best
-mean over both settings wins. ``--write`` rewrites ``reader/core/analysis/summary_weights.toml``.
+mean over both settings wins. ``--write`` rewrites ``reader/core/analysis/summary/weights.toml``.
 
 ROUGE here is computed from tokens made once per sentence with rouge-score's own tokenizer and
 stemmer, so it equals rouge-score's ROUGE-1/2 F1 of the joined sentences, only faster.
@@ -27,11 +27,12 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from benchmarks.summary_data import Record, load, read_ids
-from reader.core.analysis import split_sentences, summarize_skim
-from reader.core.analysis.summarize_skim import Features, GenreWeights, Weights
+from reader.core.analysis import split_sentences
+from reader.core.analysis.summary import skim
+from reader.core.analysis.summary.skim import Features, GenreWeights, Weights
 
 # KL is left out: at 10,000 words it alone takes longer than the default's time budget.
 RATERS = ("luhn", "edmundson", "lsa", "lexrank", "textrank", "sumbasic", "reduction")
@@ -54,7 +55,12 @@ START = GenreWeights(
 SECOND_WEIGHTS = (0.25, 0.5, 1.0)
 COUNT = 3
 WEIGHTS_PATH = (
-    Path(__file__).resolve().parent.parent / "reader" / "core" / "analysis" / "summary_weights.toml"
+    Path(__file__).resolve().parent.parent
+    / "reader"
+    / "core"
+    / "analysis"
+    / "summary"
+    / "weights.toml"
 )
 
 
@@ -73,14 +79,12 @@ def prepare(record: Record) -> Prepared:
     from nltk.stem import porter
     from rouge_score import tokenize
 
-    from reader.core.analysis.sumy_document import build_document
+    from reader.core.analysis.summary.sumy_document import build_document
 
     stemmer = porter.PorterStemmer()
     spans = split_sentences(record.text)
     built = build_document(record.text, spans)
-    found = summarize_skim.features(
-        record.text, spans, built, summarize_skim.load_weights(), RATERS
-    )
+    found = skim.features(record.text, spans, built, skim.load_weights(), RATERS)
     sentences = [record.text[spans[i][0] : spans[i][1]] for i in built.span_indices]
     reference = tokenize.tokenize("\n".join(record.reference), stemmer)
     return Prepared(
@@ -121,9 +125,16 @@ def objective(items: Sequence[Prepared], weights: Weights) -> float:
     if not items:
         return 0.0
     return statistics.fmean(
-        rouge12(item, [p.position for p in summarize_skim.choose(item.features, weights, COUNT)])
+        rouge12(item, [p.position for p in skim.choose(item.features, weights, COUNT)])
         for item in items
     )
+
+
+def with_genre(weights: Weights, genre: str, setting: GenreWeights) -> Weights:
+    """``weights`` with the setting of ``genre`` ("news" or "other") replaced by ``setting``."""
+    if genre == "news":
+        return dataclasses.replace(weights, news=setting)
+    return dataclasses.replace(weights, other=setting)
 
 
 def fit_setting(
@@ -133,7 +144,7 @@ def fit_setting(
     setting = start
 
     def value(candidate: GenreWeights) -> float:
-        return objective(items, dataclasses.replace(base, **{genre: candidate}))
+        return objective(items, with_genre(base, genre, candidate))
 
     best = value(setting)
     changed = True
@@ -141,7 +152,7 @@ def fit_setting(
         changed = False
         for name, grid in GRIDS.items():
             for option in grid:
-                candidate = dataclasses.replace(setting, **{name: option})
+                candidate = dataclasses.replace(setting, **cast(dict[str, Any], {name: option}))
                 score = value(candidate)
                 if score > best + 1e-9:
                     setting, best, changed = candidate, score, True
@@ -177,7 +188,7 @@ def fit(items: Sequence[Prepared], base: Weights) -> tuple[Weights, dict[str, An
                 if second == alone[1].rater:
                     continue
                 candidate = dataclasses.replace(alone[1], second_rater=second, second_weight=weight)
-                score = objective(members, dataclasses.replace(base, **{genre: candidate}))
+                score = objective(members, with_genre(base, genre, candidate))
                 if score > best[0] + 1e-9:
                     best = (score, candidate)
         if best is not alone:
@@ -186,7 +197,9 @@ def fit(items: Sequence[Prepared], base: Weights) -> tuple[Weights, dict[str, An
         report[f"pair-{genre}"] = best[0]
         print(f"{genre:6} chosen {best[0]:.4f}  {best[1]}", file=sys.stderr)
         chosen[genre] = best[1]
-    return dataclasses.replace(base, **chosen), report
+    for genre, setting in chosen.items():
+        base = with_genre(base, genre, setting)
+    return base, report
 
 
 def weights_toml(weights: Weights, report: dict[str, Any], sources: Sequence[str]) -> str:
@@ -198,7 +211,7 @@ def weights_toml(weights: Weights, report: dict[str, Any], sources: Sequence[str
 
     rule = weights.genre
     lines = [
-        "# Weights of skim's default summariser (reader/core/analysis/summarize_skim.py).",
+        "# Weights of skim's default summariser (reader/core/analysis/skim.py).",
         "# Written by `python -m benchmarks.fit_summary ... --write`; do not edit by hand",
         "# without measuring again with `python -m benchmarks.summaries`.",
         "#",
@@ -245,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             items = pool.map(prepare, records, chunksize=4)
     else:
         items = [prepare(r) for r in records]
-    weights, report = fit(items, summarize_skim.load_weights())
+    weights, report = fit(items, skim.load_weights())
     text = weights_toml(weights, report, [p.name for p in args.paths])
     print(text)
     if args.write:

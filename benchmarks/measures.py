@@ -254,7 +254,7 @@ def open_article(config: Config) -> Iterator[Row]:
 def analysis(config: Config) -> Iterator[Row]:
     """Sentences+entities+numbers, and every summary algorithm next to stock sumy."""
     from reader.core.analysis import ALGORITHMS, DEFAULT_ALGORITHM, analyze, summarize
-    from reader.core.analysis.tokenizer import _words
+    from reader.core.analysis.summary.tokenizer import _words
 
     code = (
         "import time; t=time.perf_counter(); from reader.core.analysis import analyze; "

@@ -24,8 +24,8 @@ def main() -> int:
     from sumy.summarizers.text_rank import TextRankSummarizer
 
     from reader.core.analysis import split_sentences
-    from reader.core.analysis.scoring import _language
-    from reader.core.analysis.sumy_document import build_document
+    from reader.core.analysis.summary.scoring import _language
+    from reader.core.analysis.summary.sumy_document import build_document
 
     classes = {
         "lexrank": LexRankSummarizer,

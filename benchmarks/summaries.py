@@ -17,6 +17,7 @@ articles gives a 95 % interval for *default - lead-3* and *default - the best ot
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import statistics
 import sys
@@ -175,7 +176,7 @@ def speed(algorithms: Sequence[str] = (DEFAULT_ALGORITHM,), repeat: int = 5) -> 
     screen asks again for a summary (another algorithm, another length): the first summary of a
     text also tokenizes it, ~0.2 s at 10,000 words, shown on its own line.
     """
-    from reader.core.analysis.tokenizer import _words
+    from reader.core.analysis.summary.tokenizer import _words
 
     text = long_text()
     spans = split_sentences(text)
@@ -183,9 +184,8 @@ def speed(algorithms: Sequence[str] = (DEFAULT_ALGORITHM,), repeat: int = 5) -> 
     first = best_of(lambda: summarize(text, algorithm="luhn", sentence_spans=spans), 1)
     lines = [f"{len(text.split())} words, {len(spans)} sentences; first summary {first:.3f} s"]
     for algorithm in algorithms:
-        seconds = best_of(
-            lambda a=algorithm: summarize(text, algorithm=a, sentence_spans=spans), repeat
-        )
+        run = functools.partial(summarize, text, algorithm=algorithm, sentence_spans=spans)
+        seconds = best_of(run, repeat)
         lines.append(f"{algorithm:10} {seconds * 1000:7.1f} ms")
     return lines
 

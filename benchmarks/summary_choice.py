@@ -65,8 +65,8 @@ SENTENCES = 3
 
 def content_stems(text: str) -> list[str]:
     """Stemmed words of ``text`` without stop words, as the summarisers see them."""
-    from reader.core.analysis.scoring import _language
-    from reader.core.analysis.tokenizer import NewsTokenizer
+    from reader.core.analysis.summary.scoring import _language
+    from reader.core.analysis.summary.tokenizer import NewsTokenizer
 
     stem, stop_words = _language()
     words = (w.lower() for w in NewsTokenizer().to_words(text))
@@ -137,8 +137,8 @@ def stock_seconds(algorithm: str, text: str) -> float:
     from sumy.summarizers.sum_basic import SumBasicSummarizer
     from sumy.summarizers.text_rank import TextRankSummarizer
 
-    from reader.core.analysis.scoring import _language
-    from reader.core.analysis.sumy_document import build_document
+    from reader.core.analysis.summary.scoring import _language
+    from reader.core.analysis.summary.sumy_document import build_document
 
     classes = {
         "lexrank": LexRankSummarizer,

@@ -12,7 +12,7 @@ import pytest
 from reader.cli.main import main
 
 # The module, not the function of the same name that reader.core.analysis exports.
-summarize = importlib.import_module("reader.core.analysis.summarize")
+summarize = importlib.import_module("reader.core.analysis.summary.algorithms")
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -58,22 +60,38 @@ def test_cli_list_path_stays_light() -> None:
     assert _heavy(_modules_after(code)) == set()
 
 
-@pytest.mark.parametrize("client", ["reader.cli", "reader.tui"])
-def test_client_contract_forbids_every_module_inside_core(client: str) -> None:
-    """A module added to reader.core is covered by "the CLI/TUI imports reader.core only"."""
+def _contracts() -> list[dict[str, Any]]:
     import tomllib
 
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    contracts = config["tool"]["importlinter"]["contracts"]
-    (contract,) = [c for c in contracts if c.get("source_modules") == [client]]
-    inside = {
-        f"reader.core.{path.stem}"
+    contracts: list[dict[str, Any]] = config["tool"]["importlinter"]["contracts"]
+    return contracts
+
+
+def _rooms_of_core() -> set[str]:
+    """Every module and package directly inside reader/core."""
+    return {
+        path.stem
         for path in (ROOT / "reader" / "core").iterdir()
         if path.name != "__init__.py" and (path.suffix == ".py" or (path / "__init__.py").exists())
     }
+
+
+@pytest.mark.parametrize("client", ["reader.cli", "reader.tui"])
+def test_client_contract_forbids_every_module_inside_core(client: str) -> None:
+    """A module added to reader.core is covered by "the CLI/TUI imports reader.core only"."""
+    (contract,) = [c for c in _contracts() if c.get("source_modules") == [client]]
+    inside = {f"reader.core.{room}" for room in _rooms_of_core()}
     assert contract["type"] == "forbidden"
     assert contract.get("allow_indirect_imports") is True
     assert inside == set(contract["forbidden_modules"])
+
+
+def test_core_layers_name_every_room_of_the_core() -> None:
+    """A module added to reader.core gets a place in the core's layers contract."""
+    (contract,) = [c for c in _contracts() if c.get("containers") == ["reader.core"]]
+    named = {room.strip() for layer in contract["layers"] for room in re.split("[|:]", layer)}
+    assert named == _rooms_of_core()
 
 
 def test_tui_source_imports_only_the_core_facade() -> None:

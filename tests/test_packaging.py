@@ -35,6 +35,6 @@ def test_wheel_contains_themes_and_sample_articles(tmp_path: Path) -> None:
     assert {f"reader/_data/sample_articles/{n}" for n in samples} <= names
     assert {f"reader/_data/themes/{n}" for n in themes} <= names
     assert "reader/core/analysis/__init__.py" in names
-    assert "reader/core/analysis/summary_weights.toml" in names  # the default summariser's
+    assert "reader/core/analysis/summary/weights.toml" in names  # the default summariser's
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "skim = reader.cli.main:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -90,18 +90,16 @@ def report_outcomes(outcomes: list[ImportOutcome]) -> int:
 
 def add(library: Library, args: argparse.Namespace) -> int:
     """``skim add PATH|DIR|- …`` and ``skim add --samples``."""
-    from pathlib import Path
-
-    from reader.cli.web import add_urls, is_url
-    from reader.core import UsageError
+    from reader.cli.web import add_urls
+    from reader.core import UsageError, sort_inputs
 
     if not args.paths and not args.samples:
         raise UsageError("give files, folders, URLs or - (stdin) to import, or --samples")
+    inputs = sort_inputs(args.paths)
     outcomes: list[ImportOutcome] = library.articles.import_samples() if args.samples else []
-    files = [Path(p) for p in args.paths if p != "-" and not is_url(p)]
-    outcomes += library.articles.import_paths(files) if files else []
-    outcomes += add_urls(library, [p for p in args.paths if is_url(p)])
-    if "-" in args.paths:
+    outcomes += library.articles.import_paths(inputs.paths) if inputs.paths else []
+    outcomes += add_urls(library, inputs.addresses)
+    if inputs.stdin:
         outcomes.append(_add_stdin(library))
     return report_outcomes(outcomes)
 

@@ -109,6 +109,8 @@ def export(library: Library, args: argparse.Namespace) -> int:
     for outcome in report.files:
         if outcome.status in ("written", "unchanged"):
             print(f"{outcome.status:<9} {safe(str(outcome.path))}")
+        elif outcome.status == "skipped":
+            print(f"skim: {safe(outcome.message)}; use --force to overwrite", file=sys.stderr)
         else:
             print(f"skim: {safe(outcome.message)}", file=sys.stderr)
     counts = ", ".join(

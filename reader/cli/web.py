@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader.cli.output import print_json_indented, result_line, safe
@@ -77,13 +78,7 @@ def add_web_commands(commands: Any) -> None:
     )
 
 
-def is_url(argument: str) -> bool:
-    """Whether a ``skim add`` argument is an address (``scheme://…``) rather than a path."""
-    scheme, found, _ = argument.partition("://")
-    return bool(found) and scheme.isalpha()
-
-
-def add_urls(library: Library, urls: list[str]) -> list[ImportOutcome]:
+def add_urls(library: Library, urls: Sequence[str]) -> list[ImportOutcome]:
     """Fetch and store each URL; a failure is reported in its outcome and the others go on."""
     from reader.core import ImportOutcome, IngestError
 
@@ -188,7 +183,9 @@ def _print_update(result: FeedUpdate, *, heading: bool = False) -> int:
 
 def _list(feeds: list[Feed], *, as_json: bool) -> int:
     if as_json:
-        print_json_indented([_feed_dict(f) for f in feeds])
+        from reader.core import feed_to_dict
+
+        print_json_indented([feed_to_dict(f) for f in feeds])
         return 0
     if not feeds:
         print("No feeds. Subscribe with `skim feed add URL`.", file=sys.stderr)
@@ -201,21 +198,6 @@ def _list(feeds: list[Feed], *, as_json: bool) -> int:
             f"  checked {checked}{full}  {safe(item.url)}"
         )
     return 0
-
-
-def _feed_dict(item: Feed) -> dict[str, Any]:
-    from reader.core import iso
-
-    return {
-        "id": item.id,
-        "url": item.url,
-        "title": item.title,
-        "site_url": item.site_url,
-        "added": iso(item.added),
-        "last_checked": iso(item.last_checked),
-        "full_text": item.full_text,
-        "articles": item.articles,
-    }
 
 
 def _import_opml(library: Library, path: Path) -> int:

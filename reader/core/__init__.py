@@ -52,7 +52,13 @@ from reader.core.library import (
     parse_published,
 )
 from reader.core.paths import bundled_dir, ensure_dir, log_dir, user_themes_dir
-from reader.core.serialize import document_to_dict, iso, meta_to_dict, summary_to_dict
+from reader.core.serialize import (
+    document_to_dict,
+    feed_to_dict,
+    iso,
+    meta_to_dict,
+    summary_to_dict,
+)
 from reader.core.text import clean_line, reading_minutes, strip_controls
 from reader.core.types import (
     KEEP,
@@ -91,12 +97,14 @@ if TYPE_CHECKING:
         summarize,
         summary_version,
     )
-    from reader.core.analysis.descriptions import algorithm_lines, describe_algorithm
-    from reader.core.feeds.lists import write_atomically
+    from reader.core.analysis.summary.descriptions import algorithm_lines, describe_algorithm
+    from reader.core.analysis.tone.opinion import OPINION
+    from reader.core.export.render import BUILTIN_TEMPLATES
     from reader.core.ingest import iter_directory, read_bytes, read_path
     from reader.core.ingest.decode import read_capped
+    from reader.core.ingest.feeds.lists import write_atomically
+    from reader.core.ingest.inputs import Inputs, is_address, sort_inputs
     from reader.core.query import parse_query
-    from reader.core.stories.opinion import OPINION
     from reader.core.stories.serialize import comparison_to_dict, story_to_dict, tone_to_dict
     from reader.core.types import (
         Comparison,
@@ -123,15 +131,19 @@ _LAZY: dict[str, str] = {
     "partial_note": "reader.core.analysis",
     "summarize": "reader.core.analysis",
     "summary_version": "reader.core.analysis",
-    "algorithm_lines": "reader.core.analysis.descriptions",
-    "describe_algorithm": "reader.core.analysis.descriptions",
-    "write_atomically": "reader.core.feeds.lists",
+    "algorithm_lines": "reader.core.analysis.summary.descriptions",
+    "describe_algorithm": "reader.core.analysis.summary.descriptions",
+    "BUILTIN_TEMPLATES": "reader.core.export.render",
+    "write_atomically": "reader.core.ingest.feeds.lists",
+    "Inputs": "reader.core.ingest.inputs",
+    "is_address": "reader.core.ingest.inputs",
+    "sort_inputs": "reader.core.ingest.inputs",
     "iter_directory": "reader.core.ingest",
     "read_bytes": "reader.core.ingest",
     "read_path": "reader.core.ingest",
     "read_capped": "reader.core.ingest.decode",
     "parse_query": "reader.core.query",
-    "OPINION": "reader.core.stories.opinion",
+    "OPINION": "reader.core.analysis.tone.opinion",
     "comparison_to_dict": "reader.core.stories.serialize",
     "story_to_dict": "reader.core.stories.serialize",
     "tone_to_dict": "reader.core.stories.serialize",
@@ -147,6 +159,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "ALGORITHMS",
+    "BUILTIN_TEMPLATES",
     "DEFAULT_ALGORITHM",
     "DEFAULT_SENTENCES",
     "KEEP",
@@ -175,6 +188,7 @@ __all__ = [
     "FigureGroup",
     "ImportOutcome",
     "IngestError",
+    "Inputs",
     "InvalidArgument",
     "Keep",
     "Library",
@@ -209,6 +223,8 @@ __all__ = [
     "describe_algorithm",
     "document_to_dict",
     "ensure_dir",
+    "feed_to_dict",
+    "is_address",
     "iso",
     "iter_directory",
     "log_dir",
@@ -221,6 +237,7 @@ __all__ = [
     "read_capped",
     "read_path",
     "reading_minutes",
+    "sort_inputs",
     "story_to_dict",
     "strip_controls",
     "summarize",

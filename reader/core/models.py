@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -116,7 +117,7 @@ class Summary:
     """An extractive summary: chosen sentences in text order.
 
     ``read_up_to`` is the character offset where the summarised part of a very long text ends
-    (see ``reader.core.analysis.summarize.SUMMARY_LIMIT``); None when the whole text was read.
+    (see ``reader.core.analysis.summary.algorithms.SUMMARY_LIMIT``); None when the whole text was read.
     """
 
     algorithm: str
@@ -246,3 +247,25 @@ class ArticleQuery:
         Excluded terms alone rank nothing: they only leave articles out.
         """
         return bool(self.text.strip() or self.phrases or self.any_of)
+
+
+#: What a library asks for the current time (tests pass a fixed one).
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """What happened to one input of an import: a result, or the one-line reason it was refused."""
+
+    origin: str
+    result: AddResult | None = None
+    error: str | None = None
+
+
+class Keep(enum.Enum):
+    """The default of each ``Library.articles.edit_details`` argument: leave that detail alone."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP

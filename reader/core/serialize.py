@@ -15,6 +15,7 @@ from reader.core.models import (
     SummaryExplanation,
     SummarySentence,
 )
+from reader.core.records import Feed
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -168,4 +169,18 @@ def meta_to_dict(meta: ArticleMeta) -> dict[str, Any]:
         "tags": list(meta.tags),
         "notes": meta.notes,
         "words": meta.words,
+    }
+
+
+def feed_to_dict(feed: Feed) -> dict[str, Any]:
+    """The JSON form of a subscription (``skim feed list --json``)."""
+    return {
+        "id": feed.id,
+        "url": feed.url,
+        "title": feed.title,
+        "site_url": feed.site_url,
+        "added": iso(feed.added),
+        "last_checked": iso(feed.last_checked),
+        "full_text": feed.full_text,
+        "articles": feed.articles,
     }

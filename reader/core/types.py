@@ -3,8 +3,8 @@
 Clients (the CLI, the reader) import these from ``reader.core``, never from the module that
 defines them, so the core can move its rooms around without breaking them.
 
-``ImportOutcome``, ``Keep`` and ``Clock`` are defined here; the records of
-:mod:`reader.core.models` and the feed types are named here and load with ``reader.core``.
+The records of :mod:`reader.core.models` (with ``ImportOutcome``, ``Keep`` and ``Clock``) and of
+:mod:`reader.core.records` (feeds) are named here and load with ``reader.core``.
 The types of stories, tone, exports and saved links live beside the code that computes them, which
 pulls in more (figure matching, templates, the web fetcher): they load the first time they are
 used, so ``import reader.core`` stays cheap for commands that never need them (``skim list``).
@@ -12,15 +12,11 @@ used, so ``import reader.core`` stays cheap for commands that never need them (`
 
 from __future__ import annotations
 
-import enum
 import importlib
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from reader.core.feeds.types import Feed, FeedUpdate
 from reader.core.models import (
+    KEEP,
     AddResult,
     Analysis,
     Annotation,
@@ -28,7 +24,10 @@ from reader.core.models import (
     ArticleDraft,
     ArticleMeta,
     ArticleQuery,
+    Clock,
     EntityLabel,
+    ImportOutcome,
+    Keep,
     NumberLabel,
     SearchTerm,
     Span,
@@ -37,39 +36,20 @@ from reader.core.models import (
     SummarySentence,
     TriageState,
 )
+from reader.core.records import Feed, FeedUpdate
 
 if TYPE_CHECKING:
+    from reader.core.analysis.tone.label import Tone, ToneLabel
+    from reader.core.analysis.tone.opinion import SentenceStance
     from reader.core.export.exporter import ExportReport
     from reader.core.export.notes_import import NotesImportReport
-    from reader.core.feeds.lists import OpmlImport
-    from reader.core.importers.saved import SavedLink
+    from reader.core.ingest.feeds.lists import OpmlImport
+    from reader.core.ingest.saved.links import SavedLink
     from reader.core.stories.compare import Comparison, SourceSummary
     from reader.core.stories.figures import Figure
     from reader.core.stories.groups import Story
     from reader.core.stories.matching import FigureGroup
-    from reader.core.stories.opinion import SentenceStance
-    from reader.core.stories.tone import Tone, ToneLabel
 
-#: What a library asks for the current time (tests pass a fixed one).
-Clock = Callable[[], datetime]
-
-
-@dataclass(frozen=True, slots=True)
-class ImportOutcome:
-    """What happened to one input of an import: a result, or the one-line reason it was refused."""
-
-    origin: str
-    result: AddResult | None = None
-    error: str | None = None
-
-
-class Keep(enum.Enum):
-    """The default of each ``Library.articles.edit_details`` argument: leave that detail alone."""
-
-    KEEP = "keep"
-
-
-KEEP = Keep.KEEP
 
 #: The types loaded on first use, and the module that defines each.
 LAZY_TYPES: dict[str, str] = {
@@ -78,13 +58,13 @@ LAZY_TYPES: dict[str, str] = {
     "Figure": "reader.core.stories.figures",
     "FigureGroup": "reader.core.stories.matching",
     "NotesImportReport": "reader.core.export.notes_import",
-    "OpmlImport": "reader.core.feeds.lists",
-    "SavedLink": "reader.core.importers.saved",
-    "SentenceStance": "reader.core.stories.opinion",
+    "OpmlImport": "reader.core.ingest.feeds.lists",
+    "SavedLink": "reader.core.ingest.saved.links",
+    "SentenceStance": "reader.core.analysis.tone.opinion",
     "SourceSummary": "reader.core.stories.compare",
     "Story": "reader.core.stories.groups",
-    "Tone": "reader.core.stories.tone",
-    "ToneLabel": "reader.core.stories.tone",
+    "Tone": "reader.core.analysis.tone.label",
+    "ToneLabel": "reader.core.analysis.tone.label",
 }
 
 

@@ -6,7 +6,6 @@ summaries.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +16,6 @@ if TYPE_CHECKING:
 
 #: The setting that remembers the last export folder.
 EXPORT_FOLDER_SETTING = "export.folder"
-#: The built-in templates offered by the export dialog.
-TEMPLATES = ("default", "brief")
-_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +38,6 @@ def export_folder(text: str) -> Path | None:
     """The folder typed in the dialog (``~`` expanded), or None when the box is empty."""
     text = text.strip()
     return Path(text).expanduser() if text else None
-
-
-def is_url(text: str) -> bool:
-    """Whether ``text`` is an http(s) address (anything else is taken as a path)."""
-    return bool(_URL.match(text.strip()))
 
 
 def _files(count: int) -> str:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from reader.core.analysis import entities
 from reader.core.analysis.entities import find_entities
-from reader.core.analysis.entities_lexicon import lexicon
+from reader.core.analysis.entities.lexicon import lexicon
 from reader.core.models import Span
 
 _ABBREVIATION = re.compile(

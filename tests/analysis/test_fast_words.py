@@ -9,7 +9,7 @@ from nltk.tokenize import NLTKWordTokenizer
 
 from benchmarks.generate import article_text
 from reader.core.analysis import split_sentences
-from reader.core.analysis.fast_words import FastWordTokenizer
+from reader.core.analysis.summary.fast_words import FastWordTokenizer
 from reader.core.ingest import iter_directory, read_path
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"

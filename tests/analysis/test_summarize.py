@@ -117,7 +117,7 @@ def test_ratio_is_not_fooled_by_floating_point() -> None:
     st.integers(min_value=1, max_value=4),
 )
 def test_any_text_gives_a_valid_summary(text: str, algorithm: str, count: int) -> None:
-    from reader.core.analysis.sumy_document import is_heading
+    from reader.core.analysis.summary.sumy_document import is_heading
 
     summary = summarize(text, algorithm=algorithm, sentences=count)
     spans = split_sentences(text)
@@ -240,7 +240,7 @@ def stock_choice(algorithm: str, document: Any, count: int) -> list[int]:
     from sumy.summarizers.sum_basic import SumBasicSummarizer
     from sumy.summarizers.text_rank import TextRankSummarizer
 
-    from reader.core.analysis import scoring
+    from reader.core.analysis.summary import scoring
 
     classes = {
         "luhn": LuhnSummarizer,
@@ -264,7 +264,7 @@ def stock_choice(algorithm: str, document: Any, count: int) -> list[int]:
 
 
 def our_choice(algorithm: str, document: Any, count: int) -> list[int]:
-    from reader.core.analysis import scoring
+    from reader.core.analysis.summary import scoring
 
     scores = scoring.RATERS[algorithm](document)
     return sorted(sorted(range(len(scores)), key=lambda i: -scores[i])[:count])
@@ -286,7 +286,7 @@ PARITY_TEXTS = [
     "algorithm", ["luhn", "edmundson", "lexrank", "textrank", "sumbasic", "kl", "reduction"]
 )
 def test_same_choice_as_stock_sumy(algorithm: str, make_text: Any) -> None:
-    from reader.core.analysis.sumy_document import build_document
+    from reader.core.analysis.summary.sumy_document import build_document
 
     text = make_text()
     document = build_document(text, split_sentences(text)).document
@@ -299,8 +299,8 @@ def test_lsa_ratings_equal_stock_svd_ranks(make_text: Any) -> None:
     import numpy as np
     from sumy.summarizers.lsa import LsaSummarizer
 
-    from reader.core.analysis import scoring
-    from reader.core.analysis.sumy_document import build_document
+    from reader.core.analysis.summary import scoring
+    from reader.core.analysis.summary.sumy_document import build_document
 
     text = make_text()
     document = build_document(text, split_sentences(text)).document
@@ -320,8 +320,8 @@ def test_textrank_and_reduction_ratings_are_bit_identical_to_stock() -> None:
     from sumy.summarizers.reduction import ReductionSummarizer
     from sumy.summarizers.text_rank import TextRankSummarizer
 
-    from reader.core.analysis import scoring
-    from reader.core.analysis.sumy_document import build_document
+    from reader.core.analysis.summary import scoring
+    from reader.core.analysis.summary.sumy_document import build_document
 
     text = body("harbor-city-comets-force-game-seven.txt")
     document = build_document(text, split_sentences(text)).document
@@ -342,8 +342,8 @@ def test_greedy_ratings_equal_stock_rounds(make_text: Any) -> None:
     from sumy.summarizers.kl import KLSummarizer
     from sumy.summarizers.sum_basic import SumBasicSummarizer
 
-    from reader.core.analysis import scoring
-    from reader.core.analysis.sumy_document import build_document
+    from reader.core.analysis.summary import scoring
+    from reader.core.analysis.summary.sumy_document import build_document
 
     text = make_text()
     document = build_document(text, split_sentences(text)).document

@@ -11,10 +11,9 @@ import pytest
 from reader.core.analysis import (
     DEFAULT_ALGORITHM,
     summarize,
-    summarize_skim,
-    summary_rules,
     summary_version,
 )
+from reader.core.analysis.summary import rules, skim
 from reader.core.ingest import read_path
 from reader.core.models import SummaryExplanation, SummarySentence
 from reader.core.serialize import summary_from_dict, summary_to_dict
@@ -39,8 +38,8 @@ def test_no_default_summary_sentence_has_unbalanced_quotes_or_under_six_words(
     summary = summarize(body, sentences=count)
     assert summary.sentences, name
     for sentence in summary.sentences:
-        assert not summary_rules.quotes_unbalanced(sentence.text), sentence.text
-        assert summary_rules.words(sentence.text) >= 6, sentence.text
+        assert not rules.quotes_unbalanced(sentence.text), sentence.text
+        assert rules.words(sentence.text) >= 6, sentence.text
 
 
 NEWS = (
@@ -66,7 +65,7 @@ def test_a_pronoun_opener_comes_only_after_its_antecedent() -> None:
     summary = summarize(NEWS, algorithm="skim", sentences=4)
     chosen = {s.index for s in summary.sentences}
     for sentence in summary.sentences:
-        if summary_rules.dangling_opener(sentence.text):
+        if rules.dangling_opener(sentence.text):
             assert sentence.index - 1 in chosen
             assert any("also chosen" in note for note in _explanation(sentence).notes)
 
@@ -103,50 +102,44 @@ def test_explanations_survive_the_cache_round_trip() -> None:
 
 
 def test_genre_reads_news_papers_essays_and_long_form() -> None:
-    rule = summarize_skim.load_weights().genre
+    rule = skim.load_weights().genre
     bodies = dict(sample_bodies())
     verdict = {
-        name: summary_rules.genre_of(body, body.split(". "), rule).name
-        for name, body in bodies.items()
+        name: rules.genre_of(body, body.split(". "), rule).name for name, body in bodies.items()
     }
     assert verdict["riverside-bridge-closure.txt"] == "news"
     assert verdict["arctic-shipping-lanes-pact.md"] == "news"
     assert verdict["opinion-four-day-week.md"] == "other"  # a first-person column
     assert verdict["longform-forty-four-minutes.md"] == "other"  # over 3,000 words
     paper = "BACKGROUND\nWe found that the gene matters (Smith et al., 2020).\n\nRESULTS\nIt did."
-    assert summary_rules.genre_of(paper, paper.split("\n"), rule).name == "other"
+    assert rules.genre_of(paper, paper.split("\n"), rule).name == "other"
 
 
 def test_weights_file_parses_and_its_digest_is_in_the_cache_key() -> None:
-    weights = summarize_skim.load_weights()
+    weights = skim.load_weights()
     sumy = {"luhn", "edmundson", "lsa", "lexrank", "textrank", "sumbasic", "reduction"}
     for setting in (weights.news, weights.other):
         assert setting.rater in sumy and setting.second_rater in sumy | {""}
         numbers = {k: v for k, v in dataclasses.asdict(setting).items() if "rater" not in k}
         assert all(v >= 0 for v in numbers.values()), setting
-    assert summarize_skim.weights_digest() in summary_version("skim")
+    assert skim.weights_digest() in summary_version("skim")
     assert "weights" not in summary_version("lexrank")
 
 
 def test_shares_rank_ratings_with_ties_counting_half() -> None:
-    assert summarize_skim.shares([0.2, 0.9, 0.2, 0.5]) == [1 / 6, 1.0, 1 / 6, 2 / 3]
-    assert summarize_skim.shares([3.0]) == [1.0]
-    assert summarize_skim.shares([]) == []
+    assert skim.shares([0.2, 0.9, 0.2, 0.5]) == [1 / 6, 1.0, 1 / 6, 2 / 3]
+    assert skim.shares([3.0]) == [1.0]
+    assert skim.shares([]) == []
 
 
 def test_sentence_faults_name_what_is_wrong() -> None:
-    assert summary_rules.sentence_faults('He said "we will win the next one.') == (
-        "unbalanced quotes",
-    )
-    assert "under 6 words" in summary_rules.sentence_faults("Work starts soon.")
-    assert "byline or caption" in summary_rules.sentence_faults(
+    assert rules.sentence_faults('He said "we will win the next one.') == ("unbalanced quotes",)
+    assert "under 6 words" in rules.sentence_faults("Work starts soon.")
+    assert "byline or caption" in rules.sentence_faults(
         "Scroll down for video of the storm hitting the pier last night."
     )
     assert (
-        summary_rules.sentence_faults(
-            "The harbour board voted on Tuesday to rebuild the north pier."
-        )
-        == ()
+        rules.sentence_faults("The harbour board voted on Tuesday to rebuild the north pier.") == ()
     )
-    assert summary_rules.dangling_opener("But the board disagreed with the plan.") == "But"
-    assert summary_rules.dangling_opener("Board members disagreed with the plan.") is None
+    assert rules.dangling_opener("But the board disagreed with the plan.") == "But"
+    assert rules.dangling_opener("Board members disagreed with the plan.") is None

@@ -10,8 +10,8 @@ import pytest
 
 from reader.cli.export import since_time
 from reader.core.errors import NotFound
-from reader.core.export.records import ExportRecord
 from reader.core.library import Library
+from reader.core.records import ExportRecord
 from reader.core.storage import Storage
 from reader.core.storage._schema import MIGRATIONS
 from tests.export.conftest import Clock

@@ -14,9 +14,9 @@ import time
 
 import pytest
 
-from reader.core.feeds.opml import parse_opml
-from reader.core.feeds.parse import parse_feed
-from reader.core.feeds.xmlsafe import UTF8_DECLARATION, without_dtd
+from reader.core.ingest.feeds.opml import parse_opml
+from reader.core.ingest.feeds.parse import parse_feed
+from reader.core.ingest.feeds.xmlsafe import UTF8_DECLARATION, without_dtd
 from tests.reliability.tally import TALLY
 from tests.web import pages
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.feeds import intake
-from reader.core.feeds.types import FeedUpdate
+from reader.core.ingest.feeds import intake
 from reader.core.library import Library, open_library
+from reader.core.records import FeedUpdate
 from tests.reliability.tally import TALLY
 
 CAP = 5  # the real cap is 500; a small one keeps the test fast and the arithmetic visible

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from reader.core.analysis.tone.quotes import find_quotes
 from reader.core.library import Library
 from reader.core.models import NumberLabel, Span
 from reader.core.stories.compare import Comparison
 from reader.core.stories.coverage import entity_key
 from reader.core.stories.figures import Figure, same_value
 from reader.core.stories.matching import group_figures
-from reader.core.stories.quotes import find_quotes
 from reader.core.stories.values import parse_value
 from tests.stories.conftest import aarhus_ids
 

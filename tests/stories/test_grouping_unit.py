@@ -7,9 +7,10 @@ from collections.abc import Collection
 
 import pytest
 
+from reader.core.records import Fingerprint, StoredArticle
 from reader.core.stories import grouping
-from reader.core.stories.fingerprint import Fingerprint, fingerprint, pruned
-from reader.core.stories.grouping import StoredArticle, assign, idf_function, similarity
+from reader.core.stories.fingerprint import fingerprint, pruned
+from reader.core.stories.grouping import assign, idf_function, similarity
 from reader.core.stories.words import number_value, stem
 
 DAY = 739_000

@@ -9,6 +9,7 @@ from unittest import mock
 
 from reader.core import ArticleDraft
 from reader.core.library import Library, open_library
+from reader.core.records import Fingerprint
 from reader.core.storage._schema import MIGRATIONS, migrate
 from reader.core.stories import fingerprint as fingerprint_module
 from reader.core.stories import groups
@@ -94,7 +95,7 @@ def test_adding_one_article_fingerprints_only_that_article(library: Library) -> 
     calls = []
     real = fingerprint_module.fingerprint
 
-    def counting(title: str, body: str, day: int) -> fingerprint_module.Fingerprint:
+    def counting(title: str, body: str, day: int) -> Fingerprint:
         calls.append(title)
         return real(title, body, day)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from reader.core.analysis import split_sentences
+from reader.core.analysis.tone.label import Tone, ToneLabel, tone
+from reader.core.analysis.tone.opinion import OPINION, REPORT, mark_sentences
 from reader.core.library import Library
-from reader.core.stories.opinion import OPINION, REPORT, mark_sentences
-from reader.core.stories.tone import Tone, ToneLabel, tone
 from tests.stories.conftest import aarhus_ids
 
 ALARMING = (

@@ -14,10 +14,10 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from reader.core.analysis.tone.label import Tone, ToneLabel
+from reader.core.analysis.tone.opinion import OPINION, REPORT, SentenceStance
 from reader.core.library import Library
 from reader.core.models import Span
-from reader.core.stories.opinion import OPINION, REPORT, SentenceStance
-from reader.core.stories.tone import Tone, ToneLabel
 from reader.tui.article import tone_view
 from reader.tui.article.header import ArticleHeader
 from reader.tui.article.legend import Legend

@@ -16,7 +16,6 @@ from reader.tui.transfers import (
     EXPORT_FOLDER_SETTING,
     default_export_folder,
     import_summary,
-    is_url,
 )
 from tests.tui.helpers import RecordingApp, settle
 
@@ -145,6 +144,11 @@ async def test_bad_path_and_unreachable_url_give_one_line_and_change_nothing(
         await _import(app, pilot, "http://127.0.0.1:9/story")
         message = app.messages[-1]
         assert message.startswith("Imported 0, 1 failed: ") and "\n" not in message
+        # Any scheme:// is an address, as on the command line: refused by name, not looked up as a file.
+        await _import(app, pilot, "ftp://127.0.0.1/story")
+        assert "only http:// and https:// addresses" in app.messages[-1]
+        await _import(app, pilot, "-")
+        assert "only with skim add -" in app.messages[-1]
         assert isinstance(app.screen, LibraryScreen)
     assert library.articles.count() == before
 
@@ -166,8 +170,6 @@ async def test_escape_cancels_both_dialogs(library: Library) -> None:
 def test_summaries_and_defaults() -> None:
     assert default_export_folder(None, Path("/home/r")) == Path("/home/r/skim-notes")
     assert default_export_folder("/srv/notes") == Path("/srv/notes")
-    assert is_url("https://example.org/a") and is_url(" HTTP://x.y ")
-    assert not is_url("~/notes/a.md") and not is_url("ftp://x.y/a")
     failed = ImportOutcome("a.bin", error="a.bin: looks like a binary file, not text\nmore")
     assert import_summary([failed]) == (
         "Imported 0, 1 failed: a.bin: looks like a binary file, not text",

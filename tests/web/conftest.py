@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.ingest.web import FetchLimits
 from reader.core.library import Library, open_library
-from reader.core.web import FetchLimits
 from tests.web import pages
 
 FIXED = datetime(2025, 5, 1, 12, 0, 0, tzinfo=UTC)

@@ -8,7 +8,7 @@ import pytest
 
 from reader.cli.main import main
 from reader.core.ingest import read_bytes
-from reader.core.web import read_url
+from reader.core.ingest.web import read_url
 from tests.web.conftest import LIMITS, Site, page
 
 NOT_TEXT = ["base64", "hex", "zlib", "rot13", "bz2", "uu", "quopri", "undefined"]

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pytest
 
 from reader.core.errors import IngestError
-from reader.core.feeds.entries import entry_draft, entry_text, is_teaser
-from reader.core.feeds.parse import FeedItem, parse_feed
-from reader.core.feeds.xmlsafe import without_dtd
+from reader.core.ingest.feeds.entries import entry_draft, entry_text, is_teaser
+from reader.core.ingest.feeds.parse import FeedItem, parse_feed
+from reader.core.ingest.feeds.xmlsafe import without_dtd
 from tests.web import pages
 
 

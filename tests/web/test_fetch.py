@@ -8,8 +8,8 @@ import time
 import pytest
 
 from reader.core.errors import IngestError
-from reader.core.web import FetchLimits, fetch
-from reader.core.web.fetch import USER_AGENT
+from reader.core.ingest.web import FetchLimits, fetch
+from reader.core.ingest.web.fetch import USER_AGENT
 from tests.web.conftest import LIMITS, Site
 
 

@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 
 from reader.core.errors import IngestError
-from reader.core.web import FetchLimits, fetch
+from reader.core.ingest.web import FetchLimits, fetch
 from tests.web.conftest import Site
 
 DEADLINE = FetchLimits(timeout=1.0, max_bytes=256 * 1024, max_redirects=5)

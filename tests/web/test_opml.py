@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from reader.core.errors import IngestError
-from reader.core.feeds.opml import parse_opml, render_opml
-from reader.core.feeds.types import Feed
+from reader.core.ingest.feeds.opml import parse_opml, render_opml
 from reader.core.library import Library
+from reader.core.records import Feed
 from tests.web.conftest import LIMITS, Site, table_counts
 
 WHEN = datetime(2025, 5, 1, 12, 0, tzinfo=UTC)

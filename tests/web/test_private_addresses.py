@@ -17,9 +17,9 @@ import pytest
 
 from reader.cli.main import main
 from reader.core.errors import IngestError
+from reader.core.ingest.web import fetch
+from reader.core.ingest.web.addresses import address_kind
 from reader.core.library import Library
-from reader.core.web import fetch
-from reader.core.web.addresses import address_kind
 from tests.web import pages
 from tests.web.conftest import LIMITS, Site, page, redirect, table_counts
 

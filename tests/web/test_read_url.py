@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from reader.core.errors import IngestError
+from reader.core.ingest.web import extract_article, read_url
 from reader.core.library import Library
-from reader.core.web import extract_article, read_url
 from tests.web import pages
 from tests.web.conftest import LIMITS, Site, table_counts
 

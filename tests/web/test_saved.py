@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.errors import IngestError
-from reader.core.importers import read_saved_links
+from reader.core.ingest.saved import read_saved_links
 from reader.core.library import ImportOutcome, Library
 from reader.core.models import TriageState
 from tests.web import pages

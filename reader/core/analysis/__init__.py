@@ -4,15 +4,15 @@ Every function is a pure function of the text, and each has a version string so 
 are recomputed when the code that made them changes. Importing this package is cheap: nltk,
 sumy and numpy load the first time an analysis runs.
 
-Modules: ``sentences`` (boundaries), ``entities`` and ``numbers`` (spans), ``summarize`` (the
-summary API) with ``scoring``, ``summarize_fast``, ``summarize_greedy`` and ``sumy_document``
-behind it, and ``tokenizer`` (the data-free tokenizer sumy is given).
+Modules: ``sentences`` (boundaries); packages ``entities`` and ``numbers`` (spans), ``summary``
+(extractive summaries) and ``tone`` (tone label, opinion, quotes); ``batch`` (analysing many
+articles in worker processes).
 """
 
 from __future__ import annotations
 
 from reader.core.analysis.sentences import split_sentences
-from reader.core.analysis.summarize import (
+from reader.core.analysis.summary import (
     ALGORITHMS,
     DEFAULT_ALGORITHM,
     DEFAULT_SENTENCES,

@@ -26,10 +26,10 @@ from typing import Literal, Protocol
 from reader.core.errors import NotFound, StorageError
 from reader.core.export.files import file_sha256, remove_stale_temporaries, sha256, write_atomic
 from reader.core.export.naming import file_name, make_folder, moved, renamed_exports
-from reader.core.export.records import ExportRecord
 from reader.core.export.render import needs_summary, render_markdown
 from reader.core.export.templating import Template
 from reader.core.models import Annotation, Article, Summary
+from reader.core.records import ExportRecord
 
 FileStatus = Literal["written", "unchanged", "skipped", "failed"]
 Summarize = Callable[[Article], Summary]
@@ -63,7 +63,8 @@ class FileOutcome:
         status: ``written``, ``unchanged`` (already up to date), ``skipped`` (protected) or
             ``failed`` (could not be written).
         article_ids: the articles in the file.
-        message: for skipped and failed files, a one-line reason naming the file.
+        message: for skipped and failed files, a one-line reason naming the file. A skipped file
+            is written by an export with ``force``; each client says how to ask for that.
     """
 
     path: Path
@@ -294,12 +295,10 @@ class _Job:
             if record is None:
                 return outcome(
                     "skipped",
-                    f"{shown} exists and was not written by skim export; use --force to overwrite",
+                    f"{shown} exists and was not written by skim export",
                 )
             if on_disk != record.sha256:
-                return outcome(
-                    "skipped", f"{shown} was edited since the last export; use --force to overwrite"
-                )
+                return outcome("skipped", f"{shown} was edited since the last export")
         if (
             record is not None
             and on_disk == record.sha256

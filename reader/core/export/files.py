@@ -111,8 +111,10 @@ def skim_id_of(path: Path) -> int | None:
         return None
     if not head.startswith("---"):
         return None
-    end = head.find("\n---", 3)
-    match = _SKIM_ID_LINE.search(head[: end if end != -1 else len(head)])
+    from reader.core.ingest.frontmatter import front_matter_block  # loads YAML: only when needed
+
+    found = front_matter_block(head)
+    match = _SKIM_ID_LINE.search(found[0] if found else head)  # a cut-off head: search it all
     return int(match.group(1)) if match else None
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from reader.core.errors import UsageError
 from reader.core.export.files import skim_id_of, slugify
-from reader.core.export.records import ExportRecord
 from reader.core.models import Article
+from reader.core.records import ExportRecord
 
 
 def moved(record: ExportRecord, path: Path) -> ExportRecord:

@@ -23,6 +23,7 @@ from reader.core.export.notes_parse import (
     unescape,
 )
 from reader.core.models import Annotation, Article
+from reader.core.storage.tags import normalise_tags
 from reader.core.text import clean_line
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -283,7 +284,4 @@ def _same_words(a: str, b: str) -> bool:
 
 
 def _normalise(tags: Iterable[str]) -> tuple[str, ...]:
-    # Imported here: reader.core.storage imports this package (for ExportRecord) at start-up.
-    from reader.core.storage.tags import normalise_tags
-
     return normalise_tags(tags)

@@ -29,8 +29,6 @@ _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _SECTION_END = re.compile(r"^ {0,3}#{1,2}(?:[ \t]|$)")
 _NOTES_HEADING = re.compile(r"^ {0,3}##[ \t]+notes[ \t#]*$", re.IGNORECASE)
 _ESCAPED_ID = re.compile(r"\\\^(?=skim-\d)")
-_FENCES = ("---", "...")
-MAX_FRONT_MATTER_LINES = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,27 +108,25 @@ def parse_notes(text: str) -> list[ParsedArticle]:
 
 def _front_matter(lines: list[str]) -> tuple[int | None, tuple[str, ...] | None, int]:
     """``(skim_id, tags, first body line)`` from the YAML front matter, if the file has one."""
-    if not lines or lines[0].rstrip() != "---":
-        return None, None, 0
-    end = next(
-        (
-            i
-            for i in range(1, min(len(lines), MAX_FRONT_MATTER_LINES))
-            if lines[i].rstrip() in _FENCES
-        ),
-        None,
-    )
-    if end is None:
-        raise UsageError("its front matter (the block after the first ---) is never closed")
-    from reader.core.ingest.frontmatter import load_yaml  # only import-notes needs YAML
+    # Only import-notes needs YAML.
+    from reader.core.ingest.frontmatter import front_matter_block, load_yaml
 
+    text = "\n".join(lines)
+    found = front_matter_block(text)
+    if found is None:
+        if lines and lines[0].rstrip() == "---":
+            raise UsageError("its front matter (the block after the first ---) is never closed")
+        return None, None, 0
+    block, rest = found
+    read = text[: len(text) - len(rest)]  # up to the closing line, and its line break if any
+    body = read.count("\n") + (not read.endswith("\n"))
     try:
-        data: Any = load_yaml("\n".join(lines[1:end]))
+        data: Any = load_yaml(block)
     except ValueError as error:
         raise UsageError(f"its {error}") from None
     if not isinstance(data, dict):
-        return None, None, end + 1
-    return _skim_id(data.get("skim_id")), _tags(data) if "tags" in data else None, end + 1
+        return None, None, body
+    return _skim_id(data.get("skim_id")), _tags(data) if "tags" in data else None, body
 
 
 def _skim_id(value: Any) -> int | None:

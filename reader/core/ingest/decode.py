@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
+from pathlib import Path
 from typing import BinaryIO
 
 from reader.core.errors import IngestError
@@ -47,6 +48,37 @@ def check_size(size: int, label: str) -> None:
             f"{label}: the file is {size / 1024 / 1024:.1f} MB; "
             f"skim reads files up to {MAX_BYTES // 1024 // 1024} MB"
         )
+
+
+def read_file(
+    path: Path, label: str, *, limit: int = MAX_BYTES, kind: str = "file", hint: str = ""
+) -> bytes:
+    """The bytes of the file at ``path``: at most ``limit`` + 1, so that the caller sees it is too big.
+
+    The one place skim reads a file the user named (an article, a feed, a list of links), with the
+    same one-line reasons for each way it can fail.
+
+    Args:
+        path: the file.
+        label: how to name it in messages.
+        limit: how many bytes are wanted at most.
+        kind: what the file should have been, for "is a directory, not a …".
+        hint: added to "no such file" (such as how to write what the user may have meant).
+
+    Raises:
+        IngestError: the file is missing, a directory, or cannot be read.
+    """
+    try:
+        with path.open("rb") as handle:
+            return handle.read(limit + 1)
+    except FileNotFoundError:
+        raise IngestError(f"{label}: no such file{hint}") from None
+    except PermissionError:
+        raise IngestError(f"{label}: permission denied") from None
+    except IsADirectoryError:
+        raise IngestError(f"{label}: is a directory, not a {kind}") from None
+    except OSError as error:
+        raise IngestError(f"{label}: cannot read the file ({error.strerror or error})") from None
 
 
 def read_capped(stream: BinaryIO, label: str) -> bytes:

@@ -57,6 +57,24 @@ def load_yaml(block: str) -> Any:
         raise ValueError("front matter is not valid YAML") from None
 
 
+def front_matter_block(text: str) -> tuple[str, str] | None:
+    """``(block, rest)`` when ``text`` opens with front matter, else None.
+
+    The one rule for where front matter is, for imported Markdown and for notes read back: a first
+    line ``---`` (after an optional BOM) and a later line ``---`` or ``...``; ``block`` is the YAML
+    between them, ``rest`` what follows the closing line. An opening ``---`` that is never closed is
+    not front matter (in Markdown it is a thematic break).
+    """
+    opening = _OPENING.match(text)
+    if opening is None:
+        return None
+    closing = _CLOSING.search(text, opening.end())
+    if closing is None:
+        return None
+    block = text[opening.end() : closing.start()]
+    return block.removesuffix("\n").removesuffix("\r"), text[closing.end() :].removeprefix("\n")
+
+
 def split_front_matter(text: str, label: str) -> tuple[dict[str, Any], str]:
     """Separate the front matter from the Markdown that follows it.
 
@@ -71,15 +89,12 @@ def split_front_matter(text: str, label: str) -> tuple[dict[str, Any], str]:
     Raises:
         IngestError: when the front matter is not valid YAML or is not a mapping of keys.
     """
-    opening = _OPENING.match(text)
-    if opening is None:
+    found = front_matter_block(text)
+    if found is None:
         return {}, text
-    closing = _CLOSING.search(text, opening.end())
-    if closing is None:
-        return {}, text
-    rest = text[closing.end() :].removeprefix("\n")
+    block, rest = found
     try:
-        data = load_yaml(text[opening.end() : closing.start()])
+        data = load_yaml(block)
     except ValueError as error:
         raise IngestError(f"{label}: {error}") from None
     if data is None:

@@ -50,17 +50,14 @@ def read_path(path: Path) -> ArticleDraft:
             raise IngestError(f"{label}: is a directory, not a file")
         if not stat.S_ISREG(info.st_mode):
             raise IngestError(f"{label}: is not a regular file")
-        decode.check_size(info.st_size, label)
-        with path.open("rb") as handle:
-            data = handle.read(decode.MAX_BYTES + 1)  # the file may have grown since stat()
     except FileNotFoundError:
         raise IngestError(f"{label}: no such file") from None
     except PermissionError:
         raise IngestError(f"{label}: permission denied") from None
-    except IsADirectoryError:
-        raise IngestError(f"{label}: is a directory, not a file") from None
     except OSError as error:
         raise IngestError(f"{label}: cannot read the file ({error.strerror or error})") from None
+    decode.check_size(info.st_size, label)
+    data = decode.read_file(path, label)  # the file may have grown since stat(): _parse checks
     kind = _KINDS.get(path.suffix.lower().lstrip("."))
     return _parse(data, name=str(path), kind=kind)
 

@@ -19,7 +19,7 @@ from reader.core.serialize import (
 from reader.core.storage import Storage
 
 if TYPE_CHECKING:
-    from reader.core.stories.tone import Tone
+    from reader.core.analysis.tone.label import Tone
 
 #: Where the library keeps its summary algorithm and length (the reader's ``S`` and ``+``/``-``).
 SUMMARY_ALGORITHM_SETTING = "summary.algorithm"
@@ -149,7 +149,7 @@ class Analyses:
     def tone(self, article: Article) -> Tone:
         """The tone label of ``article`` (Neutral, Opinionated, Provocative, Alarming), with its
         evidence spans and each sentence marked OPINION or REPORT."""
-        from reader.core.stories.tone import tone
+        from reader.core.analysis.tone.label import tone
 
         return tone(article.body, self.of(article).sentences)
 

@@ -1,5 +1,5 @@
 """Where articles come from besides files (``lib.sources``): web pages, feeds, OPML and other tools
-(reader.core.web, reader.core.feeds, reader.core.importers).
+(reader.core.ingest.web, reader.core.ingest.feeds, reader.core.ingest.saved).
 
 Fetching happens before anything is stored: a failure leaves the library unchanged.
 """
@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.errors import IngestError
 from reader.core.library.articles import Articles
 from reader.core.library.shared import file_imported, utc_now
 from reader.core.models import AddResult
@@ -18,11 +17,11 @@ from reader.core.storage import Storage
 from reader.core.types import Clock, ImportOutcome
 
 if TYPE_CHECKING:
-    from reader.core.feeds.lists import OpmlImport
-    from reader.core.feeds.types import Feed, FeedUpdate
-    from reader.core.importers.fetching import Progress
-    from reader.core.importers.saved import SavedLink
-    from reader.core.web.fetch import FetchLimits
+    from reader.core.ingest.feeds.lists import OpmlImport
+    from reader.core.ingest.saved.fetching import Progress
+    from reader.core.ingest.saved.links import SavedLink
+    from reader.core.ingest.web.fetch import FetchLimits
+    from reader.core.records import Feed, FeedUpdate
 
 
 class Sources:
@@ -36,7 +35,7 @@ class Sources:
 
     def add_url(self, url: str, *, limits: FetchLimits | None = None) -> AddResult:
         """Fetch the web page at ``url``, extract its article and store it (raises IngestError)."""
-        from reader.core.web import read_url
+        from reader.core.ingest.web import read_url
 
         return self._articles.add(read_url(url, limits=limits, given_by_user=True))
 
@@ -48,7 +47,7 @@ class Sources:
         Its current entries are imported; ``full_text`` completes teasers from the linked pages,
         now and on every update. Raises IngestError (unreadable) or UsageError (subscribed).
         """
-        from reader.core.feeds import service
+        from reader.core.ingest.feeds import service
 
         result = service.subscribe(
             self._storage, source, full_text=full_text, limits=limits, now=self._clock()
@@ -71,7 +70,7 @@ class Sources:
 
         ``full_text`` overrides each subscription's own setting for this update.
         """
-        from reader.core.feeds import service
+        from reader.core.ingest.feeds import service
 
         results = service.update(
             self._storage, ids, full_text=full_text, limits=limits, now=self._clock()
@@ -85,13 +84,13 @@ class Sources:
 
     def import_opml(self, path: Path) -> OpmlImport:
         """Subscribe to the http(s) feeds listed in an OPML file, without fetching them yet."""
-        from reader.core.feeds import lists
+        from reader.core.ingest.feeds import lists
 
         return lists.import_opml(self._storage, path, now=self._clock())
 
     def export_opml(self) -> str:
         """The subscriptions as an OPML 2.0 document."""
-        from reader.core.feeds import lists
+        from reader.core.ingest.feeds import lists
 
         return lists.export_opml(self._storage, now=self._clock())
 
@@ -108,7 +107,7 @@ class Sources:
         Saved time, archive state, star, tags and Instapaper's selection (as the article note) are
         kept. Pages that cannot be fetched are reported in their outcome; the others are stored.
         """
-        from reader.core.importers import fetching
+        from reader.core.ingest.saved import fetching
 
         links, problems = self._saved_links(path, tool)
         outcomes = [ImportOutcome(str(path), error=problem) for problem in problems]
@@ -127,25 +126,17 @@ class Sources:
     ) -> tuple[list[tuple[SavedLink, int | None]], list[str]]:
         """What :meth:`import_saved` would do, without the network: each link with the id of the
         article already holding its URL (None: it would be fetched), and the entries left out."""
-        from reader.core.importers import fetching
+        from reader.core.ingest.saved import fetching
 
         links, problems = self._saved_links(path, tool)
         return fetching.preview_links(self._storage, links), problems
 
     def _saved_links(self, path: Path, tool: str) -> tuple[list[SavedLink], list[str]]:
-        from reader.core.importers import read_saved_links
         from reader.core.ingest import decode
         from reader.core.ingest.common import label_for
+        from reader.core.ingest.saved import read_saved_links
 
         label = label_for(str(path))
-        try:
-            with path.open("rb") as handle:
-                data = handle.read(decode.MAX_BYTES + 1)
-        except FileNotFoundError:
-            raise IngestError(f"{label}: no such file") from None
-        except OSError as error:
-            raise IngestError(
-                f"{label}: cannot read the file ({error.strerror or error})"
-            ) from None
+        data = decode.read_file(path, label)
         decode.check_size(len(data), label)
         return read_saved_links(data, tool=tool, label=label)

@@ -196,7 +196,7 @@ def _add_stories(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
-#: Feed subscriptions (reader.core.storage.feeds, reader.core.feeds). "IF NOT EXISTS" for the same
+#: Feed subscriptions (reader.core.storage.feeds, reader.core.ingest.feeds). "IF NOT EXISTS" for the same
 #: reason as STORIES_SCHEMA: a new library gets these tables from SCHEMA in migration 1.
 FEEDS_SCHEMA = """
 -- RSS/Atom subscriptions. url is the feed's address, or the absolute path of a local feed file.

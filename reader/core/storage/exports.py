@@ -6,8 +6,8 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
-from reader.core.export.records import ExportRecord
 from reader.core.models import Annotation, Article
+from reader.core.records import ExportRecord
 from reader.core.storage._base import StorageBase, chunks
 from reader.core.storage._checks import require_articles
 from reader.core.storage._convert import (

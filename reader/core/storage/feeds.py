@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from reader.core.errors import NotFound, UsageError
-from reader.core.feeds.types import Feed
 from reader.core.models import ArticleDraft
+from reader.core.records import Feed
 from reader.core.storage._base import StorageBase
 from reader.core.storage._convert import from_text, optional_datetime, to_text
 

@@ -15,10 +15,9 @@ from datetime import datetime
 from typing import TypeVar
 
 from reader.core.models import ArticleMeta
+from reader.core.records import Fingerprint, StoredArticle
 from reader.core.storage._base import StorageBase, chunks
 from reader.core.storage._convert import META_COLUMNS, meta_from_row
-from reader.core.stories.fingerprint import Fingerprint
-from reader.core.stories.grouping import StoredArticle
 
 _T = TypeVar("_T")
 _COUNT_TERM = ""  # story_terms row holding the number of fingerprinted articles

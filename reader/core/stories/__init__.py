@@ -1,4 +1,4 @@
-"""Stories across sources: grouping coverage of one event, comparing it, and each article's tone.
+"""Stories across sources: grouping coverage of one event, and comparing it.
 
 Modules, each pure and unit-testable (no storage, no UI) except ``groups``:
 
@@ -7,10 +7,9 @@ Modules, each pure and unit-testable (no storage, no UI) except ``groups``:
 - ``groups`` — the library's glue: fingerprint new articles and file them in stories.
 - ``compare`` — what each source of a story reports, built from ``coverage`` (which sources name
   which entities), ``values`` and ``figures`` (numbers read with their unit and what they count),
-  ``matching`` (figures that agree, differ, or appear once) and ``quotes`` (with speakers).
-- ``tone`` — a tone label (Neutral, Opinionated, Provocative, Alarming) with its evidence.
-- ``opinion`` — each sentence marked as OPINION or REPORT; ``markers`` finds the cues both use.
-- ``serialize`` — the JSON forms; ``lexicon`` — the word lists in ``data/``.
+  ``matching`` (figures that agree, differ, or appear once) and the quotes of
+  :mod:`reader.core.analysis.tone.quotes` (with speakers).
+- ``serialize`` — the JSON forms (also of an article's tone); word lists in ``data/``.
 
 Importing this package is cheap: nltk (for the Snowball stemmer) loads when grouping first runs.
 """

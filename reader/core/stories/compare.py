@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from reader.core.analysis.tone.quotes import Quote, find_quotes
 from reader.core.models import Analysis, Article, Summary
 from reader.core.stories.coverage import EntityCoverage, entity_coverage
 from reader.core.stories.figures import read_figures
 from reader.core.stories.matching import FigureGroup, group_figures
-from reader.core.stories.quotes import Quote, find_quotes
 
 __all__ = [
     "Comparison",

@@ -7,13 +7,12 @@ its Snowball stem ("batteri"), a name token starts with ``@`` ("@aarhus"), a num
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 
+from reader.core.records import Fingerprint
 from reader.core.stories.words import (
     is_name_token,
     iter_tokens,
@@ -28,46 +27,6 @@ NAME_PREFIX = "@"
 NUMBER_PREFIX = "#"
 #: Numbers below this say little about an event ("two", "5"); clock times and decimals are kept.
 MIN_NUMBER = 10
-
-
-@dataclass(frozen=True, slots=True)
-class Fingerprint:
-    """What grouping compares of one article.
-
-    Attributes:
-        terms: content-word stem → count (title words counted twice).
-        names: name tokens, casefolded, possessives dropped, each prefixed with ``@``.
-        numbers: canonical numbers (``#45000``, ``#2:15``) of at least :data:`MIN_NUMBER`.
-        day: the article's day (``date.toordinal()`` of when it was published, else added).
-    """
-
-    terms: Mapping[str, int]
-    names: frozenset[str]
-    numbers: frozenset[str]
-    day: int
-
-    def all_terms(self) -> set[str]:
-        """Every distinct term of the three kinds (what document frequencies count)."""
-        return {*self.terms, *self.names, *self.numbers}
-
-    def to_json(self) -> str:
-        """Compact JSON for storage."""
-        return json.dumps(
-            {"t": dict(self.terms), "n": sorted(self.names), "d": sorted(self.numbers)},
-            separators=(",", ":"),
-            ensure_ascii=False,
-        )
-
-    @classmethod
-    def from_json(cls, text: str, day: int) -> Fingerprint:
-        """Inverse of :meth:`to_json`."""
-        data = json.loads(text)
-        return cls(
-            terms={str(k): int(v) for k, v in data["t"].items()},
-            names=frozenset(data["n"]),
-            numbers=frozenset(data["d"]),
-            day=day,
-        )
 
 
 def day_of(moment: datetime | date) -> int:

@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
-from reader.core.stories import lexicon
-from reader.core.stories.fingerprint import Fingerprint, pruned, tfidf_vector, top_terms
+from reader.core import wordlists
+from reader.core.records import Fingerprint, StoredArticle
+from reader.core.stories.fingerprint import pruned, tfidf_vector, top_terms
 from reader.core.stories.words import stem
 
 #: Articles more than this many days apart are never the same story.
@@ -54,15 +55,6 @@ MAX_QUERY_DF_SHARE = 0.05
 #: The imagined background collection behind IDF (see :func:`idf_function`).
 BACKGROUND_DOCS = 200
 BACKGROUND_SHARE = 0.1
-
-
-@dataclass(frozen=True, slots=True)
-class StoredArticle:
-    """An already grouped article as the index keeps it."""
-
-    article_id: int
-    story_id: int
-    fingerprint: Fingerprint
 
 
 class StoryIndex(Protocol):
@@ -138,7 +130,9 @@ def idf_function(df: Mapping[str, int], documents: int) -> Callable[[str], float
 @cache
 def background_words() -> frozenset[str]:
     """Stems of the everyday news words (see :func:`idf_function`)."""
-    return frozenset(stem(word) for word in lexicon.words("news_words.txt"))
+    return frozenset(
+        stem(word) for word in wordlists.words("reader.core.stories", "news_words.txt")
+    )
 
 
 def similarity(a: Fingerprint, b: Fingerprint, idf: Callable[[str], float]) -> float:

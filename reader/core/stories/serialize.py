@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.core.analysis.tone.label import Tone
+from reader.core.analysis.tone.opinion import SentenceStance
 from reader.core.serialize import iso, meta_to_dict, span_to_dict
 from reader.core.stories.compare import Comparison, FigureGroup
 from reader.core.stories.figures import Figure
 from reader.core.stories.groups import Story
-from reader.core.stories.opinion import SentenceStance
-from reader.core.stories.tone import Tone
 
 
 def story_to_dict(story: Story) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 
-from reader.core.stories import lexicon
+from reader.core import wordlists
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d+(?:[.,:]\d+)*")
 _SENTENCE_BREAK = re.compile(r"[.!?:;]\s+|\n")
@@ -60,7 +60,7 @@ NUMBER_WORDS: dict[str, int] = {
 
 def stopwords() -> frozenset[str]:
     """Lowercase words that carry no information about an event (bundled list)."""
-    return lexicon.words("stopwords.txt")
+    return wordlists.words("reader.core.stories", "stopwords.txt")
 
 
 @cache

@@ -59,12 +59,9 @@ class MarkdownExport:
         elif status == "unchanged":
             app.notify(f"Already up to date: {path}", timeout=4, markup=False)
         elif status == "skipped":
-            # The core speaks to the command line; here a second ctrl+e is the --force.
+            # A second ctrl+e within the window exports with force.
             self._force_until = time.monotonic() + FORCE_WINDOW
-            hint = "press ctrl+e again to overwrite it"
-            shown = message.replace("use --force to overwrite", hint)
-            if shown == message:
-                shown = f"{message} ({hint})"
+            shown = f"{message}; press ctrl+e again to overwrite it"
             app.notify(shown, severity="warning", timeout=FORCE_WINDOW, markup=False)
         else:
             app.notify(message or f"Could not write {path}", severity="error", markup=False)

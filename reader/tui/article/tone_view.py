@@ -1,6 +1,6 @@
 """How the article screen shows an article's tone: header words, evidence spans and an explanation.
 
-Pure helpers over :class:`reader.core.stories.tone.Tone`; the article screen turns the spans on
+Pure helpers over :class:`reader.core.analysis.tone.label.Tone`; the article screen turns the spans on
 and off with a key. The writer's own loaded, alarm and first-person words (and exclamations,
 questions) carry the evidence background; quotations are muted, because they are someone else's
 voice and are not counted; heated words inside quotations are only underlined; opinion sentences

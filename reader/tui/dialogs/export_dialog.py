@@ -13,7 +13,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
-from reader.tui.transfers import TEMPLATES, ExportRequest, export_folder
+from reader.core import BUILTIN_TEMPLATES
+from reader.tui.transfers import ExportRequest, export_folder
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):
@@ -60,10 +61,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Input(str(self._folder), id="export-folder")
             yield Label("", id="export-error")
             with RadioSet(id="export-template"):
-                for name in TEMPLATES:
+                for name in BUILTIN_TEMPLATES:
                     yield RadioButton(
                         f"{name} template",
-                        value=name == TEMPLATES[0],
+                        value=name == BUILTIN_TEMPLATES[0],
                         name=name,
                         id=f"template-{name}",
                     )
@@ -85,7 +86,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             error.display = True
             return None
         pressed = self.query_one(RadioSet).pressed_button
-        template = pressed.name if pressed is not None and pressed.name else TEMPLATES[0]
+        template = pressed.name if pressed is not None and pressed.name else BUILTIN_TEMPLATES[0]
         return ExportRequest(folder, template, self.query_one(Checkbox).value)
 
     @on(Input.Submitted)

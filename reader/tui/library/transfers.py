@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.screen import Screen
 
-from reader.core import ImportOutcome, SkimError
+from reader.core import ImportOutcome, SkimError, UsageError, sort_inputs
 from reader.tui.library.article_list import ArticleList
 from reader.tui.library.listing import Listing, all_ids
 from reader.tui.messages import OpenStory, library_of
@@ -23,7 +23,6 @@ from reader.tui.transfers import (
     export_summary,
     first_line,
     import_summary,
-    is_url,
 )
 
 if TYPE_CHECKING:
@@ -108,12 +107,15 @@ class LibraryTransfers(Screen[None]):
     def _import(self, source: str) -> None:
         outcomes: list[ImportOutcome]
         try:
-            if is_url(source):
+            inputs = sort_inputs([source])
+            if inputs.stdin:
+                raise UsageError("- (standard input) can be imported only with skim add -")
+            if inputs.addresses:
                 outcomes = [
-                    ImportOutcome(source, result=self.library.sources.add_url(source.strip()))
+                    ImportOutcome(source, result=self.library.sources.add_url(inputs.addresses[0]))
                 ]
             else:
-                outcomes = self.library.articles.import_paths([Path(source).expanduser()])
+                outcomes = self.library.articles.import_paths(list(inputs.paths))
         except SkimError as error:
             outcomes = [ImportOutcome(source, error=str(error))]
         message, failed = import_summary(outcomes)
