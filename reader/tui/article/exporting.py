@@ -45,7 +45,7 @@ class MarkdownExport:
                 folder = default_export_folder(library.get_setting(EXPORT_FOLDER_SETTING))
                 report = library.exports.markdown([article_id], out=folder, force=force)
             except SkimError as error:
-                app.call_from_thread(app.notify, str(error), severity="error", markup=False)
+                app.call_from_thread(app.notify, str(error), severity="error")
                 return
             for outcome in report.files:
                 app.call_from_thread(self._exported, outcome.status, outcome.path, outcome.message)
@@ -55,13 +55,13 @@ class MarkdownExport:
     def _exported(self, status: str, path: Path, message: str) -> None:
         app = self.screen.app
         if status == "written":
-            app.notify(f"Exported to {path}", timeout=5, markup=False)
+            app.notify(f"Exported to {path}", timeout=5)
         elif status == "unchanged":
-            app.notify(f"Already up to date: {path}", timeout=4, markup=False)
+            app.notify(f"Already up to date: {path}", timeout=4)
         elif status == "skipped":
             # A second ctrl+e within the window exports with force.
             self._force_until = time.monotonic() + FORCE_WINDOW
             shown = f"{message}; press ctrl+e again to overwrite it"
-            app.notify(shown, severity="warning", timeout=FORCE_WINDOW, markup=False)
+            app.notify(shown, severity="warning", timeout=FORCE_WINDOW)
         else:
-            app.notify(message or f"Could not write {path}", severity="error", markup=False)
+            app.notify(message or f"Could not write {path}", severity="error")

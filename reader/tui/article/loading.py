@@ -74,7 +74,7 @@ class ArticleLoader:
         self._deliver(self._analysed, result)
 
     def _failed(self, message: str, fatal: bool) -> None:
-        self.screen.notify(message, severity="error", timeout=6, markup=False)
+        self.screen.notify(message, severity="error", timeout=6)
         if fatal:
             self.screen.dismiss()
 
@@ -148,7 +148,7 @@ class ArticleLoader:
         self.screen.refresh_bindings()
 
     def _assess_failed(self, message: str) -> None:
-        self.screen.notify(f"Tone: {message}", severity="warning", timeout=4, markup=False)
+        self.screen.notify(f"Tone: {message}", severity="warning", timeout=4)
 
     # -- changes other programs make (a `skim note` or `skim add` in another terminal) ------------
 

@@ -335,9 +335,7 @@ class ArticleScreen(Screen[None]):
             if mention is not None:
                 index, (start, _) = mention
                 self.article_text.jump_to(start)
-                self.notify(
-                    f"{entry.text}: mention {index + 1} of {len(found)}", timeout=2, markup=False
-                )
+                self.notify(f"{entry.text}: mention {index + 1} of {len(found)}", timeout=2)
 
         self.app.push_screen(EntityList(sp.entity_groups(analysis)), chosen)
 
@@ -352,7 +350,7 @@ class ArticleScreen(Screen[None]):
         self.loader.restyle()
         self.loader.show_legend()
         if self.session.tone_mode:
-            self.notify(tone_view.explanation(tone), timeout=8, markup=False)
+            self.notify(tone_view.explanation(tone), timeout=8)
 
     def action_story(self) -> None:
         """Compare this article with the other sources covering its story."""

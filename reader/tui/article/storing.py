@@ -67,9 +67,9 @@ class ArticleWriter:
                         screen.if_shown, screen.loader.article_changed, article, sources
                     )
                 if notice:
-                    app.call_from_thread(app.notify, notice, timeout=3, markup=False)
+                    app.call_from_thread(app.notify, notice, timeout=3)
             except SkimError as error:
-                app.call_from_thread(app.notify, str(error), severity="error", markup=False)
+                app.call_from_thread(app.notify, str(error), severity="error")
 
     def save_position(self, *, leaving: bool) -> None:
         """Remember the offset of the first visible text, if it changed."""

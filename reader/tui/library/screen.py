@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -10,21 +9,21 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker, get_current_worker
 
-from reader.core import ArticleMeta, ArticleQuery, SkimError, TriageState, UsageError
+from reader.core import SkimError, TriageState, UsageError
 from reader.tui.changes import POLL_SECONDS, ChangeWatcher
 from reader.tui.failures import report_failure
 from reader.tui.library.article_list import ArticleList
 from reader.tui.library.empty_state import EmptyState
-from reader.tui.library.listing import Listing, Loaded, View, empty_message, fetcher, load, stays_in
-from reader.tui.library.ordering import InOrder
+from reader.tui.library.listing import Listing, Loaded, View, empty_message, fetcher, load
 from reader.tui.library.search_bar import SearchBar
-from reader.tui.library.transfers import LibraryTransfers
+from reader.tui.library.transfers import Transfers
+from reader.tui.library.triage import Triage
 from reader.tui.library.view_tabs import ViewTabs
-from reader.tui.messages import OpenArticle
-from reader.tui.undo import Change, UndoStack, short_title
+from reader.tui.messages import OpenArticle, OpenStory, library_of
 
 if TYPE_CHECKING:
     from reader.core import Library
@@ -46,8 +45,8 @@ def _key(
     return Binding(key, action, description, show=show, id=f"library.{name}", priority=priority)
 
 
-class LibraryScreen(LibraryTransfers):
-    """All articles, one view at a time, with keyboard triage (export, import, stories: base)."""
+class LibraryScreen(Screen[None]):
+    """All articles, one view at a time, with keyboard triage, export, import and stories."""
 
     CSS_PATH = Path(__file__).with_name("screen.tcss")
 
@@ -94,13 +93,18 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
         """Start on the inbox, newest first."""
         super().__init__()
         self.listing = Listing()
-        self.undo = UndoStack()
-        self._order = InOrder()
+        self.triage = Triage(self)
+        self.transfers = Transfers(self)
         self._keys_state: tuple[bool, ...] = ()
         self._watcher: ChangeWatcher | None = None
         # (cursor index, article id) when a load started: rows arriving above keep it on the article.
         self._follow: tuple[int, int] | None = None
         self._shown: Listing | None = None  # the listing the rows on screen belong to
+
+    @property
+    def library(self) -> Library:
+        """The app's library."""
+        return library_of(self.app)
 
     @property
     def articles(self) -> ArticleList:
@@ -193,7 +197,7 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
             # With the list hidden (an empty library), focus falls to the closed search box
             # when a dialog closes; the rows that just arrived must take the keys instead.
             articles.focus()
-        self._refresh_keys()
+        self.refresh_keys()
 
     def _set_listing(self, listing: Listing, *, keep_cursor: bool = False) -> None:
         self.listing = listing
@@ -245,7 +249,7 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
     def action_search(self) -> None:
         """Open the search box (results follow as you type)."""
         self.search_bar.open()
-        self._refresh_keys()
+        self.refresh_keys()
 
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
@@ -261,7 +265,7 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
         """Empty and hide the search box."""
         self.search_bar.close()
         self.articles.focus()
-        self._refresh_keys()
+        self.refresh_keys()
         if self.listing.search:
             self._set_listing(replace(self.listing, search=""))
 
@@ -283,9 +287,9 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
 
     @on(ArticleList.Highlighted)
     def _highlighted(self) -> None:
-        self._refresh_keys()
+        self.refresh_keys()
 
-    def _refresh_keys(self) -> None:
+    def refresh_keys(self) -> None:
         """Refresh the footer only when what check_action answers changes (it is not free)."""
         state = (
             self.articles.total > 0,
@@ -306,117 +310,57 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
 
     def action_later(self) -> None:
         """Keep the selected article for later."""
-        self._move(TriageState.LATER)
+        self.triage.move(TriageState.LATER)
 
     def action_archive(self) -> None:
         """Archive the selected article."""
-        self._move(TriageState.ARCHIVE)
+        self.triage.move(TriageState.ARCHIVE)
 
     def action_inbox(self) -> None:
         """Put the selected article back in the inbox."""
-        self._move(TriageState.INBOX)
-
-    def _move(self, state: TriageState) -> None:
-        meta = self.articles.current
-        if meta is None:
-            return
-        if meta.state == state:
-            self.notify(f"Already in {state.value}", timeout=2)
-            return
-        self.undo.push(Change("state", meta.id, meta.title, previous_state=meta.state))
-        self._change_row(replace(meta, state=state), state=state)
-        self._write(lambda library: library.articles.set_state([meta.id], state))
-        where = "the inbox" if state == TriageState.INBOX else state.value.capitalize()
-        self.notify(
-            f"Moved '{short_title(meta.title)}' to {where} — u to undo", timeout=3, markup=False
-        )
+        self.triage.move(TriageState.INBOX)
 
     def action_star(self) -> None:
         """Star or unstar the selected article."""
-        meta = self.articles.current
-        if meta is None:
-            return
-        self.undo.push(Change("star", meta.id, meta.title, previous_starred=meta.starred))
-        self._change_row(replace(meta, starred=not meta.starred), starred=not meta.starred)
-        self._write(lambda library: library.articles.set_starred([meta.id], not meta.starred))
-        done = "Unstarred" if meta.starred else "Starred"
-        self.notify(f"{done} '{short_title(meta.title)}' — u to undo", timeout=3, markup=False)
-
-    def _change_row(self, changed: ArticleMeta, **fields: object) -> None:
-        """Show a change at once: the row leaves the view (cursor stays at its index) or updates."""
-        index = self.articles.cursor
-        try:
-            query = self.listing.query()
-        except UsageError:  # a half-typed search: the list still shows the last good one
-            query = ArticleQuery()
-        if stays_in(query, changed):
-            self.articles.update_row(index, **fields)
-        else:
-            self.articles.drop_row(index)
+        self.triage.toggle_star()
 
     def action_delete(self) -> None:
         """Delete the selected article (u brings it back)."""
-        meta = self.articles.current
-        if meta is None:
-            return
-        self.undo.push(Change("delete", meta.id, meta.title))
-        self.articles.drop_row(self.articles.cursor)
-        self._write(lambda library: library.articles.delete([meta.id]))
-        self.notify(f"Deleted '{short_title(meta.title)}' — u to undo", timeout=4)
+        self.triage.delete()
 
     def action_tags(self) -> None:
         """Edit the tags of the selected article."""
-        from reader.tui.dialogs.tag_editor import TagEditor
-
-        meta = self.articles.current
-        if meta is None:
-            return
-
-        def done(tags: list[str] | None) -> None:
-            if tags is None or tuple(tags) == meta.tags:
-                return
-            self.undo.push(Change("tags", meta.id, meta.title, previous_tags=meta.tags))
-            self._write(lambda library: library.articles.edit_tags(meta.id, meta.tags, tags))
-
-        title = f"Tags of '{short_title(meta.title)}'"
-        self.app.push_screen(TagEditor(meta.tags, title=title), done)
+        self.triage.edit_tags()
 
     def action_undo(self) -> None:
         """Undo the last triage, tag change or delete."""
-        change = self.undo.pop()
-        if change is None:
-            self.notify("Nothing to undo", timeout=2)
-            return
-        self._write(change.revert, follow=False)
-        self.notify(change.describe(), timeout=3)
+        self.triage.undo_last()
 
     def action_import_samples(self) -> None:
         """Import the bundled sample articles."""
-        self._write(self._import_samples)
+        self.triage.import_samples()
 
-    def _import_samples(self, library: Library) -> None:
-        outcomes = library.articles.import_samples()
-        added = sum(1 for o in outcomes if o.result is not None and o.result.created)
-        known = sum(1 for o in outcomes if o.result is not None and not o.result.created)
-        failed = [o.error for o in outcomes if o.error]
-        message = f"Imported {added} sample articles" + (
-            f" ({known} already here)" if known else ""
-        )
-        self.app.call_from_thread(self.notify, message, timeout=3)
-        for error in failed:
-            self.app.call_from_thread(self.notify, error or "", severity="error")
+    # -- export, import, stories -----------------------------------------------------------------
 
-    def _write(self, change: Callable[[Library], object], *, follow: bool = True) -> None:
-        """Run ``change`` in a worker, after the writes asked for before it, then reload."""
-        self._run_write(self._order.ticket(), change, follow)
-        self._refresh_keys()
+    def action_export(self) -> None:
+        """Export every article of the current view (and search) to Markdown."""
+        self.transfers.export(self.listing)
 
-    @work(thread=True, group="writes", exit_on_error=False)
-    def _run_write(self, ticket: int, change: Callable[[Library], object], follow: bool) -> None:
-        with self._order.turn(ticket):
-            try:
-                change(self.library)
-            except SkimError as error:
-                self.app.call_from_thread(self.notify, str(error), severity="error")
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.reload, follow=follow)
+    def action_import(self) -> None:
+        """Import a file, a folder or a web page (an http(s) address)."""
+        self.transfers.ask_import()
+
+    def story_available(self) -> bool:
+        """Whether the selected article's story has other sources (as far as the rows tell)."""
+        current = self.articles.current
+        return current is not None and self.articles.story_size(current.id) > 1
+
+    def action_story(self) -> None:
+        """Compare the sources of the selected article's story."""
+        current = self.articles.current
+        if current is None:
+            return
+        if not self.story_available():
+            self.notify("No other source of this story is in your library", timeout=3)
+            return
+        self.post_message(OpenStory(current.id))
