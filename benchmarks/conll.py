@@ -186,7 +186,7 @@ class Tally:
     """Strict and overlap scores per type, and the kinds of error."""
 
     strict: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in (*SCORED, "all")})
-    overlap: Score = Score()
+    overlap: Score = field(default_factory=Score)
     errors: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
     documents: int = 0
