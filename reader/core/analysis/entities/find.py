@@ -14,12 +14,13 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reader.core.analysis.entities.candidates import Run, runs, tokens
+from reader.core.analysis.entities.capitals import capital_lines, capital_spans, inside
 from reader.core.analysis.entities.lexicon import Lexicon, lexicon
 from reader.core.analysis.entities.rules import GROUP, ORG, PERSON, PLACE, classify
 from reader.core.analysis.entities.trim import trim
 from reader.core.models import EntityLabel, Span
 
-VERSION = "1"
+VERSION = "2"
 
 _LOWERCASE_WORD = re.compile(r"\b[a-z]{3,}\b")
 _GENERATIONAL = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
@@ -107,8 +108,10 @@ def find_entities(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]
         return []
     lex = lexicon()
     lowercase = frozenset(_LOWERCASE_WORD.findall(text))
+    capitals = capital_lines(text)
+    words = [t for t in tokens(text, sentences) if not inside(t.start, capitals)]
     results: list[_Result] = []
-    for run in runs(text, tokens(text, sentences), lex):
+    for run in runs(text, words, lex):
         for piece, had_title, had_the in trim(text, run, lex, lowercase):
             if not piece.tokens:
                 results.append((piece, None, False))
@@ -128,6 +131,9 @@ def find_entities(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]
         if not strong:
             label = names.get(name) or aliases.get(name) or _prefix_of(name, names) or label
         spans.append(Span(run.start, run.end, str(label) if label else "", name))
+    if capitals:
+        known = {**aliases, **{k: v for k, v in names.items() if v is not None}}
+        spans.extend(capital_spans(text, capitals, known, lex))
     spans.sort(key=lambda span: span.start)
     _spread_over_lists(text, spans)
     return _without_overlaps([span for span in spans if span.label])
