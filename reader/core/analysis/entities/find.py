@@ -17,6 +17,7 @@ from reader.core.analysis.entities.candidates import Run, runs, tokens
 from reader.core.analysis.entities.capitals import capital_lines, capital_spans, inside
 from reader.core.analysis.entities.lexicon import Lexicon, lexicon
 from reader.core.analysis.entities.rules import GROUP, ORG, PERSON, PLACE, classify
+from reader.core.analysis.entities.teams import team_names
 from reader.core.analysis.entities.trim import trim
 from reader.core.models import EntityLabel, Span
 
@@ -110,6 +111,7 @@ def find_entities(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]
     lowercase = frozenset(_LOWERCASE_WORD.findall(text))
     capitals = capital_lines(text)
     words = [t for t in tokens(text, sentences) if not inside(t.start, capitals)]
+    teams = team_names(text, lex)
     results: list[_Result] = []
     for run in runs(text, words, lex):
         for piece, had_title, had_the in trim(text, run, lex, lowercase):
@@ -117,6 +119,8 @@ def find_entities(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]
                 results.append((piece, None, False))
                 continue
             label, strong = classify(text, piece, lex, had_title, had_the)
+            if teams and label is not GROUP and text[piece.start : piece.end] in teams:
+                label, strong = ORG, True
             results.append((piece, label, strong))
     names, aliases = _document_names(text, results, lex)
     spans: list[Span] = []

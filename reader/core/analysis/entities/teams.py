@@ -1,0 +1,66 @@
+"""Sports teams named after their town or county ("Leicestershire beat Somerset", "Inter 2 Napoli 1").
+
+In a sports report, a place name that plays, wins, loses, scores or has a coach is a club: an
+organisation. Countries stay places (a national side is named by its country; news style and the
+CoNLL guidelines keep them places), and nothing changes outside sports reports.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.analysis.entities.lexicon import Lexicon
+
+_SPORT_WORDS = re.compile(
+    r"\b(?:match(?:es)?|goals?|scored|innings|wickets?|league|championship|coach|striker"
+    r"|midfielder|goalkeeper|halftime|half-time|soccer|football|cricket|rugby|hockey|baseball"
+    r"|basketball|tournament|semi-finals?|quarter-finals?|seeded|premier|division|season"
+    r"|drew|draw|beat|defeated|points|runs|fixtures?|standings)\b"
+)
+_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
+_PAIRED = re.compile(
+    rf"(?P<a>{_NAME}) (?:beat|defeated|drew with|drew|lost to|lost at|edged|thrashed|routed"
+    rf"|crushed|held|overcame|hammered|trounced|upset|eliminated|knocked out) (?P<b>{_NAME})"
+)
+_VERSUS = re.compile(rf"(?P<a>{_NAME}) (?:v|vs\.?|versus) (?P<b>{_NAME})")
+_SCORE_PAIR = re.compile(rf"(?P<a>{_NAME}) \d{{1,3}},? (?P<b>{_NAME}) \d{{1,3}}\b")
+_TABLE_ROW = re.compile(rf"^(?P<a>{_NAME})(?: \d{{1,4}}){{3,}}", re.MULTILINE)
+_CLUB_NOUN = re.compile(
+    rf"(?P<a>{_NAME})(?:['’]s?)? (?:coach|manager|striker|midfielder|goalkeeper|defender"
+    rf"|captain|players?|fans|supporters|squad|line-up|side|club|team|skipper)\b"
+)
+_AGAINST = re.compile(rf"\b(?:against|joined|join|to face|play|host|hosts|hosted) (?P<a>{_NAME})")
+_MIN_SPORT_WORDS = 4
+_INITIAL = re.compile(r"(?:[A-Z]\.)+")
+
+
+def is_sports_report(text: str) -> bool:
+    """True when ``text`` talks about matches, goals, leagues and the like."""
+    words = _SPORT_WORDS.finditer(text)
+    return sum(1 for _, _ in zip(range(_MIN_SPORT_WORDS), words, strict=False)) >= _MIN_SPORT_WORDS
+
+
+def team_names(text: str, lex: Lexicon) -> frozenset[str]:
+    """Names that stand for a club in ``text`` (empty unless it is a sports report)."""
+    if not is_sports_report(text):
+        return frozenset()
+    found: set[str] = set()
+    for pattern in (_PAIRED, _VERSUS, _SCORE_PAIR, _TABLE_ROW, _CLUB_NOUN, _AGAINST):
+        for match in pattern.finditer(text):
+            for group in ("a", "b"):
+                name = match.groupdict().get(group)
+                if name:
+                    found.add(name)
+    return frozenset(name for name in found if not _other_kind(name, lex))
+
+
+def _other_kind(name: str, lex: Lexicon) -> bool:
+    """Countries, nationalities and people ("A. Dale 12 3 41", "Alan Shearer's side")."""
+    first = name.split()[0]
+    return (
+        name in lex.countries
+        or name in lex.groups
+        or name in lex.people
+        or first in lex.first_names
+        or _INITIAL.fullmatch(first) is not None
+    )
