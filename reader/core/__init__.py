@@ -76,6 +76,7 @@ if TYPE_CHECKING:
         summarize,
         summary_version,
     )
+    from reader.core.analysis.entities.link import canonical_names
     from reader.core.analysis.summary.descriptions import algorithm_lines, describe_algorithm
     from reader.core.analysis.tone.opinion import OPINION
     from reader.core.feeds.lists import write_atomically
@@ -109,6 +110,7 @@ _LAZY: dict[str, str] = {
     "summarize": "reader.core.analysis",
     "summary_version": "reader.core.analysis",
     "algorithm_lines": "reader.core.analysis.summary.descriptions",
+    "canonical_names": "reader.core.analysis.entities.link",
     "describe_algorithm": "reader.core.analysis.summary.descriptions",
     "write_atomically": "reader.core.feeds.lists",
     "iter_directory": "reader.core.ingest",
@@ -182,6 +184,7 @@ __all__ = [
     "analysis_version",
     "analyze",
     "bundled_dir",
+    "canonical_names",
     "clean_line",
     "comparison_to_dict",
     "describe_algorithm",

@@ -163,6 +163,11 @@ def _document_names(
     """What the confident results say: full names → label, and short forms → label."""
     votes: dict[str, Counter[EntityLabel]] = {}
     short: dict[str, EntityLabel] = {}
+    weak_people = [
+        [t.text for t in run.tokens]
+        for run, label, strong in results
+        if label is PERSON and not strong and len(run.tokens) == 3
+    ]
     for run, label, strong in results:
         if label is None or not strong or not run.tokens:
             continue
@@ -172,6 +177,8 @@ def _document_names(
         if label is PERSON and len(words) > 1:
             surname = words[-2] if words[-1] in _GENERATIONAL and len(words) > 2 else words[-1]
             short.setdefault(surname, PERSON)
+            if _family_name_first(words, lex):
+                short.setdefault(words[0], PERSON)  # "Kim" of "Kim Jong Un"
         elif label is ORG and len(words) > 1:
             first, kind = words[0], words[-1].replace(".", "")
             if _generic(first, lex) or first in lex.first_names:
@@ -189,8 +196,25 @@ def _document_names(
         bracket = _ACRONYM_AFTER.match(text, run.end)
         if bracket is not None:
             short[bracket.group(1)] = label
+    for words in weak_people:
+        # A guessed three-part name ("Yoon Suk Yeol") lends its family name to later mentions.
+        if _family_name_first(words, lex):
+            short.setdefault(words[0], PERSON)
     names = {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
     return names, short
+
+
+def _family_name_first(words: list[str], lex: Lexicon) -> bool:
+    """True for names that may open with the family name: not a given name, title or initial."""
+    first = words[0]
+    return (
+        len(words) == 3
+        and first not in lex.first_names
+        and first.rstrip(".") not in lex.titles
+        and first.lower() not in lex.common
+        and not first.endswith(".")
+        and "-" not in words[1]
+    )
 
 
 def _prefix_of(name: str, names: dict[str, EntityLabel]) -> EntityLabel | None:
