@@ -136,8 +136,7 @@ def find_entities(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]
             label = names.get(name) or aliases.get(name) or _prefix_of(name, names) or label
         spans.append(Span(run.start, run.end, str(label) if label else "", name))
     if capitals:
-        known = {**aliases, **{k: v for k, v in names.items() if v is not None}}
-        spans.extend(capital_spans(text, capitals, known, lex))
+        spans.extend(capital_spans(text, capitals, {**aliases, **names}, lex))
     spans.sort(key=lambda span: span.start)
     _spread_over_lists(text, spans)
     return _without_overlaps([span for span in spans if span.label])

@@ -82,7 +82,13 @@ def _split(text: str, run: Run, lex: Lexicon) -> list[Run]:
     k = 1 if toks[0].text == "The" else 0  # "The Norwegian Storting"
     if len(toks) > k + 1 and toks[k].text in lex.groups:
         tail = text[toks[k + 1].start : toks[-1].end]
-        if in_gazetteer(tail, lex) and tail not in lex.groups:
+        rest = toks[k + 1 :]
+        person = 2 <= len(rest) <= 3 and (
+            bare(rest[0]) in lex.first_names
+            or not any(t.text.lower() in lex.common or in_gazetteer(t.text, lex) for t in rest)
+        )
+        if (in_gazetteer(tail, lex) and tail not in lex.groups) or person:
+            # "Norwegian Storting"; "Argentine Abel Balbo": the nationality is no part of a name
             return [Run(toks[: k + 1]), Run(toks[k + 1 :])]
     for i in range(1, len(toks) - 1):
         word = bare(toks[i])
