@@ -63,6 +63,7 @@ class Lexicon:
 
     places: frozenset[str]
     countries: frozenset[str]
+    cities: frozenset[str]
     orgs: frozenset[str]
     groups: frozenset[str]
     people: frozenset[str]
@@ -83,6 +84,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         places=_phrases("places.txt"),
         countries=_section("places.txt", "countries and territories"),
+        cities=_phrases("geonames_places.txt"),
         orgs=_phrases("orgs.txt"),
         groups=_with_plurals(_phrases("demonyms.txt")),
         people=_words("people.txt"),

@@ -171,6 +171,8 @@ def classify(
     if not several and _is_acronym(toks[0].text):
         return (None, False) if toks[0].text in lex.not_entities else (ORG, True)
     label, strong = _from_context(text, run, lex)
+    if not strong and (label is None or (label is PERSON and several)) and name in lex.cities:
+        return PLACE, False  # a city of the GeoNames list that nothing else explains
     if not strong and toks[0].heading:
         return None, False  # a guess inside a title-case heading is not worth making
     if (
