@@ -29,7 +29,7 @@ ENGLISH_WORDS = frozenset(
     "Aurora Bath Batman Bender Commerce Concord Corona Deal Delta Enterprise Erode Garland Hub "
     "Independence Liberty Mango Marathon Mesa Metro Mission Mobile Nada Normal Orange Paradise "
     "Pearl Providence Reading Sale Samba San Sandy Shaping Split Springs Surprise Temple Tours "
-    "Union Van Vista".split()
+    "Union Van Vista".split(" ")
 )
 HEADER = """\
 # Cities of at least {population:,} inhabitants, from GeoNames (https://www.geonames.org/, CC BY 4.0),
