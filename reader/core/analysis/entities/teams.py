@@ -29,6 +29,12 @@ _CLUB_NOUN = re.compile(
     rf"(?P<a>{_NAME})(?:['’]s?)? (?:coach|manager|striker|midfielder|goalkeeper|defender"
     rf"|captain|players?|fans|supporters|squad|line-up|side|club|team|skipper)\b"
 )
+# "Glamorgan 259 and 207", "Kent 108-3.", "Leicestershire 22 points": a place with a score.
+_PLACE_SCORE = re.compile(
+    rf"(?:^|[:,;] )(?P<a>{_NAME}) \d{{1,3}}(?:-\d{{1,2}})?(?: (?:and|for) \d{{1,3}}(?:-\d{{1,2}})?)?"
+    r"(?=[,.;:)]| \(| points|$)",
+    re.MULTILINE,
+)
 _AGAINST = re.compile(rf"\b(?:against|joined|join|to face|play|host|hosts|hosted) (?P<a>{_NAME})")
 _MIN_SPORT_WORDS = 4
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
@@ -51,6 +57,10 @@ def team_names(text: str, lex: Lexicon) -> frozenset[str]:
                 name = match.groupdict().get(group)
                 if name:
                     found.add(name)
+    for match in _PLACE_SCORE.finditer(text):
+        name = match.group("a")
+        if name in lex.places or name in lex.cities:
+            found.add(name)  # only known places: "Simone 23" in a list of scorers is a player
     return frozenset(name for name in found if not _other_kind(name, lex))
 
 
