@@ -165,7 +165,7 @@ def _document_names(
     weak_people = [
         [t.text for t in run.tokens]
         for run, label, strong in results
-        if label is PERSON and not strong and len(run.tokens) == 3
+        if label is PERSON and not strong and len(run.tokens) in (2, 3)
     ]
     for run, label, strong in results:
         if label is None or not strong or not run.tokens:
@@ -207,7 +207,7 @@ def _family_name_first(words: list[str], lex: Lexicon) -> bool:
     """True for names that may open with the family name: not a given name, title or initial."""
     first = words[0]
     return (
-        len(words) == 3
+        len(words) in (2, 3)
         and first not in lex.first_names
         and first.rstrip(".") not in lex.titles
         and first.lower() not in lex.common
