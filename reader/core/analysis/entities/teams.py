@@ -15,14 +15,18 @@ _SPORT_WORDS = re.compile(
     r"\b(?:match(?:es)?|goals?|scored|innings|wickets?|league|championship|coach|striker"
     r"|midfielder|goalkeeper|halftime|half-time|soccer|football|cricket|rugby|hockey|baseball"
     r"|basketball|tournament|semi-finals?|quarter-finals?|seeded|premier|division|season"
-    r"|drew|draw|beat|defeated|points|runs|fixtures?|standings)\b"
+    r"|drew|draw|beat|defeated|points|runs|fixtures?|standings|captain|footballer|squad|skipper"
+    r"|players?|cup|olympics?|champions?|quarterback|pitcher|innings?|touchdowns?|home runs?)\b"
 )
 _NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
 _PAIRED = re.compile(
     rf"(?P<a>{_NAME}) (?:beat|defeated|drew with|drew|lost to|lost at|edged|thrashed|routed"
     rf"|crushed|held|overcame|hammered|trounced|upset|eliminated|knocked out) (?P<b>{_NAME})"
 )
-_VERSUS = re.compile(rf"(?P<a>{_NAME}) (?:v|vs\.?|versus) (?P<b>{_NAME})")
+_VERSUS = re.compile(rf"(?:(?P<a>{_NAME}) )?\b(?:v|vs\.?|versus) (?P<b>{_NAME})")
+# "title rivals Essex, Derbyshire and Surrey": one club in a list makes clubs of the others.
+_LIST = re.compile(rf"{_NAME}(?:, {_NAME})*,? (?:and|or) {_NAME}")
+_LIST_ITEM = re.compile(_NAME)
 _SCORE_PAIR = re.compile(rf"(?P<a>{_NAME}) \d{{1,3}},? (?P<b>{_NAME}) \d{{1,3}}\b")
 _TABLE_ROW = re.compile(rf"^(?P<a>{_NAME})(?: \d{{1,4}}){{3,}}", re.MULTILINE)
 _CLUB_NOUN = re.compile(
@@ -57,6 +61,11 @@ def team_names(text: str, lex: Lexicon) -> frozenset[str]:
                 name = match.groupdict().get(group)
                 if name:
                     found.add(name)
+    found = {name.rstrip(".") for name in found}
+    for match in _LIST.finditer(text):
+        items = [item.rstrip(".") for item in _LIST_ITEM.findall(match.group())]
+        if any(item in found for item in items):
+            found.update(item for item in items if item in lex.places or item in lex.cities)
     for match in _PLACE_SCORE.finditer(text):
         name = match.group("a")
         if name in lex.places or name in lex.cities:
