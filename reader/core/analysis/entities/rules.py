@@ -95,7 +95,7 @@ _SPEECH_AFTER = re.compile(
 )
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to|asked|thanked|quoted)\s$")
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|outside|from|across|throughout|around|towards?|into|via|of downtown"
+    r"\b(?:in|at|near|outside|from|across|throughout|around|towards?|into|via|of downtown"
     r"|(?:residents|people|streets|outskirts|suburbs|edge|heart|centre|center|north|south|east"
     r"|west|mayor|city|town|village|province|state) of)\s$",
     re.IGNORECASE,
