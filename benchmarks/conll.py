@@ -13,6 +13,8 @@ How the text and the scoring are made:
   counterpart and skim's GROUP (nationalities, demonyms) has no CoNLL one: GROUP predictions are not
   scored, and a prediction overlapping a MISC mention is not scored either (it is neither right nor
   wrong: "Australian Open" is MISC there and may be an organisation to skim).
+- An abbreviation that ends a sentence shares its full stop with it ("… and Lear Corp."); CoNLL
+  leaves the stop out of the name and skim keeps it in, so such a name is compared without it.
 - A *prose line* has at least 6 words, at least 2 of them in lower case, no more than a third of
   its tokens numbers, and is not in capitals (at most half of its words are all-capital words of two
   or more letters). Headlines, datelines ("LONDON 1996-08-30"), bylines and sports tables fail it.
@@ -181,6 +183,16 @@ def _mentions(tags: Sequence[str], starts: Sequence[int], ends: Sequence[int]) -
     return spans
 
 
+def _shared_stop(pred: Span, gold: list[Span]) -> Span:
+    """ "Lear Corp." at the end of a sentence: CoNLL splits off the full stop that the abbreviation
+    shares, skim keeps it in the name. The same name either way, so it is compared without it."""
+    if pred.text.endswith(".") and any(
+        g.start == pred.start and g.end == pred.end - 1 for g in gold
+    ):
+        return Span(pred.start, pred.end - 1, pred.label, pred.text[:-1])
+    return pred
+
+
 @dataclass(slots=True)
 class Tally:
     """Strict and overlap scores per type, and the kinds of error."""
@@ -198,7 +210,7 @@ class Tally:
         misc = [g for g in gold if g.label == "MISC"]
         gold = [g for g in gold if g.label in SCORED]
         pred = [
-            p
+            _shared_stop(p, gold)
             for p in pred
             if p.label in SCORED and not any(p.start < m.end and m.start < p.end for m in misc)
         ]

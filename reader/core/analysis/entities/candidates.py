@@ -118,6 +118,9 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+_COMPANY_ENDINGS = frozenset(
+    ["Inc.", "Corp.", "Ltd.", "Co.", "Plc.", "LLC.", "S.A.", "N.V.", "AG."]
+)
 _FUNCTION_WORD_LIST = (
     "A An And As At But By For From He Her His How I If In It Its No Not Of On Once Or Our She So "
     "That The Their Then There These They This Those To We What When Where Which While Who Why "
@@ -253,6 +256,8 @@ def _joins(text: str, run: Run, token: Token, lex: Lexicon) -> bool:
         return False
     if last.suffix or token.text[0].isdigit():
         return False
+    if last.text in _COMPANY_ENDINGS and token.text.replace(".", "") not in lex.org_words:
+        return False  # "Lear Corp. Family-controlled…": a name ends at "Corp.", "Inc." or "Ltd."
     gap = text[last.end : token.start]
     if last.possessive:
         # "St. Mary's Hospital", "Magistrates' Court": the possessive is inside the name,
