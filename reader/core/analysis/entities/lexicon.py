@@ -63,6 +63,7 @@ class Lexicon:
 
     places: frozenset[str]
     countries: frozenset[str]
+    counties: frozenset[str]
     cities: frozenset[str]
     orgs: frozenset[str]
     groups: frozenset[str]
@@ -84,6 +85,9 @@ def lexicon() -> Lexicon:
     return Lexicon(
         places=_phrases("places.txt"),
         countries=_section("places.txt", "countries and territories"),
+        counties=_section(
+            "places.txt", "English and Welsh counties (in sports reports, their county clubs)"
+        ),
         cities=_phrases("geonames_places.txt"),
         orgs=_phrases("orgs.txt"),
         groups=_with_plurals(_phrases("demonyms.txt")),

@@ -62,6 +62,7 @@ def team_names(text: str, lex: Lexicon) -> frozenset[str]:
                 if name:
                     found.add(name)
     found = {name.rstrip(".") for name in found}
+    found.update(county for county in lex.counties if county in text)  # county cricket, football
     for match in _LIST.finditer(text):
         items = [item.rstrip(".") for item in _LIST_ITEM.findall(match.group())]
         if any(item in found for item in items):
