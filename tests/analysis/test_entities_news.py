@@ -141,3 +141,44 @@ def test_json_entities_gain_the_referent_and_keep_every_key() -> None:
     assert [e["entity"] for e in data["entities"]] == ["Kim Jong Un", "Kim Jong Un"]
     assert set(data["entities"][1]) == {"start", "end", "text", "label", "entity"}
     assert analysis_from_dict(data) == analysis
+
+
+# -- names of organisations ---------------------------------------------------------------------
+
+
+def test_a_company_name_ends_at_its_abbreviated_ending() -> None:
+    found = labelled("It competes with Lear Corp. Family-controlled Douglas & Lomason said.")
+    assert ("Lear Corp.", "ORG") in found
+    assert labelled("He joined Samsung Co. Ltd. in May.") == [("Samsung Co. Ltd.", "ORG")]
+
+
+def test_new_opens_a_name_like_any_word() -> None:
+    assert labelled("Shares rose on the New York Stock Exchange.") == [
+        ("New York Stock Exchange", "ORG")
+    ]
+
+
+def test_a_title_word_opening_an_organisation_of_something_stays() -> None:
+    found = labelled("The Party of Democratic Action (SDA) called for a boycott.")
+    assert found[0] == ("Party of Democratic Action", "ORG")
+
+
+def test_a_country_abbreviation_is_not_a_persons_initials() -> None:
+    assert labelled("The U.S. Treasury said on Friday it would sell bonds.") == [
+        ("U.S. Treasury", "ORG")
+    ]
+
+
+def test_organisations_known_by_one_word() -> None:
+    found = labelled("Interfax said Newmont and Air France would report on Monday.")
+    assert found == [("Interfax", "ORG"), ("Newmont", "ORG"), ("Air France", "ORG")]
+
+
+def test_english_counties_are_clubs_in_a_cricket_report() -> None:
+    text = (
+        "Title rivals Essex and Kent closed in on victory in the championship. "
+        "Yorkshire were bowled out for 150 runs in their innings in the match against Durham."
+    )
+    found = labelled(text)
+    assert all(label == "ORG" for _, label in found), found
+    assert labelled("Kent is a county in the south-east of England.")[0] == ("Kent", "PLACE")

@@ -288,6 +288,8 @@ def _joins(text: str, run: Run, token: Token, lex: Lexicon) -> bool:
         return False
     if words == ["and"]:
         # "Food and Agriculture Organization"; not "General Motors and Ford Motor Co.".
+        if last.text in lex.orgs:
+            return False  # "Newmont and Air France": two organisations
         return run.org_join or (len(run.tokens) == 1 and _org_follows(text, token, lex))
     return False
 

@@ -159,7 +159,10 @@ def classify(
         return ORG, True
     if run.place_join:
         return PLACE, True
-    person_shaped = first in lex.first_names or _is_initials(toks[0])
+    person_shaped = first in lex.first_names or (
+        _is_initials(toks[0])
+        and toks[0].text not in lex.places  # "J.R. Ewing", not "U.S. Treasury"
+    )
     if several and person_shaped and last not in _STRONG_PLACE_WORDS:
         return PERSON, True
     if several and last in lex.place_words:
@@ -207,7 +210,8 @@ def _from_context(text: str, run: Run, lex: Lexicon) -> tuple[EntityLabel | None
         _SPEECH_AFTER.match(after) and not _PREPOSITION_BEFORE.search(before)
     )
     plural_noun = toks[0].initial and _PLURAL_NOUN.search(toks[0].text)
-    if len(toks) <= 3 and speech and (several or not plural_noun):
+    place_first = several and text[toks[0].start : toks[0].end] in lex.places
+    if len(toks) <= 3 and speech and (several or not plural_noun) and not place_first:
         return PERSON, several
     if several and text[toks[0].start : toks[-2].end] in lex.places:
         return PLACE, False  # "Stockholm Central", "Hamburg Hauptbahnhof"

@@ -128,7 +128,12 @@ def _trim_one(
             and not (len(toks) > 1 and _given_name_first(text, toks, lex, lowercase))
         ):
             run.dropped.append(first)
-        elif is_title(word, lex) and len(toks) > 1 and not is_suffixed(toks, lex):
+        elif (
+            is_title(word, lex)
+            and len(toks) > 1
+            and not is_suffixed(toks, lex)
+            and not (run.org_join or run.place_join)  # "Party of Democratic Action"
+        ):
             had_title = True
         elif first.text in lex.not_entities and not (
             len(toks) > 1 and _given_name_first(text, toks, lex, lowercase)
