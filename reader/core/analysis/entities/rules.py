@@ -211,7 +211,9 @@ def _from_context(text: str, run: Run, lex: Lexicon) -> tuple[EntityLabel | None
     )
     plural_noun = toks[0].initial and _PLURAL_NOUN.search(toks[0].text)
     place_first = several and text[toks[0].start : toks[0].end] in lex.places
-    if len(toks) <= 3 and speech and (several or not plural_noun) and not place_first:
+    if len(toks) <= 3 and speech and place_first:
+        return ORG, False  # "the Sacramento Blaze said": a place and a name that speaks
+    if len(toks) <= 3 and speech and (several or not plural_noun):
         return PERSON, several
     if several and text[toks[0].start : toks[-2].end] in lex.places:
         return PLACE, False  # "Stockholm Central", "Hamburg Hauptbahnhof"
