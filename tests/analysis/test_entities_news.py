@@ -182,3 +182,15 @@ def test_english_counties_are_clubs_in_a_cricket_report() -> None:
     found = labelled(text)
     assert all(label == "ORG" for _, label in found), found
     assert labelled("Kent is a county in the south-east of England.")[0] == ("Kent", "PLACE")
+
+
+def test_a_surname_that_is_also_a_place_follows_the_person() -> None:
+    text = (
+        "Michael Washington beat Pete Sampras. Washington said he was tired. He flew to Washington."
+    )
+    assert labelled(text) == [
+        ("Michael Washington", "PERSON"),
+        ("Pete Sampras", "PERSON"),
+        ("Washington", "PERSON"),
+        ("Washington", "PLACE"),
+    ]

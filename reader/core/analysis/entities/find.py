@@ -88,6 +88,7 @@ _TEAM_WORDS = frozenset(
         "Celtic",
     ]
 )
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|to|into|at|of|near|across|visit|visited)\s\Z")
 _LIST_GAP = re.compile(r"(?:, |,? and |,? or | & )")
 
 _Result = tuple[Run, EntityLabel | None, bool]
@@ -122,7 +123,7 @@ def find_entities(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]
             if teams and label is not GROUP and text[piece.start : piece.end] in teams:
                 label, strong = ORG, True
             results.append((piece, label, strong))
-    names, aliases = _document_names(text, results, lex)
+    names, aliases, surnames = _document_names(text, results, lex)
     spans: list[Span] = []
     for run, label, strong in results:
         for dropped in run.dropped:
@@ -134,6 +135,12 @@ def find_entities(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]
         name = text[run.start : run.end]
         if not strong:
             label = names.get(name) or aliases.get(name) or _prefix_of(name, names) or label
+        elif (
+            label is PLACE
+            and name in surnames
+            and not _PLACE_BEFORE.search(text[max(0, run.start - 12) : run.start])
+        ):
+            label = PERSON  # "Washington" after "MaliVai Washington", but "in Washington" stays
         spans.append(Span(run.start, run.end, str(label) if label else "", name))
     if capitals:
         spans.extend(capital_spans(text, capitals, {**aliases, **names}, lex))
@@ -158,10 +165,12 @@ def _spread_over_lists(text: str, spans: list[Span]) -> None:
 
 def _document_names(
     text: str, results: list[_Result], lex: Lexicon
-) -> tuple[dict[str, EntityLabel], dict[str, EntityLabel]]:
-    """What the confident results say: full names → label, and short forms → label."""
+) -> tuple[dict[str, EntityLabel], dict[str, EntityLabel], frozenset[str]]:
+    """What the confident results say: full names → label, short forms → label, and the
+    surnames of the people named in full."""
     votes: dict[str, Counter[EntityLabel]] = {}
     short: dict[str, EntityLabel] = {}
+    surnames: set[str] = set()
     weak_people = [
         [t.text for t in run.tokens]
         for run, label, strong in results
@@ -176,6 +185,7 @@ def _document_names(
         if label is PERSON and len(words) > 1:
             surname = words[-2] if words[-1] in _GENERATIONAL and len(words) > 2 else words[-1]
             short.setdefault(surname, PERSON)
+            surnames.add(surname)
             if _family_name_first(words, lex):
                 short.setdefault(words[0], PERSON)  # "Kim" of "Kim Jong Un"
         elif label is ORG and len(words) > 1:
@@ -200,7 +210,7 @@ def _document_names(
         if _family_name_first(words, lex):
             short.setdefault(words[0], PERSON)
     names = {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
-    return names, short
+    return names, short, frozenset(surnames)
 
 
 def _family_name_first(words: list[str], lex: Lexicon) -> bool:
