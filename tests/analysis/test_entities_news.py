@@ -194,3 +194,8 @@ def test_a_surname_that_is_also_a_place_follows_the_person() -> None:
         ("Washington", "PERSON"),
         ("Washington", "PLACE"),
     ]
+
+
+def test_a_short_lowercase_part_after_a_hyphen_belongs_to_the_name() -> None:
+    found = labelled("Kim In-so met the Oslo-born writer in Chester-le-Street.")
+    assert found == [("Kim In-so", "PERSON"), ("Oslo", "PLACE"), ("Chester-le-Street", "PLACE")]

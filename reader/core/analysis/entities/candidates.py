@@ -187,13 +187,25 @@ def tokens(text: str, sentences: Sequence[tuple[int, int]]) -> list[Token]:
     return found
 
 
+# Short lowercase tails that are words ("Oslo-born", "US-led"); other short ones belong to the
+# name ("Kim In-so", "Chester-le-Street", "Inzamam-ul-Haq").
+_SHORT_SUFFIX_LIST = (
+    "born led run era wide made held free like area side type size long bred only rich city wise"
+)
+_SHORT_SUFFIXES = frozenset(_SHORT_SUFFIX_LIST.split())
+
+
 def _cut_suffix(word: str) -> tuple[str, str]:
-    """Split "Oslo-based" into ("Oslo", "based"); keep "Ellison-Tran" and "al-Assad" whole."""
+    """Split "Oslo-based" into ("Oslo", "based"); keep "Ellison-Tran", "al-Assad" and
+    "Kim In-so" whole."""
     if word.startswith(("al-", "el-")):
         return word, ""
     dash = word.find("-", 1)
     while dash != -1:
-        if word[dash + 1 : dash + 2].islower():
+        tail = word[dash + 1 :].split("-", 1)[0]
+        if tail[:1].islower() and (
+            len(tail) >= 5 or tail in _SHORT_SUFFIXES or tail.endswith("ed")
+        ):
             return word[:dash], word[dash + 1 :].lower()
         dash = word.find("-", dash + 1)
     return word, ""
