@@ -199,3 +199,27 @@ def test_a_surname_that_is_also_a_place_follows_the_person() -> None:
 def test_a_short_lowercase_part_after_a_hyphen_belongs_to_the_name() -> None:
     found = labelled("Kim In-so met the Oslo-born writer in Chester-le-Street.")
     assert found == [("Kim In-so", "PERSON"), ("Oslo", "PLACE"), ("Chester-le-Street", "PLACE")]
+
+
+def test_a_newspaper_or_firm_is_named_by_the_noun_beside_it() -> None:
+    assert labelled("Zycie Warszawy daily said on Saturday it would bid.") == [
+        ("Zycie Warszawy", "ORG")
+    ]
+    assert ("Multico", "ORG") in labelled("Its publisher, mineral water firm Multico, bid too.")
+
+
+def test_a_place_that_a_player_homers_for_is_a_club_but_not_where_he_is_from() -> None:
+    text = (
+        "Jim Thome homered for Cleveland in the ninth inning. Cleveland's lead in the league "
+        "grew as the pitcher won his game. Okoro, a forward from Lagos, scored twice."
+    )
+    found = labelled(text)
+    assert [label for name, label in found if name == "Cleveland"] == ["ORG", "ORG"]
+    assert ("Lagos", "PLACE") in found
+
+
+def test_a_place_before_an_acronym_is_two_names() -> None:
+    assert labelled("Bonds fell after the Chicago NAPM report.") == [
+        ("Chicago", "PLACE"),
+        ("NAPM", "ORG"),
+    ]

@@ -100,9 +100,13 @@ _PLACE_BEFORE = re.compile(
     r"|west|mayor|city|town|village|province|state) of)\s$",
     re.IGNORECASE,
 )
-_ORG_BEFORE = re.compile(r"\b(?:shares of|shares in|stake in|analysts? at|works? at|joined)\s$")
+_ORG_BEFORE = re.compile(
+    r"\b(?:shares of|shares in|stake in|analysts? at|works? at|joined|the daily|newspaper|firm"
+    r"|company|operator|carrier|airline|insurer|brokerage|news agency|club|side|pressure group)\s$"
+)
 _ORG_AFTER = re.compile(
-    r"(?:['’]s?)? (?:shares|stock|spokes(?:man|woman|person)|board|shareholders)\b"
+    r"(?:['’]s?)? (?:shares|stock|spokes(?:man|woman|person)|board|shareholders|newspaper|daily"
+    r"|weekly|news agency)\b"
 )
 _HAS_DIGIT = re.compile(r"\d")
 _MODEL = re.compile(r" [A-Z]{1,3}-?\d+[A-Za-z]*\b")

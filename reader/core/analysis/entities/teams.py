@@ -39,6 +39,13 @@ _PLACE_SCORE = re.compile(
     r"(?=[,.;:)]| \(| points|$)",
     re.MULTILINE,
 )
+# "homered for Cleveland", "a victory over Gloucester", "Baltimore's Eddie Murray": only for
+# known places, since "for" and "over" also come before people.
+_PLACE_CLUB = re.compile(
+    rf"\b(?:for|over|at home to|lead over) (?P<a>{_NAME})|(?P<b>{_NAME})['’]s "
+    r"(?:(?=[A-Z][a-z]+ [A-Z])|lead|win|victory|loss|defeat|first|second|third|fourth|fifth"
+    r"|sixth|seventh|eighth|ninth|tenth|manager|coach|pitcher|starter)"
+)
 _AGAINST = re.compile(rf"\b(?:against|joined|join|to face|play|host|hosts|hosted) (?P<a>{_NAME})")
 _MIN_SPORT_WORDS = 4
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
@@ -67,8 +74,8 @@ def team_names(text: str, lex: Lexicon) -> frozenset[str]:
         items = [item.rstrip(".") for item in _LIST_ITEM.findall(match.group())]
         if any(item in found for item in items):
             found.update(item for item in items if item in lex.places or item in lex.cities)
-    for match in _PLACE_SCORE.finditer(text):
-        name = match.group("a")
+    for match in (*_PLACE_SCORE.finditer(text), *_PLACE_CLUB.finditer(text)):
+        name = (match.group("a") or match.groupdict().get("b") or "").rstrip(".")
         if name in lex.places or name in lex.cities:
             found.add(name)  # only known places: "Simone 23" in a list of scorers is a player
     return frozenset(name for name in found if not _other_kind(name, lex))

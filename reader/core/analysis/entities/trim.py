@@ -28,6 +28,11 @@ def bare(token: Token) -> str:
     return token.text.replace(".", "")
 
 
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
 def is_title(word: str, lex: Lexicon) -> bool:
     """A title or honorific, hyphenated ones too ("Director-General", "Attorney-General")."""
     return word in lex.titles or ("-" in word and all(p in lex.titles for p in word.split("-")))
@@ -79,6 +84,8 @@ def _split(text: str, run: Run, lex: Lexicon) -> list[Run]:
         return pieces
     if is_suffixed(toks, lex) or run.org_join or run.place_join:
         return [run]
+    if len(toks) == 2 and toks[0].text in lex.places and _is_acronym(toks[1].text):
+        return [Run(toks[:1]), Run(toks[1:])]  # "Chicago NAPM": a place, then an organisation
     k = 1 if toks[0].text == "The" else 0  # "The Norwegian Storting"
     if len(toks) > k + 1 and toks[k].text in lex.groups:
         tail = text[toks[k + 1].start : toks[-1].end]
