@@ -11,12 +11,19 @@ import re
 
 from reader.core.analysis.entities.lexicon import Lexicon
 
+# Words of sport alone, and words that news of business or politics uses too ("beat forecasts",
+# "the season", "a point"): a sports report has two kinds of the first, or one and four of either.
 _SPORT_WORDS = re.compile(
-    r"\b(?:match(?:es)?|goals?|scored|innings|wickets?|league|championship|coach|striker"
-    r"|midfielder|goalkeeper|halftime|half-time|soccer|football|cricket|rugby|hockey|baseball"
-    r"|basketball|tournament|semi-finals?|quarter-finals?|seeded|premier|division|season"
-    r"|drew|draw|beat|defeated|points|runs|fixtures?|standings|captain|footballer|squad|skipper"
-    r"|players?|cup|olympics?|champions?|quarterback|pitcher|innings?|touchdowns?|home runs?)\b"
+    r"\b(?:goals?|innings|wickets?|league|coach|striker|midfielder|goalkeeper|halftime|half-time"
+    r"|soccer|football|cricket|rugby|hockey|baseball|basketball|tennis|golf|semi-finals?"
+    r"|quarter-finals?|seeded|fixtures|standings|footballer|skipper|quarterback|pitcher"
+    r"|touchdowns?|homer(?:ed|s)?|home runs?|olympics?|scrum-half|batsman|bowled|boxing|boxers?"
+    r"|athletics|sprinter|winger|defender|under-par|birdies?|bogeys?|singles|seeding|hurdles"
+    r"|grand prix|one-day|all-rounder|fullback|triple jump|high jump|long jump)\b"
+)
+_SHARED_WORDS = re.compile(
+    r"\b(?:match(?:es)?|scored|championship|tournament|premier|division|season|drew|draw|beat"
+    r"|defeated|points|runs|captain|squad|players?|cup|champions?|title|victory|win|won)\b"
 )
 _NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
 _PAIRED = re.compile(
@@ -47,14 +54,21 @@ _PLACE_CLUB = re.compile(
     r"|sixth|seventh|eighth|ninth|tenth|manager|coach|pitcher|starter)"
 )
 _AGAINST = re.compile(rf"\b(?:against|joined|join|to face|play|host|hosts|hosted) (?P<a>{_NAME})")
-_MIN_SPORT_WORDS = 4
+_MIN_SHARED_WORDS = 4
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
 
 
 def is_sports_report(text: str) -> bool:
     """True when ``text`` talks about matches, goals, leagues and the like."""
-    words = _SPORT_WORDS.finditer(text)
-    return sum(1 for _, _ in zip(range(_MIN_SPORT_WORDS), words, strict=False)) >= _MIN_SPORT_WORDS
+    kinds = {match.group().lower() for match in _SPORT_WORDS.finditer(text)}
+    if len(kinds) >= 2:
+        return True
+    if not kinds:
+        return False
+    shared = _SHARED_WORDS.finditer(text)
+    return (
+        sum(1 for _, _ in zip(range(_MIN_SHARED_WORDS), shared, strict=False)) >= _MIN_SHARED_WORDS
+    )
 
 
 def team_names(text: str, lex: Lexicon) -> frozenset[str]:
