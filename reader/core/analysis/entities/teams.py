@@ -53,7 +53,10 @@ _PLACE_CLUB = re.compile(
     r"(?:(?=[A-Z][a-z]+ [A-Z])|lead|win|victory|loss|defeat|first|second|third|fourth|fifth"
     r"|sixth|seventh|eighth|ninth|tenth|manager|coach|pitcher|starter)"
 )
-_AGAINST = re.compile(rf"\b(?:against|joined|join|to face|play|host|hosts|hosted) (?P<a>{_NAME})")
+_AGAINST = re.compile(
+    rf"\b(?:against|joined|join|to face|play|host|hosts|hosted|transferred to|loaned to|moved to"
+    rf"|signed for) (?P<a>{_NAME})"
+)
 _MIN_SHARED_WORDS = 4
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
 
@@ -102,6 +105,6 @@ def _other_kind(name: str, lex: Lexicon) -> bool:
         name in lex.countries
         or name in lex.groups
         or name in lex.people
-        or first in lex.first_names
+        or (first in lex.first_names and (" " in name or name not in lex.places))
         or _INITIAL.fullmatch(first) is not None
     )
