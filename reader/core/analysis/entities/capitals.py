@@ -17,7 +17,7 @@ from reader.core.analysis.entities.lexicon import Lexicon
 from reader.core.models import EntityLabel, Span
 
 _LINE = re.compile(r"[^\n]+")
-_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
 # The place at the start of a dateline, then an optional ", Region", then a date, "(Agency)" or a dash.
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})"
@@ -43,12 +43,13 @@ def capital_lines(text: str) -> list[CapitalLine]:
     out: list[CapitalLine] = []
     for line in _LINE.finditer(text):
         start, end = line.span()
-        words = [w for w in _WORD.findall(line.group()) if sum(c.isalpha() for c in w) > 1]
+        segment = line.group()
+        # Most lines hold a lowercase letter, and then they are not in capitals: skip the counting.
+        all_caps = segment.upper() == segment and len(_TWO_LETTERS.findall(segment)) >= 2
         dateline = _DATELINE.match(text, start)
         place = None
         if dateline is not None and any(c.isalpha() for c in dateline.group("place")):
             place = _strip(text, *dateline.span("place"))
-        all_caps = len(words) >= 2 and all(w.upper() == w for w in words)
         if all_caps and dateline is not None and dateline.group().endswith((" ", "(")):
             place = None  # "SOCCER - SHEARER NAMED…": a headline's topic, not a dateline
         if place is not None and not all_caps:
