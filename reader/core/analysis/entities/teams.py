@@ -49,7 +49,8 @@ _PLACE_SCORE = re.compile(
 # "homered for Cleveland", "a victory over Gloucester", "Baltimore's Eddie Murray": only for
 # known places, since "for" and "over" also come before people.
 _PLACE_CLUB = re.compile(
-    rf"\b(?:for|over|at home to|lead over) (?P<a>{_NAME})|(?P<b>{_NAME})['’]s "
+    rf"\b(?:(?:homered|homers?|scored|scores|played|plays|playing|signed|goals?|runs|saves?"
+    rf"|th|rd|nd|st) for|over|at home to|lead over) (?P<a>{_NAME})|(?P<b>{_NAME})['’]s "
     r"(?:(?=[A-Z][a-z]+ [A-Z])|lead|win|victory|loss|defeat|first|second|third|fourth|fifth"
     r"|sixth|seventh|eighth|ninth|tenth|manager|coach|pitcher|starter)"
 )
