@@ -28,33 +28,8 @@ _CAP_WORD = re.compile(
 _LEADING_PUNCTUATION = re.compile(r"[^\w]*")
 _QUOTE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–:-]))[\"“\u2018'](?=\w)|: (?=[A-Z])", re.MULTILINE)
 _TITLE_CASE_WORD = re.compile(r"\b[^\W\d_]{4,}")
-_PARTICLES = frozenset(
-    [
-        "de",
-        "del",
-        "della",
-        "der",
-        "den",
-        "di",
-        "da",
-        "das",
-        "do",
-        "dos",
-        "du",
-        "la",
-        "le",
-        "el",
-        "al",
-        "bin",
-        "ibn",
-        "van",
-        "von",
-        "y",
-        "ter",
-        "ten",
-        "zu",
-    ]
-)
+_PARTICLE_LIST = "de del della der den di da das do dos du la le el al bin ibn van von y ter ten zu"
+_PARTICLES = frozenset(_PARTICLE_LIST.split())
 _ABBREVIATIONS = frozenset(
     [
         "Inc",
