@@ -1,6 +1,8 @@
 """Score skim's sentence, entity and number analysis against the gold standard.
 
-Usage: ``python -m benchmarks.quality [--split dev|test|all] [--json] [--errors]``.
+Usage: ``python -m benchmarks.quality [--split dev|test|all] [--json] [--errors]``, or
+``python -m benchmarks.quality --conll PATH [--json] [--errors]`` to score the entities on a
+CoNLL-2003 file instead (see :mod:`benchmarks.conll`).
 
 Entities are scored strictly (same start, end and label); numbers by overlap (a predicted span
 that overlaps a gold span), typed and untyped; sentences by exact span after stripping white space.
@@ -237,6 +239,24 @@ def _load_analyzer() -> Analyzer:
     return analyze
 
 
+def _conll_main(path: str, as_json: bool, errors: bool) -> int:
+    from pathlib import Path
+
+    from benchmarks import conll
+
+    try:
+        documents = conll.read_conll(Path(path))
+    except (OSError, UnicodeDecodeError, conll.ConllFormatError) as error:
+        print(f"quality: cannot read {path}: {error}", file=sys.stderr)
+        return 2
+    tallies = conll.evaluate_conll(documents, _load_analyzer())
+    if as_json:
+        print(json.dumps(conll.as_json(tallies), indent=2))
+    else:
+        print(conll.report(tallies, errors), end="")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.quality", description=__doc__)
@@ -245,7 +265,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--errors", action="store_true", help="list missed and wrong spans (dev split only)"
     )
+    parser.add_argument(
+        "--conll", metavar="PATH", help="score entities on a CoNLL-2003 development file instead"
+    )
     args = parser.parse_args(argv)
+    if args.conll:
+        return _conll_main(args.conll, args.json, args.errors)
     splits = list(SPLITS) if args.split == "all" else [args.split]
     if args.errors and splits != ["dev"]:
         # The test split must stay unseen by whoever tunes the recognisers.

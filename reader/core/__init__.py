@@ -97,6 +97,7 @@ if TYPE_CHECKING:
         summarize,
         summary_version,
     )
+    from reader.core.analysis.entities.link import canonical_names
     from reader.core.analysis.summary.descriptions import algorithm_lines, describe_algorithm
     from reader.core.analysis.tone.opinion import OPINION
     from reader.core.export.render import BUILTIN_TEMPLATES
@@ -132,6 +133,7 @@ _LAZY: dict[str, str] = {
     "summarize": "reader.core.analysis",
     "summary_version": "reader.core.analysis",
     "algorithm_lines": "reader.core.analysis.summary.descriptions",
+    "canonical_names": "reader.core.analysis.entities.link",
     "describe_algorithm": "reader.core.analysis.summary.descriptions",
     "BUILTIN_TEMPLATES": "reader.core.export.render",
     "write_atomically": "reader.core.ingest.feeds.lists",
@@ -218,6 +220,7 @@ __all__ = [
     "analysis_version",
     "analyze",
     "bundled_dir",
+    "canonical_names",
     "clean_line",
     "comparison_to_dict",
     "describe_algorithm",

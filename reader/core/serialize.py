@@ -29,10 +29,20 @@ def span_to_dict(span: Span) -> dict[str, Any]:
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
-    """Sentences as ``[start, end]`` pairs, entities and numbers as span dicts."""
+    """Sentences as ``[start, end]`` pairs, entities and numbers as span dicts.
+
+    Each entity also has ``"entity"``: the canonical name of its referent in the document
+    ("Kim Jong Un" for a later "Kim"), so mentions of one person or organisation can be grouped.
+    """
+    from reader.core.analysis.entities.link import canonical_names
+
+    names = canonical_names(analysis.entities)
     return {
         "sentences": [[start, end] for start, end in analysis.sentences],
-        "entities": [span_to_dict(s) for s in analysis.entities],
+        "entities": [
+            {**span_to_dict(s), "entity": name}
+            for s, name in zip(analysis.entities, names, strict=True)
+        ],
         "numbers": [span_to_dict(s) for s in analysis.numbers],
     }
 

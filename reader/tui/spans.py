@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from textual.content import Span
 
-from reader.core import Analysis, Annotation, Summary
+from reader.core import Analysis, Annotation, Summary, canonical_names
 
 #: Foreground style of each entity and number label.
 LABEL_STYLES: dict[str, str] = {
@@ -228,43 +228,69 @@ def clip(span: Range | None, line: Range) -> Range | None:
 
 @dataclass(frozen=True, slots=True)
 class EntityEntry:
-    """One distinct entity or number of an article, with how often it is mentioned."""
+    """One referent (or number) of an article, with how often it is mentioned.
+
+    ``text`` is its canonical name ("Kim Jong Un"); ``forms`` are the other ways the article
+    writes it ("Kim", "KIM"), in order of first use.
+    """
 
     label: str
     text: str
     count: int
+    forms: tuple[str, ...] = ()
+
+
+def _referents(analysis: Analysis) -> list[tuple[str, str, str]]:
+    """(label, referent key, surface text) of every entity and number, in text order."""
+    names = canonical_names(analysis.entities)
+    out = [
+        (str(item.label), name.casefold(), item.text)
+        for item, name in zip(analysis.entities, names, strict=True)
+    ]
+    out.extend((str(item.label), item.text.casefold(), item.text) for item in analysis.numbers)
+    return out
 
 
 def entity_groups(analysis: Analysis) -> dict[str, list[EntityEntry]]:
-    """Distinct entities and numbers grouped by label, most mentioned first.
+    """One entry per referent, grouped by label, most mentioned first.
 
-    Mentions are counted case-insensitively; the first spelling seen names the entry.
+    Mentions of one person or organisation ("Kim", "Kim Jong Un") share one entry, named by the
+    canonical name; other mentions are counted case-insensitively, the first spelling naming them.
     """
+    canonical = canonical_names(analysis.entities)
+    names = {
+        (str(entity.label), name.casefold()): name
+        for entity, name in zip(analysis.entities, canonical, strict=True)
+    }
     counts: Counter[tuple[str, str]] = Counter()
-    spelling: dict[tuple[str, str], str] = {}
-    for item in (*analysis.entities, *analysis.numbers):
-        key = (str(item.label), item.text.casefold())
+    forms: dict[tuple[str, str], dict[str, str]] = {}
+    for label, referent, surface in _referents(analysis):
+        key = (label, referent)
         counts[key] += 1
-        spelling.setdefault(key, item.text)
+        forms.setdefault(key, {}).setdefault(surface.casefold(), surface)
     groups: dict[str, list[EntityEntry]] = {}
     for label in LABEL_STYLES:
-        entries = [
-            EntityEntry(label, spelling[key], count)
-            for key, count in counts.items()
-            if key[0] == label
-        ]
+        entries = []
+        for key, count in counts.items():
+            if key[0] != label:
+                continue
+            spellings = forms[key]
+            name = names.get(key) or next(iter(spellings.values()))
+            others = tuple(f for k, f in spellings.items() if k != name.casefold())
+            entries.append(EntityEntry(label, name, count, others))
         if entries:
             groups[label] = sorted(entries, key=lambda e: (-e.count, e.text.casefold()))
     return groups
 
 
 def mentions(analysis: Analysis, label: str, text: str) -> list[Range]:
-    """Where an entity or number (by label, case-insensitive text) occurs, in text order."""
+    """Where a referent or number (by label and case-insensitive canonical name) occurs, in order."""
     wanted = text.casefold()
+    spans = [*analysis.entities, *analysis.numbers]
     return sorted(
         (item.start, item.end)
-        for item in (*analysis.entities, *analysis.numbers)
-        if str(item.label) == label and item.text.casefold() == wanted
+        for item, (kind, referent, _) in zip(spans, _referents(analysis), strict=True)
+        if kind == label and referent == wanted
     )
 
 

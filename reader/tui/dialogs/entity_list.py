@@ -1,4 +1,7 @@
-"""The entity list: an article's people, organisations, places, groups and numbers, by kind."""
+"""The entity list: an article's people, organisations, places, groups and numbers, by kind.
+
+One row per referent: "Kim Jong Un (8)  also Kim" gathers every mention of one person.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +17,11 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.tui.spans import LABEL_NAMES, LABEL_STYLES, EntityEntry
+
+
+def _forms(entry: EntityEntry) -> str:
+    """ " also Kim, KIM" for a referent written in other ways; empty otherwise."""
+    return f"  also {', '.join(entry.forms)}" if entry.forms else ""
 
 
 class EntityList(ModalScreen[EntityEntry | None]):
@@ -62,6 +70,7 @@ class EntityList(ModalScreen[EntityEntry | None]):
                             "  ",
                             (entry.text, LABEL_STYLES[label]),
                             (f"  ({entry.count})", "$text-muted"),
+                            (_forms(entry), "$text-muted"),
                         ),
                         id=option_id,
                     )

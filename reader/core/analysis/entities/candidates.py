@@ -28,33 +28,8 @@ _CAP_WORD = re.compile(
 _LEADING_PUNCTUATION = re.compile(r"[^\w]*")
 _QUOTE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–:-]))[\"“\u2018'](?=\w)|: (?=[A-Z])", re.MULTILINE)
 _TITLE_CASE_WORD = re.compile(r"\b[^\W\d_]{4,}")
-_PARTICLES = frozenset(
-    [
-        "de",
-        "del",
-        "della",
-        "der",
-        "den",
-        "di",
-        "da",
-        "das",
-        "do",
-        "dos",
-        "du",
-        "la",
-        "le",
-        "el",
-        "al",
-        "bin",
-        "ibn",
-        "van",
-        "von",
-        "y",
-        "ter",
-        "ten",
-        "zu",
-    ]
-)
+_PARTICLE_LIST = "de del della der den di da das do dos du la le el al bin ibn van von y ter ten zu"
+_PARTICLES = frozenset(_PARTICLE_LIST.split())
 _ABBREVIATIONS = frozenset(
     [
         "Inc",
@@ -118,6 +93,9 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+_COMPANY_ENDINGS = frozenset(
+    ["Inc.", "Corp.", "Ltd.", "Co.", "Plc.", "LLC.", "S.A.", "N.V.", "AG."]
+)
 _FUNCTION_WORD_LIST = (
     "A An And As At But By For From He Her His How I If In It Its No Not Of On Once Or Our She So "
     "That The Their Then There These They This Those To We What When Where Which While Who Why "
@@ -184,13 +162,25 @@ def tokens(text: str, sentences: Sequence[tuple[int, int]]) -> list[Token]:
     return found
 
 
+# Short lowercase tails that are words ("Oslo-born", "US-led"); other short ones belong to the
+# name ("Kim In-so", "Chester-le-Street", "Inzamam-ul-Haq").
+_SHORT_SUFFIX_LIST = (
+    "born led run era wide made held free like area side type size long bred only rich city wise"
+)
+_SHORT_SUFFIXES = frozenset(_SHORT_SUFFIX_LIST.split())
+
+
 def _cut_suffix(word: str) -> tuple[str, str]:
-    """Split "Oslo-based" into ("Oslo", "based"); keep "Ellison-Tran" and "al-Assad" whole."""
+    """Split "Oslo-based" into ("Oslo", "based"); keep "Ellison-Tran", "al-Assad" and
+    "Kim In-so" whole."""
     if word.startswith(("al-", "el-")):
         return word, ""
     dash = word.find("-", 1)
     while dash != -1:
-        if word[dash + 1 : dash + 2].islower():
+        tail = word[dash + 1 :].split("-", 1)[0]
+        if tail[:1].islower() and (
+            len(tail) >= 5 or tail in _SHORT_SUFFIXES or tail.endswith("ed")
+        ):
             return word[:dash], word[dash + 1 :].lower()
         dash = word.find("-", dash + 1)
     return word, ""
@@ -253,6 +243,8 @@ def _joins(text: str, run: Run, token: Token, lex: Lexicon) -> bool:
         return False
     if last.suffix or token.text[0].isdigit():
         return False
+    if last.text in _COMPANY_ENDINGS and token.text.replace(".", "") not in lex.org_words:
+        return False  # "Lear Corp. Family-controlled…": a name ends at "Corp.", "Inc." or "Ltd."
     gap = text[last.end : token.start]
     if last.possessive:
         # "St. Mary's Hospital", "Magistrates' Court": the possessive is inside the name,
@@ -283,6 +275,8 @@ def _joins(text: str, run: Run, token: Token, lex: Lexicon) -> bool:
         return False
     if words == ["and"]:
         # "Food and Agriculture Organization"; not "General Motors and Ford Motor Co.".
+        if last.text in lex.orgs:
+            return False  # "Newmont and Air France": two organisations
         return run.org_join or (len(run.tokens) == 1 and _org_follows(text, token, lex))
     return False
 

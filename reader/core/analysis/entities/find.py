@@ -14,12 +14,14 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reader.core.analysis.entities.candidates import Run, runs, tokens
+from reader.core.analysis.entities.capitals import capital_lines, capital_spans, inside
 from reader.core.analysis.entities.lexicon import Lexicon, lexicon
 from reader.core.analysis.entities.rules import GROUP, ORG, PERSON, PLACE, classify
+from reader.core.analysis.entities.teams import team_names
 from reader.core.analysis.entities.trim import trim
 from reader.core.models import EntityLabel, Span
 
-VERSION = "1"
+VERSION = "2"
 
 _LOWERCASE_WORD = re.compile(r"\b[a-z]{3,}\b")
 _GENERATIONAL = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
@@ -86,6 +88,7 @@ _TEAM_WORDS = frozenset(
         "Celtic",
     ]
 )
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|to|into|at|of|near|across|visit|visited)\s\Z")
 _LIST_GAP = re.compile(r"(?:, |,? and |,? or | & )")
 
 _Result = tuple[Run, EntityLabel | None, bool]
@@ -107,15 +110,20 @@ def find_entities(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]
         return []
     lex = lexicon()
     lowercase = frozenset(_LOWERCASE_WORD.findall(text))
+    capitals = capital_lines(text)
+    words = [t for t in tokens(text, sentences) if not inside(t.start, capitals)]
+    teams = team_names(text, lex)
     results: list[_Result] = []
-    for run in runs(text, tokens(text, sentences), lex):
+    for run in runs(text, words, lex):
         for piece, had_title, had_the in trim(text, run, lex, lowercase):
             if not piece.tokens:
                 results.append((piece, None, False))
                 continue
             label, strong = classify(text, piece, lex, had_title, had_the)
+            if teams and label is not GROUP and text[piece.start : piece.end] in teams:
+                label, strong = ORG, True
             results.append((piece, label, strong))
-    names, aliases = _document_names(text, results, lex)
+    names, aliases, surnames = _document_names(text, results, lex)
     spans: list[Span] = []
     for run, label, strong in results:
         for dropped in run.dropped:
@@ -127,7 +135,15 @@ def find_entities(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]
         name = text[run.start : run.end]
         if not strong:
             label = names.get(name) or aliases.get(name) or _prefix_of(name, names) or label
+        elif (
+            label is PLACE
+            and name in surnames
+            and not _PLACE_BEFORE.search(text[max(0, run.start - 12) : run.start])
+        ):
+            label = PERSON  # "Washington" after "MaliVai Washington", but "in Washington" stays
         spans.append(Span(run.start, run.end, str(label) if label else "", name))
+    if capitals:
+        spans.extend(capital_spans(text, capitals, {**aliases, **names}, lex))
     spans.sort(key=lambda span: span.start)
     _spread_over_lists(text, spans)
     return _without_overlaps([span for span in spans if span.label])
@@ -149,10 +165,17 @@ def _spread_over_lists(text: str, spans: list[Span]) -> None:
 
 def _document_names(
     text: str, results: list[_Result], lex: Lexicon
-) -> tuple[dict[str, EntityLabel], dict[str, EntityLabel]]:
-    """What the confident results say: full names → label, and short forms → label."""
+) -> tuple[dict[str, EntityLabel], dict[str, EntityLabel], frozenset[str]]:
+    """What the confident results say: full names → label, short forms → label, and the
+    surnames of the people named in full."""
     votes: dict[str, Counter[EntityLabel]] = {}
     short: dict[str, EntityLabel] = {}
+    surnames: set[str] = set()
+    weak_people = [
+        [t.text for t in run.tokens]
+        for run, label, strong in results
+        if label is PERSON and not strong and len(run.tokens) in (2, 3)
+    ]
     for run, label, strong in results:
         if label is None or not strong or not run.tokens:
             continue
@@ -162,6 +185,9 @@ def _document_names(
         if label is PERSON and len(words) > 1:
             surname = words[-2] if words[-1] in _GENERATIONAL and len(words) > 2 else words[-1]
             short.setdefault(surname, PERSON)
+            surnames.add(surname)
+            if _family_name_first(words, lex):
+                short.setdefault(words[0], PERSON)  # "Kim" of "Kim Jong Un"
         elif label is ORG and len(words) > 1:
             first, kind = words[0], words[-1].replace(".", "")
             if _generic(first, lex) or first in lex.first_names:
@@ -179,8 +205,25 @@ def _document_names(
         bracket = _ACRONYM_AFTER.match(text, run.end)
         if bracket is not None:
             short[bracket.group(1)] = label
+    for words in weak_people:
+        # A guessed three-part name ("Yoon Suk Yeol") lends its family name to later mentions.
+        if _family_name_first(words, lex):
+            short.setdefault(words[0], PERSON)
     names = {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
-    return names, short
+    return names, short, frozenset(surnames)
+
+
+def _family_name_first(words: list[str], lex: Lexicon) -> bool:
+    """True for names that may open with the family name: not a given name, title or initial."""
+    first = words[0]
+    return (
+        len(words) in (2, 3)
+        and first not in lex.first_names
+        and first.rstrip(".") not in lex.titles
+        and first.lower() not in lex.common
+        and not first.endswith(".")
+        and "-" not in words[1]
+    )
 
 
 def _prefix_of(name: str, names: dict[str, EntityLabel]) -> EntityLabel | None:

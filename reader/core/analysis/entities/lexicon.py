@@ -43,11 +43,28 @@ def _with_plurals(words: frozenset[str]) -> frozenset[str]:
     return words | plurals
 
 
+def _section(name: str, heading: str) -> frozenset[str]:
+    """The entries of one ``# --- heading`` section of a phrase list."""
+    data = resources.files("reader.core.analysis.entities") / "data" / name
+    entries: set[str] = set()
+    inside = False
+    for raw in data.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line.startswith("# ---"):
+            inside = line[5:].strip() == heading
+        elif inside and line and not line.startswith("#"):
+            entries.add(line)
+    return frozenset(entries)
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Every list the recogniser consults (see the files in ``data/`` for what each holds)."""
 
     places: frozenset[str]
+    countries: frozenset[str]
+    counties: frozenset[str]
+    cities: frozenset[str]
     orgs: frozenset[str]
     groups: frozenset[str]
     people: frozenset[str]
@@ -67,6 +84,11 @@ def lexicon() -> Lexicon:
     """Load the lists (once per process)."""
     return Lexicon(
         places=_phrases("places.txt"),
+        countries=_section("places.txt", "countries and territories"),
+        counties=_section(
+            "places.txt", "English and Welsh counties (in sports reports, their county clubs)"
+        ),
+        cities=_phrases("geonames_places.txt"),
         orgs=_phrases("orgs.txt"),
         groups=_with_plurals(_phrases("demonyms.txt")),
         people=_words("people.txt"),

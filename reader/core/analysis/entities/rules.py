@@ -95,14 +95,18 @@ _SPEECH_AFTER = re.compile(
 )
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to|asked|thanked|quoted)\s$")
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|outside|from|across|throughout|around|towards?|into|via|of downtown"
+    r"\b(?:in|at|near|outside|from|across|throughout|around|towards?|into|via|of downtown"
     r"|(?:residents|people|streets|outskirts|suburbs|edge|heart|centre|center|north|south|east"
     r"|west|mayor|city|town|village|province|state) of)\s$",
     re.IGNORECASE,
 )
-_ORG_BEFORE = re.compile(r"\b(?:shares of|shares in|stake in|analysts? at|works? at|joined)\s$")
+_ORG_BEFORE = re.compile(
+    r"\b(?:shares of|shares in|stake in|analysts? at|works? at|joined|the daily|newspaper|firm"
+    r"|company|operator|carrier|airline|insurer|brokerage|news agency|club|side|pressure group)\s$"
+)
 _ORG_AFTER = re.compile(
-    r"(?:['’]s?)? (?:shares|stock|spokes(?:man|woman|person)|board|shareholders)\b"
+    r"(?:['’]s?)? (?:shares|stock|spokes(?:man|woman|person)|board|shareholders|newspaper|daily"
+    r"|weekly|news agency)\b"
 )
 _HAS_DIGIT = re.compile(r"\d")
 _MODEL = re.compile(r" [A-Z]{1,3}-?\d+[A-Za-z]*\b")
@@ -159,7 +163,10 @@ def classify(
         return ORG, True
     if run.place_join:
         return PLACE, True
-    person_shaped = first in lex.first_names or _is_initials(toks[0])
+    person_shaped = first in lex.first_names or (
+        _is_initials(toks[0])
+        and toks[0].text not in lex.places  # "J.R. Ewing", not "U.S. Treasury"
+    )
     if several and person_shaped and last not in _STRONG_PLACE_WORDS:
         return PERSON, True
     if several and last in lex.place_words:
@@ -171,6 +178,8 @@ def classify(
     if not several and _is_acronym(toks[0].text):
         return (None, False) if toks[0].text in lex.not_entities else (ORG, True)
     label, strong = _from_context(text, run, lex)
+    if not strong and (label is None or (label is PERSON and several)) and name in lex.cities:
+        return PLACE, False  # a city of the GeoNames list that nothing else explains
     if not strong and toks[0].heading:
         return None, False  # a guess inside a title-case heading is not worth making
     if (
@@ -205,6 +214,9 @@ def _from_context(text: str, run: Run, lex: Lexicon) -> tuple[EntityLabel | None
         _SPEECH_AFTER.match(after) and not _PREPOSITION_BEFORE.search(before)
     )
     plural_noun = toks[0].initial and _PLURAL_NOUN.search(toks[0].text)
+    place_first = several and text[toks[0].start : toks[0].end] in lex.places
+    if len(toks) <= 3 and speech and place_first:
+        return ORG, False  # "the Sacramento Blaze said": a place and a name that speaks
     if len(toks) <= 3 and speech and (several or not plural_noun):
         return PERSON, several
     if several and text[toks[0].start : toks[-2].end] in lex.places:

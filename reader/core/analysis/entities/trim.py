@@ -28,6 +28,11 @@ def bare(token: Token) -> str:
     return token.text.replace(".", "")
 
 
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
 def is_title(word: str, lex: Lexicon) -> bool:
     """A title or honorific, hyphenated ones too ("Director-General", "Attorney-General")."""
     return word in lex.titles or ("-" in word and all(p in lex.titles for p in word.split("-")))
@@ -79,10 +84,18 @@ def _split(text: str, run: Run, lex: Lexicon) -> list[Run]:
         return pieces
     if is_suffixed(toks, lex) or run.org_join or run.place_join:
         return [run]
+    if len(toks) == 2 and toks[0].text in lex.places and _is_acronym(toks[1].text):
+        return [Run(toks[:1]), Run(toks[1:])]  # "Chicago NAPM": a place, then an organisation
     k = 1 if toks[0].text == "The" else 0  # "The Norwegian Storting"
     if len(toks) > k + 1 and toks[k].text in lex.groups:
         tail = text[toks[k + 1].start : toks[-1].end]
-        if in_gazetteer(tail, lex) and tail not in lex.groups:
+        rest = toks[k + 1 :]
+        person = 2 <= len(rest) <= 3 and (
+            bare(rest[0]) in lex.first_names
+            or not any(t.text.lower() in lex.common or in_gazetteer(t.text, lex) for t in rest)
+        )
+        if (in_gazetteer(tail, lex) and tail not in lex.groups) or person:
+            # "Norwegian Storting"; "Argentine Abel Balbo": the nationality is no part of a name
             return [Run(toks[: k + 1]), Run(toks[k + 1 :])]
     for i in range(1, len(toks) - 1):
         word = bare(toks[i])
@@ -122,7 +135,12 @@ def _trim_one(
             and not (len(toks) > 1 and _given_name_first(text, toks, lex, lowercase))
         ):
             run.dropped.append(first)
-        elif is_title(word, lex) and len(toks) > 1 and not is_suffixed(toks, lex):
+        elif (
+            is_title(word, lex)
+            and len(toks) > 1
+            and not is_suffixed(toks, lex)
+            and not (run.org_join or run.place_join)  # "Party of Democratic Action"
+        ):
             had_title = True
         elif first.text in lex.not_entities and not (
             len(toks) > 1 and _given_name_first(text, toks, lex, lowercase)
