@@ -56,7 +56,7 @@ def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 @asynccontextmanager
 async def reading(library: Library, title: str) -> AsyncIterator[tuple[Pilot[Any], ArticleScreen]]:
     """Open the sample article called ``title`` and wait for its analysis."""
-    aid = next(meta.id for meta in library.list() if meta.title == title)
+    aid = next(meta.id for meta in library.articles.find() if meta.title == title)
     app = SkimApp(library)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = ArticleScreen(aid)
