@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from reader.core.errors import NotFound
-from reader.core.storage._base import chunks
+from reader.core.storage.database import chunks
 
 
 def require_live_article(db: sqlite3.Connection, article_id: int) -> None:
