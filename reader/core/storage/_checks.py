@@ -1,4 +1,4 @@
-"""Existence checks shared by the mixins: a missing or deleted row is a :class:`NotFound`."""
+"""Existence checks shared by the stores: a missing or deleted row is a :class:`NotFound`."""
 
 from __future__ import annotations
 

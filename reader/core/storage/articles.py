@@ -23,13 +23,14 @@ from reader.core.storage.changes import record_change
 from reader.core.storage.database import Database, chunks
 from reader.core.storage.tags import add_article_tags, store_article_tags
 
-#: What add_article returns: (article id, whether it is new to the reader, why not / "restored").
+#: What ArticleStore.add returns: (article id, whether it is new to the reader, why not / "restored").
 AddOutcome = tuple[int, bool, str]
 
 
-def _add(
+def add_row(
     db: sqlite3.Connection, draft: ArticleDraft, content_hash: str, words: int, now: datetime
 ) -> AddOutcome:
+    """Store ``draft`` inside the caller's transaction, as :meth:`ArticleStore.add` describes."""
     url = draft.url or None
     duplicate = db.execute(
         """
@@ -127,7 +128,7 @@ class ArticleStore:
             not created, ``"same URL"`` / ``"same text"``.
         """
         with self._database.write() as db:
-            return _add(db, draft, content_hash, words, now)
+            return add_row(db, draft, content_hash, words, now)
 
     def add_many(
         self, items: Sequence[tuple[ArticleDraft, str, int]], *, now: datetime
@@ -137,7 +138,7 @@ class ArticleStore:
         A later item that duplicates an earlier one of the same batch is reported as a duplicate.
         """
         with self._database.write() as db:
-            return [_add(db, draft, hash_, words, now) for draft, hash_, words in items]
+            return [add_row(db, draft, hash_, words, now) for draft, hash_, words in items]
 
     def get(self, article_id: int) -> Article:
         """The article with its full text.

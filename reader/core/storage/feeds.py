@@ -17,8 +17,7 @@ from reader.core.storage._convert import from_text, optional_datetime, to_text
 
 # The article-adding helper is shared with articles.py so that duplicates and restores behave the
 # same whichever way an article arrives.
-from reader.core.storage.articles import AddOutcome
-from reader.core.storage.articles import _add as add_article_row
+from reader.core.storage.articles import AddOutcome, add_row
 from reader.core.storage.database import Database
 
 #: An entry to record: (entry id, (draft, content hash, words) or None when it had no text).
@@ -62,7 +61,7 @@ def _record_entries(
         article_id: int | None = None
         if article is not None:
             draft, content_hash, words = article
-            outcome = add_article_row(db, draft, content_hash, words, now)
+            outcome = add_row(db, draft, content_hash, words, now)
             outcomes.append(outcome)
             article_id = outcome[0]
         db.execute(

@@ -9,8 +9,7 @@ from datetime import datetime
 from reader.core.models import ArticleDraft, TriageState
 from reader.core.storage._convert import to_text
 from reader.core.storage._fts import reindexing
-from reader.core.storage.articles import AddOutcome
-from reader.core.storage.articles import _add as add_article_row
+from reader.core.storage.articles import AddOutcome, add_row
 from reader.core.storage.changes import record_change
 from reader.core.storage.database import Database
 
@@ -51,7 +50,7 @@ class ImportStore:
         outcomes: list[AddOutcome] = []
         with self._database.write() as db:
             for item in items:
-                outcome = add_article_row(db, item.draft, item.content_hash, item.words, now)
+                outcome = add_row(db, item.draft, item.content_hash, item.words, now)
                 outcomes.append(outcome)
                 article_id, created, reason = outcome
                 if not created or reason:
