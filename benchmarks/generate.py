@@ -353,7 +353,7 @@ def library_dir(size: int, seed: int = SEED) -> Path:
         for i, draft in enumerate(drafts(size, seed)):
             batch.append((draft, content_hash(draft.body), word_count(draft.body)))
             if len(batch) == 5_000 or i == size - 1:
-                storage.add_articles(batch, now=now + timedelta(seconds=i))
+                storage.articles.add_many(batch, now=now + timedelta(seconds=i))
                 batch = []
         storage.checkpoint()
     finally:

@@ -53,7 +53,7 @@ def record(pairs: list[GoldPair]) -> tuple[Record, dict[int, tuple[str, str]]]:
         try:
             for pair_id, side, draft in drafts:
                 now = draft.published or datetime.now(UTC)
-                ((article_id, _, _),) = storage.add_articles(
+                ((article_id, _, _),) = storage.articles.add_many(
                     [(draft, content_hash(draft.body), word_count(draft.body))], now=now
                 )
                 keys[article_id] = (pair_id, side)
@@ -69,7 +69,7 @@ def record(pairs: list[GoldPair]) -> tuple[Record, dict[int, tuple[str, str]]]:
                     )
                     index.record(aid, aid, 0.0, found.fingerprint, found.postings, found.all_terms)
 
-                storage.with_story_index(step)
+                storage.stories.with_index(step)
         finally:
             storage.close()
     return log, keys

@@ -21,16 +21,16 @@ from tests.export.helpers import T0
 def test_bulk_reads_keep_the_order_asked_for(library: Library, seeded: list[int]) -> None:
     storage: Storage = library._storage
     first, second, third = seeded
-    articles = storage.articles_by_ids([third, first, third])
+    articles = storage.exports.articles_by_ids([third, first, third])
     assert [a.id for a in articles] == [third, first]
     assert articles[1] == library.articles.get(first)
-    notes = storage.annotations_by_article([first, third])
+    notes = storage.exports.annotations_by_article([first, third])
     assert notes == {first: library.annotations.of(first), third: []}
     with pytest.raises(NotFound, match="there is no article 404"):
-        storage.articles_by_ids([first, 404])
+        storage.exports.articles_by_ids([first, 404])
     library.articles.delete([second])
     with pytest.raises(NotFound):
-        storage.check_articles([second])
+        storage.exports.check_articles([second])
 
 
 def test_changed_since_sees_notes_highlights_and_deletions(
@@ -40,25 +40,29 @@ def test_changed_since_sees_notes_highlights_and_deletions(
     first, second, third = seeded
     clock.advance()
     later = clock.now
-    assert storage.changed_since(seeded, later) == set()
+    assert storage.exports.changed_since(seeded, later) == set()
     library.articles.set_article_note(third, "new note")
     library.annotations.delete(library.annotations.of(second)[0].id)
-    assert storage.changed_since(seeded, later) == {second, third}
-    assert storage.changed_since(seeded, later - timedelta(hours=2)) == {first, second, third}
+    assert storage.exports.changed_since(seeded, later) == {second, third}
+    assert storage.exports.changed_since(seeded, later - timedelta(hours=2)) == {
+        first,
+        second,
+        third,
+    }
 
 
 def test_export_records_replace_each_other(library: Library) -> None:
     storage: Storage = library._storage
     record = ExportRecord("/n/a.md", "/n", 3, "ab" * 32, T0, "default")
-    storage.save_export_record(record)
+    storage.exports.save_record(record)
     newer = ExportRecord("/n/a.md", "/n", 3, "cd" * 32, T0 + timedelta(days=1), "brief")
-    storage.save_export_record(newer)
-    storage.save_export_record(ExportRecord("/m/b.md", "/m", None, "ef" * 32, T0, "/t/mine.md"))
-    assert storage.export_records("/n") == [newer]
-    assert storage.export_record("/m/b.md") == ExportRecord(
+    storage.exports.save_record(newer)
+    storage.exports.save_record(ExportRecord("/m/b.md", "/m", None, "ef" * 32, T0, "/t/mine.md"))
+    assert storage.exports.records("/n") == [newer]
+    assert storage.exports.record("/m/b.md") == ExportRecord(
         "/m/b.md", "/m", None, "ef" * 32, T0, "/t/mine.md"
     )
-    assert storage.export_record("/nowhere.md") is None
+    assert storage.exports.record("/nowhere.md") is None
 
 
 def test_an_older_library_gains_the_exports_table(tmp_path: Path) -> None:
@@ -71,8 +75,8 @@ def test_an_older_library_gains_the_exports_table(tmp_path: Path) -> None:
     db.execute(f"PRAGMA user_version = {position}")
     db.close()
     storage = Storage(path)
-    storage.save_export_record(ExportRecord("/a.md", "/", 1, "0" * 64, T0, "default"))
-    assert storage.export_record("/a.md") is not None
+    storage.exports.save_record(ExportRecord("/a.md", "/", 1, "0" * 64, T0, "default"))
+    assert storage.exports.record("/a.md") is not None
     storage.close()
 
 

@@ -29,7 +29,7 @@ def add(storage: Storage) -> AddFn:
         title: str = "A title", body: str | None = None, *, minutes: int = 0, **fields: Any
     ) -> int:
         item = draft(title, body, **fields)
-        article_id, created, reason = storage.add_article(
+        article_id, created, reason = storage.articles.add(
             item,
             content_hash=content_hash(item.body),
             words=word_count(item.body),

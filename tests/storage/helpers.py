@@ -40,14 +40,14 @@ def write_many(path: str, worker: int, count: int, barrier: Any, errors: Any) ->
         barrier.wait(timeout=30)
         for i in range(count):
             body = f"Writer {worker} wrote article number {i} about harbours."
-            article_id, created, reason = storage.add_article(
+            article_id, created, reason = storage.articles.add(
                 draft(f"Writer {worker} #{i}", body, tags=(f"writer-{worker}",)),
                 content_hash=content_hash(body),
                 words=word_count(body),
                 now=T0,
             )
             assert created, reason
-            storage.add_annotation(
+            storage.annotations.add(
                 article_id,
                 start=0,
                 end=6,
@@ -59,8 +59,8 @@ def write_many(path: str, worker: int, count: int, barrier: Any, errors: Any) ->
                 now=T0,
             )
             if i % 10 == 0:
-                storage.set_state([article_id], TriageState.LATER)
-                storage.list_articles(storage_query(), limit=20)
+                storage.articles.set_state([article_id], TriageState.LATER)
+                storage.search.list_articles(storage_query(), limit=20)
         storage.close()
     except BaseException:
         errors.put(f"writer {worker}: {traceback.format_exc()}")

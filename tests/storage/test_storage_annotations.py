@@ -19,7 +19,7 @@ def _annotate(
 ) -> Annotation:
     values: dict[str, object] = {"prefix": "", "suffix": "", "note": "", "tags": (), "now": T0}
     values.update(fields)
-    return storage.add_annotation(
+    return storage.annotations.add(
         article_id,
         start=start,
         end=end,
@@ -44,7 +44,7 @@ def test_add_and_read_back(storage: Storage, add: AddFn) -> None:
     assert (created.quote, created.prefix, created.suffix) == ("council", "The ", " met")
     assert (created.note, created.tags, created.orphaned) == ("who?", ("people", "x"), False)
     assert created.created == created.updated == T0
-    assert storage.get_annotation(created.id) == created
+    assert storage.annotations.get(created.id) == created
 
 
 def test_annotations_are_listed_in_text_order(storage: Storage, add: AddFn) -> None:
@@ -52,64 +52,64 @@ def test_annotations_are_listed_in_text_order(storage: Storage, add: AddFn) -> N
     later = _annotate(storage, article_id, 31, 36)
     early = _annotate(storage, article_id, 0, 3)
     same_start = _annotate(storage, article_id, 0, 11)
-    assert [a.id for a in storage.annotations(article_id)] == [early.id, same_start.id, later.id]
-    assert storage.annotations(add("Other")) == []
+    assert [a.id for a in storage.annotations.of(article_id)] == [early.id, same_start.id, later.id]
+    assert storage.annotations.of(add("Other")) == []
 
 
 def test_update_note_and_tags(storage: Storage, add: AddFn) -> None:
     article_id = add("Council", BODY)
     annotation = _annotate(storage, article_id, 0, 3, note="first", tags=("a",))
     later = T0 + timedelta(hours=1)
-    updated = storage.update_annotation(annotation.id, note="second", now=later)
+    updated = storage.annotations.update(annotation.id, note="second", now=later)
     assert (updated.note, updated.tags, updated.updated, updated.created) == (
         "second",
         ("a",),
         later,
         T0,
     )
-    updated = storage.update_annotation(annotation.id, tags=["B", "b"], now=later)
+    updated = storage.annotations.update(annotation.id, tags=["B", "b"], now=later)
     assert (updated.note, updated.tags) == ("second", ("b",))
 
 
 def test_soft_delete_and_restore(storage: Storage, add: AddFn) -> None:
     article_id = add("Council", BODY)
     annotation = _annotate(storage, article_id, 0, 3)
-    storage.delete_annotation(annotation.id, now=T0)
-    assert storage.annotations(article_id) == []
+    storage.annotations.delete(annotation.id, now=T0)
+    assert storage.annotations.of(article_id) == []
     with pytest.raises(NotFound):
-        storage.get_annotation(annotation.id)
+        storage.annotations.get(annotation.id)
     with pytest.raises(NotFound):
-        storage.update_annotation(annotation.id, note="x", now=T0)
+        storage.annotations.update(annotation.id, note="x", now=T0)
     with pytest.raises(NotFound):
-        storage.delete_annotation(annotation.id, now=T0)
-    storage.restore_annotation(annotation.id)
-    assert storage.annotations(article_id) == [annotation]
+        storage.annotations.delete(annotation.id, now=T0)
+    storage.annotations.restore(annotation.id)
+    assert storage.annotations.of(article_id) == [annotation]
     with pytest.raises(NotFound, match="no deleted annotation"):
-        storage.restore_annotation(annotation.id)
+        storage.annotations.restore(annotation.id)
 
 
 def test_notes_count_in_list_rows(storage: Storage, add: AddFn) -> None:
     article_id = add("Council", BODY)
     first = _annotate(storage, article_id, 0, 3)
     _annotate(storage, article_id, 4, 11, note="with a note")
-    storage.set_article_note(article_id, "overall", now=T0)
-    assert storage.get_meta(article_id).notes == 3
-    storage.delete_annotation(first.id, now=T0)
-    assert storage.get_meta(article_id).notes == 2
+    storage.articles.set_note(article_id, "overall", now=T0)
+    assert storage.articles.meta(article_id).notes == 3
+    storage.annotations.delete(first.id, now=T0)
+    assert storage.articles.meta(article_id).notes == 2
 
 
 def test_annotations_of_deleted_articles_are_hidden(storage: Storage, add: AddFn) -> None:
     article_id = add("Council", BODY)
     annotation = _annotate(storage, article_id, 0, 3)
-    storage.delete_articles([article_id], now=T0)
+    storage.articles.delete([article_id], now=T0)
     with pytest.raises(NotFound):
-        storage.get_annotation(annotation.id)
+        storage.annotations.get(annotation.id)
     with pytest.raises(NotFound):
-        storage.annotations(article_id)
+        storage.annotations.of(article_id)
     with pytest.raises(NotFound):
         _annotate(storage, article_id, 0, 3)
-    storage.restore_articles([article_id])
-    assert storage.get_annotation(annotation.id) == annotation
+    storage.articles.restore([article_id])
+    assert storage.annotations.get(annotation.id) == annotation
 
 
 @pytest.mark.parametrize(("start", "end"), [(-1, 3), (5, 5), (6, 2), (0, len(BODY) + 1)])
@@ -117,13 +117,13 @@ def test_bad_ranges_are_refused(storage: Storage, add: AddFn, start: int, end: i
     article_id = add("Council", BODY)
     with pytest.raises(UsageError, match="outside the article"):
         _annotate(storage, article_id, start, end)
-    assert storage.annotations(article_id) == []
+    assert storage.annotations.of(article_id) == []
 
 
 def test_missing_ids(storage: Storage) -> None:
     with pytest.raises(NotFound, match="no article 5"):
         _annotate(storage, 5, 0, 1)
     with pytest.raises(NotFound, match="no annotation 9"):
-        storage.get_annotation(9)
+        storage.annotations.get(9)
     with pytest.raises(NotFound):
-        storage.annotations(5)
+        storage.annotations.of(5)

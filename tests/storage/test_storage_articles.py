@@ -17,7 +17,7 @@ from tests.storage.helpers import T0, AddFn, draft
 
 def _add(storage: Storage, title: str, body: str, **fields: object) -> tuple[int, bool, str]:
     item = draft(title, body, **fields)
-    return storage.add_article(item, content_hash=content_hash(body), words=3, now=T0)
+    return storage.articles.add(item, content_hash=content_hash(body), words=3, now=T0)
 
 
 def test_add_and_get_round_trips_every_field(storage: Storage) -> None:
@@ -35,7 +35,7 @@ def test_add_and_get_round_trips_every_field(storage: Storage) -> None:
         origin="https://example.org/harbour",
     )
     assert (created, reason) == (True, "")
-    article = storage.get_article(article_id)
+    article = storage.articles.get(article_id)
     assert article.title == "Harbour reopens"
     assert article.body == "The harbour reopened on Monday."
     assert (article.source, article.author) == ("The Harbour Times", "A. Writer")
@@ -48,7 +48,7 @@ def test_add_and_get_round_trips_every_field(storage: Storage) -> None:
     assert article.state is TriageState.INBOX
     assert (article.starred, article.reading_position, article.note) == (False, 0, "")
     assert article.tags == ("local", "ports")
-    meta = storage.get_meta(article_id)
+    meta = storage.articles.meta(article_id)
     assert (meta.id, meta.title, meta.tags, meta.notes, meta.words) == (
         article_id,
         "Harbour reopens",
@@ -60,13 +60,13 @@ def test_add_and_get_round_trips_every_field(storage: Storage) -> None:
 
 def test_naive_datetimes_are_taken_as_utc(storage: Storage) -> None:
     article_id, _, _ = _add(storage, "t", "body", published=datetime(2024, 1, 2, 3, 4))
-    assert storage.get_article(article_id).published == datetime(2024, 1, 2, 3, 4, tzinfo=UTC)
+    assert storage.articles.get(article_id).published == datetime(2024, 1, 2, 3, 4, tzinfo=UTC)
 
 
 def test_same_url_is_a_duplicate(storage: Storage) -> None:
     first, _, _ = _add(storage, "One", "first text", url="https://x.test/a")
     assert _add(storage, "Two", "other text", url="https://x.test/a") == (first, False, "same URL")
-    assert storage.view_counts()["all"] == 1
+    assert storage.search.view_counts()["all"] == 1
 
 
 def test_same_text_is_a_duplicate(storage: Storage) -> None:
@@ -81,7 +81,7 @@ def test_same_text_is_a_duplicate(storage: Storage) -> None:
 def test_articles_without_url_are_not_duplicates_of_each_other(storage: Storage) -> None:
     assert _add(storage, "One", "first text")[1]
     assert _add(storage, "Two", "second text", url="")[1]  # an empty URL counts as none
-    assert storage.view_counts()["all"] == 2
+    assert storage.search.view_counts()["all"] == 2
 
 
 def test_batch_reports_duplicates_within_itself(storage: Storage) -> None:
@@ -91,7 +91,7 @@ def test_batch_reports_duplicates_within_itself(storage: Storage) -> None:
         (draft("A again", "new text", url="https://x.test/a"), content_hash("new text"), 2),
         (draft("B again", "Beta text."), content_hash("Beta text."), 2),
     ]
-    results = storage.add_articles(items, now=T0)
+    results = storage.articles.add_many(items, now=T0)
     assert [(created, reason) for _, created, reason in results] == [
         (True, ""),
         (True, ""),
@@ -99,7 +99,7 @@ def test_batch_reports_duplicates_within_itself(storage: Storage) -> None:
         (False, "same text"),
     ]
     assert results[2][0] == results[0][0] and results[3][0] == results[1][0]
-    assert storage.view_counts()["all"] == 2
+    assert storage.search.view_counts()["all"] == 2
 
 
 def test_failed_batch_stores_nothing(storage: Storage, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -114,108 +114,108 @@ def test_failed_batch_stores_nothing(storage: Storage, monkeypatch: pytest.Monke
     monkeypatch.setattr(articles, "index_articles", failing_index)
     items = [(draft(t, f"{t} text"), content_hash(f"{t} text"), 2) for t in ("A", "B", "C")]
     with pytest.raises(StorageError, match="could not be used: disk I/O error"):
-        storage.add_articles(items, now=T0)
-    assert storage.view_counts()["all"] == 0
+        storage.articles.add_many(items, now=T0)
+    assert storage.search.view_counts()["all"] == 0
     monkeypatch.undo()
-    assert [created for _, created, _ in storage.add_articles(items, now=T0)] == [True] * 3
+    assert [created for _, created, _ in storage.articles.add_many(items, now=T0)] == [True] * 3
 
 
 def test_adding_a_deleted_article_again_restores_it(storage: Storage) -> None:
     article_id, _, _ = _add(storage, "One", "the text", url="https://x.test/a", tags=("old",))
-    storage.set_article_note(article_id, "keep me", now=T0)
-    storage.delete_articles([article_id], now=T0)
+    storage.articles.set_note(article_id, "keep me", now=T0)
+    storage.articles.delete([article_id], now=T0)
     assert _add(storage, "One", "the text", tags=("new",)) == (article_id, True, "restored")
-    article = storage.get_article(article_id)
+    article = storage.articles.get(article_id)
     assert (article.note, article.tags) == ("keep me", ("new", "old"))
     # matched by URL only: the stored version comes back
-    storage.delete_articles([article_id], now=T0)
+    storage.articles.delete([article_id], now=T0)
     assert _add(storage, "One v2", "changed text", url="https://x.test/a")[1:] == (True, "restored")
-    assert storage.get_article(article_id).body == "the text"
+    assert storage.articles.get(article_id).body == "the text"
 
 
 def test_missing_and_deleted_articles_are_not_found(storage: Storage, add: AddFn) -> None:
     article_id = add("One")
     with pytest.raises(NotFound, match="no article 999"):
-        storage.get_article(999)
-    storage.delete_articles([article_id], now=T0)
+        storage.articles.get(999)
+    storage.articles.delete([article_id], now=T0)
     with pytest.raises(NotFound):
-        storage.get_article(article_id)
+        storage.articles.get(article_id)
     with pytest.raises(NotFound):
-        storage.get_meta(article_id)
-    storage.restore_articles([article_id])
-    assert storage.get_article(article_id).title == "One"
+        storage.articles.meta(article_id)
+    storage.articles.restore([article_id])
+    assert storage.articles.get(article_id).title == "One"
 
 
 def test_soft_delete_hides_from_lists_and_counts(storage: Storage, add: AddFn) -> None:
     keep, gone = add("Keep"), add("Gone", tags=("x",))
-    storage.delete_articles([gone], now=T0)
-    assert storage.view_counts()["all"] == 1
-    assert storage.all_tags() == []
-    storage.restore_articles([gone, keep])  # restoring a live article does nothing
-    assert storage.view_counts()["all"] == 2
-    assert storage.all_tags() == [("x", 1)]
+    storage.articles.delete([gone], now=T0)
+    assert storage.search.view_counts()["all"] == 1
+    assert storage.tags.counts() == []
+    storage.articles.restore([gone, keep])  # restoring a live article does nothing
+    assert storage.search.view_counts()["all"] == 2
+    assert storage.tags.counts() == [("x", 1)]
 
 
 def test_bulk_changes_are_all_or_nothing(storage: Storage, add: AddFn) -> None:
     one, two = add("One"), add("Two")
     with pytest.raises(NotFound, match="no article 999"):
-        storage.set_state([one, 999, two], TriageState.ARCHIVE)
-    assert storage.view_counts()["archive"] == 0
+        storage.articles.set_state([one, 999, two], TriageState.ARCHIVE)
+    assert storage.search.view_counts()["archive"] == 0
     with pytest.raises(NotFound, match="no articles 7, 8"):
-        storage.delete_articles([7, 8], now=T0)
+        storage.articles.delete([7, 8], now=T0)
     with pytest.raises(NotFound):
-        storage.restore_articles([12345])
+        storage.articles.restore([12345])
 
 
 def test_state_star_position_and_note(storage: Storage, add: AddFn) -> None:
     one, two = add("One"), add("Two")
-    storage.set_state([one, two, one], TriageState.LATER)
-    storage.set_state([two], "archive")  # type: ignore[arg-type]
-    storage.set_starred([one], True)
-    storage.set_reading_position(one, 42)
-    storage.set_article_note(one, "  worth rereading \n", now=T0)
-    article = storage.get_article(one)
+    storage.articles.set_state([one, two, one], TriageState.LATER)
+    storage.articles.set_state([two], "archive")  # type: ignore[arg-type]
+    storage.articles.set_starred([one], True)
+    storage.articles.set_reading_position(one, 42)
+    storage.articles.set_note(one, "  worth rereading \n", now=T0)
+    article = storage.articles.get(one)
     assert (article.state, article.starred, article.reading_position, article.note) == (
         TriageState.LATER,
         True,
         42,
         "worth rereading",
     )
-    assert storage.get_meta(one).notes == 1
-    assert storage.get_article(two).state is TriageState.ARCHIVE
-    storage.set_starred([one], False)
-    assert not storage.get_meta(one).starred
-    storage.set_article_note(one, "   ", now=T0)
-    assert storage.get_meta(one).notes == 0
+    assert storage.articles.meta(one).notes == 1
+    assert storage.articles.get(two).state is TriageState.ARCHIVE
+    storage.articles.set_starred([one], False)
+    assert not storage.articles.meta(one).starred
+    storage.articles.set_note(one, "   ", now=T0)
+    assert storage.articles.meta(one).notes == 0
 
 
 def test_bad_state_and_position_are_usage_errors(storage: Storage, add: AddFn) -> None:
     one = add("One")
     with pytest.raises(UsageError, match="unknown state 'done'"):
-        storage.set_state([one], "done")  # type: ignore[arg-type]
+        storage.articles.set_state([one], "done")  # type: ignore[arg-type]
     with pytest.raises(UsageError, match="negative"):
-        storage.set_reading_position(one, -1)
+        storage.articles.set_reading_position(one, -1)
     with pytest.raises(NotFound):
-        storage.set_reading_position(999, 1)
+        storage.articles.set_reading_position(999, 1)
 
 
 def test_empty_id_lists_do_nothing(storage: Storage) -> None:
-    storage.set_state([], TriageState.ARCHIVE)
-    storage.set_starred([], True)
-    storage.delete_articles([], now=T0)
-    storage.restore_articles([])
+    storage.articles.set_state([], TriageState.ARCHIVE)
+    storage.articles.set_starred([], True)
+    storage.articles.delete([], now=T0)
+    storage.articles.restore([])
 
 
 def test_tags_are_normalised_replaced_and_counted(storage: Storage, add: AddFn) -> None:
     one, two = add("One"), add("Two")
-    storage.set_tags(one, ["  Long   Reads ", "news", "NEWS", "", "\x1b[31mred"])
-    assert storage.get_article(one).tags == ("long reads", "news", "red")
-    storage.set_tags(two, ["news"])
-    assert storage.all_tags() == [("long reads", 1), ("news", 2), ("red", 1)]
-    storage.set_tags(one, [])
-    assert storage.get_article(one).tags == ()
+    storage.tags.replace(one, ["  Long   Reads ", "news", "NEWS", "", "\x1b[31mred"])
+    assert storage.articles.get(one).tags == ("long reads", "news", "red")
+    storage.tags.replace(two, ["news"])
+    assert storage.tags.counts() == [("long reads", 1), ("news", 2), ("red", 1)]
+    storage.tags.replace(one, [])
+    assert storage.articles.get(one).tags == ()
     with pytest.raises(NotFound):
-        storage.set_tags(999, ["x"])
+        storage.tags.replace(999, ["x"])
 
 
 def test_normalise_tags() -> None:

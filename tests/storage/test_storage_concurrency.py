@@ -35,17 +35,17 @@ def test_two_processes_write_at_the_same_time(tmp_path: Path) -> None:
     assert [writer.exitcode for writer in writers] == [0, 0]
 
     storage = Storage(path)
-    assert storage.view_counts() == {
+    assert storage.search.view_counts() == {
         "inbox": 2 * (PER_WRITER - PER_WRITER // 10),
         "later": 2 * (PER_WRITER // 10),
         "archive": 0,
         "starred": 0,
         "all": 2 * PER_WRITER,
     }
-    assert storage.all_tags() == [("writer-0", PER_WRITER), ("writer-1", PER_WRITER)]
-    assert storage.count_articles(ArticleQuery(text="note 1-99")) == 1
-    assert all(row.notes == 1 for row in storage.list_articles(ArticleQuery()))
-    db = storage._db()
+    assert storage.tags.counts() == [("writer-0", PER_WRITER), ("writer-1", PER_WRITER)]
+    assert storage.search.count_articles(ArticleQuery(text="note 1-99")) == 1
+    assert all(row.notes == 1 for row in storage.search.list_articles(ArticleQuery()))
+    db = storage.database.connection()
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     db.execute("INSERT INTO article_search (article_search, rank) VALUES ('integrity-check', 1)")
     storage.close()
@@ -58,10 +58,10 @@ def test_threads_share_one_storage(storage: Storage) -> None:
         try:
             for i in range(30):
                 body = f"thread {worker} article {i}"
-                storage.add_article(
+                storage.articles.add(
                     draft(body, body), content_hash=content_hash(body), words=4, now=T0
                 )
-                storage.list_articles(ArticleQuery(text="thread"), limit=5)
+                storage.search.list_articles(ArticleQuery(text="thread"), limit=5)
         except BaseException as error:  # reported below: a thread's exception is otherwise lost
             failures.append(error)
 
@@ -71,5 +71,5 @@ def test_threads_share_one_storage(storage: Storage) -> None:
     for thread in threads:
         thread.join()
     assert failures == []
-    assert storage.view_counts()["all"] == 120
-    assert storage._db().execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert storage.search.view_counts()["all"] == 120
+    assert storage.database.connection().execute("PRAGMA integrity_check").fetchone()[0] == "ok"

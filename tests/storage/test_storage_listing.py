@@ -13,7 +13,7 @@ from tests.storage.helpers import T0, AddFn
 
 
 def _titles(storage: Storage, query: ArticleQuery | None = None, **options: object) -> list[str]:
-    rows = storage.list_articles(query or ArticleQuery(), **options)  # type: ignore[arg-type]
+    rows = storage.search.list_articles(query or ArticleQuery(), **options)  # type: ignore[arg-type]
     return [row.title for row in rows]
 
 
@@ -77,9 +77,9 @@ def test_sort_by_source_ignores_case_and_puts_none_last(
 
 def test_ties_are_broken_by_id(storage: Storage, add: AddFn) -> None:
     first, second = add("Same", "one body"), add("same", "another body")
-    rows = storage.list_articles(ArticleQuery(), sort="title", descending=False)
+    rows = storage.search.list_articles(ArticleQuery(), sort="title", descending=False)
     assert [row.id for row in rows] == [first, second]
-    rows = storage.list_articles(ArticleQuery(), sort="added")
+    rows = storage.search.list_articles(ArticleQuery(), sort="added")
     assert [row.id for row in rows] == [second, first]
 
 
@@ -92,17 +92,17 @@ def test_paging(storage: Storage, sample: dict[str, int]) -> None:
 
 def test_bad_sort_and_paging_are_usage_errors(storage: Storage) -> None:
     with pytest.raises(UsageError, match="unknown sort 'words'"):
-        storage.list_articles(ArticleQuery(), sort="words")
+        storage.search.list_articles(ArticleQuery(), sort="words")
     with pytest.raises(UsageError):
-        storage.list_articles(ArticleQuery(), offset=-1)
+        storage.search.list_articles(ArticleQuery(), offset=-1)
 
 
 def test_filters_and_counts(storage: Storage, sample: dict[str, int]) -> None:
-    storage.set_state([sample["Apple"], sample["cherry"]], TriageState.LATER)
-    storage.set_state([sample["date"]], TriageState.ARCHIVE)
-    storage.set_starred([sample["cherry"], sample["date"]], True)
-    storage.set_tags(sample["banana"], ["fruit", "yellow"])
-    storage.set_tags(sample["cherry"], ["fruit"])
+    storage.articles.set_state([sample["Apple"], sample["cherry"]], TriageState.LATER)
+    storage.articles.set_state([sample["date"]], TriageState.ARCHIVE)
+    storage.articles.set_starred([sample["cherry"], sample["date"]], True)
+    storage.tags.replace(sample["banana"], ["fruit", "yellow"])
+    storage.tags.replace(sample["cherry"], ["fruit"])
 
     cases = {
         ArticleQuery(state=TriageState.LATER): ["cherry", "Apple"],
@@ -117,7 +117,7 @@ def test_filters_and_counts(storage: Storage, sample: dict[str, int]) -> None:
     }
     for query, expected in cases.items():
         assert _titles(storage, query) == expected, query
-        assert storage.count_articles(query) == len(expected), query
+        assert storage.search.count_articles(query) == len(expected), query
 
 
 def test_source_filter_folds_non_ascii_case(storage: Storage, add: AddFn) -> None:
@@ -127,30 +127,48 @@ def test_source_filter_folds_non_ascii_case(storage: Storage, add: AddFn) -> Non
 
 def test_has_notes_counts_note_and_live_annotations(storage: Storage, add: AddFn) -> None:
     plain, noted, highlighted = add("plain"), add("noted"), add("highlighted")
-    storage.set_article_note(noted, "a thought", now=T0)
-    annotation = storage.add_annotation(
+    storage.articles.set_note(noted, "a thought", now=T0)
+    annotation = storage.annotations.add(
         highlighted, start=0, end=4, quote="Text", prefix="", suffix="", note="", tags=(), now=T0
     )
     assert _titles(storage, ArticleQuery(has_notes=True)) == ["highlighted", "noted"]
     assert _titles(storage, ArticleQuery(has_notes=False)) == ["plain"]
-    assert {row.title: row.notes for row in storage.list_articles(ArticleQuery())} == {
+    assert {row.title: row.notes for row in storage.search.list_articles(ArticleQuery())} == {
         "plain": 0,
         "noted": 1,
         "highlighted": 1,
     }
-    storage.delete_annotation(annotation.id, now=T0)
+    storage.annotations.delete(annotation.id, now=T0)
     assert _titles(storage, ArticleQuery(has_notes=False)) == ["highlighted", "plain"]
     assert plain
 
 
 def test_view_counts(storage: Storage, sample: dict[str, int]) -> None:
-    assert storage.view_counts() == {"inbox": 5, "later": 0, "archive": 0, "starred": 0, "all": 5}
-    storage.set_state([sample["Apple"]], TriageState.LATER)
-    storage.set_state([sample["date"]], TriageState.ARCHIVE)
-    storage.set_starred([sample["date"], sample["cherry"]], True)
-    storage.delete_articles([sample["cherry"]], now=T0)
-    assert storage.view_counts() == {"inbox": 2, "later": 1, "archive": 1, "starred": 1, "all": 4}
+    assert storage.search.view_counts() == {
+        "inbox": 5,
+        "later": 0,
+        "archive": 0,
+        "starred": 0,
+        "all": 5,
+    }
+    storage.articles.set_state([sample["Apple"]], TriageState.LATER)
+    storage.articles.set_state([sample["date"]], TriageState.ARCHIVE)
+    storage.articles.set_starred([sample["date"], sample["cherry"]], True)
+    storage.articles.delete([sample["cherry"]], now=T0)
+    assert storage.search.view_counts() == {
+        "inbox": 2,
+        "later": 1,
+        "archive": 1,
+        "starred": 1,
+        "all": 4,
+    }
 
 
 def test_view_counts_of_an_empty_library(storage: Storage) -> None:
-    assert storage.view_counts() == {"inbox": 0, "later": 0, "archive": 0, "starred": 0, "all": 0}
+    assert storage.search.view_counts() == {
+        "inbox": 0,
+        "later": 0,
+        "archive": 0,
+        "starred": 0,
+        "all": 0,
+    }

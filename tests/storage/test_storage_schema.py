@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.errors import StorageError
-from reader.core.storage import Storage, _base
+from reader.core.storage import Storage, database
 from reader.core.storage._schema import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -36,7 +36,7 @@ def test_new_library_is_marked_and_at_the_latest_version(tmp_path: Path) -> None
 
 
 def test_connection_settings(storage: Storage) -> None:
-    db = storage._db()
+    db = storage.database.connection()
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
@@ -46,10 +46,10 @@ def test_connection_settings(storage: Storage) -> None:
 def test_reopening_keeps_the_data(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite3"
     first = Storage(path)
-    first.set_setting("theme", "dusk")
+    first.settings.put("theme", "dusk")
     first.close()
     again = Storage(path)
-    assert again.get_setting("theme") == "dusk"
+    assert again.settings.get("theme") == "dusk"
     again.close()
 
 
@@ -62,7 +62,7 @@ def test_database_at_version_zero_is_migrated(tmp_path: Path, mark_as_skim: bool
     db.commit()
     db.close()
     storage = Storage(path)
-    assert storage.view_counts()["all"] == 0
+    assert storage.search.view_counts()["all"] == 0
     storage.close()
     assert _pragma(path, "user_version") == len(MIGRATIONS)
 
@@ -160,19 +160,19 @@ def test_schema_splits_into_statements() -> None:
 def test_locked_library_gives_a_user_message(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_base, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
     path = tmp_path / "lib.sqlite3"
     storage = Storage(path)
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
         with pytest.raises(StorageError, match="locked by another program"):
-            storage.set_setting("theme", "dusk")
+            storage.settings.put("theme", "dusk")
     finally:
         other.execute("ROLLBACK")
         other.close()
-    storage.set_setting("theme", "dusk")  # the failed write left no transaction behind
-    assert storage.get_setting("theme") == "dusk"
+    storage.settings.put("theme", "dusk")  # the failed write left no transaction behind
+    assert storage.settings.get("theme") == "dusk"
     storage.close()
 
 
@@ -180,14 +180,14 @@ def test_each_thread_gets_its_own_connection(storage: Storage) -> None:
     seen: list[object] = []
 
     def work() -> None:
-        seen.append(storage._db())
-        storage.set_setting("from-thread", "yes")
+        seen.append(storage.database.connection())
+        storage.settings.put("from-thread", "yes")
 
     thread = threading.Thread(target=work)
     thread.start()
     thread.join()
-    assert seen[0] is not storage._db()
-    assert storage.get_setting("from-thread") == "yes"
+    assert seen[0] is not storage.database.connection()
+    assert storage.settings.get("from-thread") == "yes"
 
 
 def test_closed_storage_refuses_work(tmp_path: Path) -> None:
@@ -195,14 +195,14 @@ def test_closed_storage_refuses_work(tmp_path: Path) -> None:
     storage.close()
     storage.close()  # twice is fine
     with pytest.raises(StorageError, match="closed"):
-        storage.get_setting("theme")
+        storage.settings.get("theme")
 
 
 def test_checkpoint_empties_the_write_ahead_log(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite3"
     storage = Storage(path)
     for i in range(20):
-        storage.set_setting(f"key{i}", "x" * 1000)
+        storage.settings.put(f"key{i}", "x" * 1000)
     assert (tmp_path / "lib.sqlite3-wal").stat().st_size > 0
     storage.checkpoint()
     assert (tmp_path / "lib.sqlite3-wal").stat().st_size == 0

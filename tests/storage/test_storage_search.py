@@ -49,14 +49,14 @@ HOSTILE = [
 
 def _search(storage: Storage, text: str = "", *phrases: str, **filters: object) -> list[str]:
     query = ArticleQuery(text=text, phrases=phrases, **filters)  # type: ignore[arg-type]
-    rows = storage.list_articles(query)
-    assert storage.count_articles(query) == len(rows)
+    rows = storage.search.list_articles(query)
+    assert storage.search.count_articles(query) == len(rows)
     return [row.title for row in rows]
 
 
 def _fts_is_consistent(storage: Storage) -> None:
     # With rank = 1 FTS5 also compares the index with the content (the view): raises if they differ.
-    storage._db().execute(
+    storage.database.connection().execute(
         "INSERT INTO article_search (article_search, rank) VALUES ('integrity-check', 1)"
     )
 
@@ -92,20 +92,20 @@ def test_phrases_match_exactly(library: Storage) -> None:
 
 
 def test_search_combines_with_filters(library: Storage) -> None:
-    election = library.list_articles(ArticleQuery(text="election"))[0].id
-    library.set_state([election], TriageState.ARCHIVE)
+    election = library.search.list_articles(ArticleQuery(text="election"))[0].id
+    library.articles.set_state([election], TriageState.ARCHIVE)
     assert _search(library, "turnout", state=TriageState.ARCHIVE) == ["Election night"]
     assert _search(library, "turnout", state=TriageState.INBOX) == []
 
 
 def test_notes_are_searched_and_kept_in_step(library: Storage) -> None:
-    article_id = library.list_articles(ArticleQuery(text="election"))[0].id
-    library.set_article_note(article_id, "compare with the zeppelin survey", now=T0)
+    article_id = library.search.list_articles(ArticleQuery(text="election"))[0].id
+    library.articles.set_note(article_id, "compare with the zeppelin survey", now=T0)
     assert _search(library, "zeppelin") == ["Election night"]
-    library.set_article_note(article_id, "nothing to see", now=T0)
+    library.articles.set_note(article_id, "nothing to see", now=T0)
     assert _search(library, "zeppelin") == []
 
-    annotation = library.add_annotation(
+    annotation = library.annotations.add(
         article_id,
         start=0,
         end=7,
@@ -117,20 +117,20 @@ def test_notes_are_searched_and_kept_in_step(library: Storage) -> None:
         now=T0,
     )
     assert _search(library, "quokka") == ["Election night"]
-    library.update_annotation(annotation.id, note="ask the wombat desk", now=T0)
+    library.annotations.update(annotation.id, note="ask the wombat desk", now=T0)
     assert (_search(library, "quokka"), _search(library, "wombat")) == ([], ["Election night"])
-    library.delete_annotation(annotation.id, now=T0)
+    library.annotations.delete(annotation.id, now=T0)
     assert _search(library, "wombat") == []
-    library.restore_annotation(annotation.id)
+    library.annotations.restore(annotation.id)
     assert _search(library, "wombat") == ["Election night"]
     _fts_is_consistent(library)
 
 
 def test_deleted_articles_are_not_found(library: Storage) -> None:
-    article_id = library.list_articles(ArticleQuery(text="council"))[0].id
-    library.delete_articles([article_id], now=T0)
+    article_id = library.search.list_articles(ArticleQuery(text="council"))[0].id
+    library.articles.delete([article_id], now=T0)
     assert _search(library, "council") == []
-    library.restore_articles([article_id])
+    library.articles.restore([article_id])
     assert _search(library, "council") == ["Harbour budget approved"]
 
 
@@ -176,7 +176,7 @@ def test_any_text_makes_a_valid_match_expression(text: str, phrases: list[str]) 
 def test_integrity_check_detects_an_index_out_of_step(library: Storage) -> None:
     _fts_is_consistent(library)
     # Changing indexed text behind the index's back is exactly what reindexing() prevents.
-    library._db().execute("UPDATE articles SET note = 'sneaky' WHERE id = 1")
+    library.database.connection().execute("UPDATE articles SET note = 'sneaky' WHERE id = 1")
     with pytest.raises(sqlite3.DatabaseError):
         _fts_is_consistent(library)
 
@@ -187,7 +187,7 @@ def test_text_search_matches_once_not_once_per_article(storage: Storage) -> None
     from reader.core.storage.search import _filter
 
     where = _filter(ArticleQuery(text="report", state=TriageState.INBOX))
-    with storage._read() as db:
+    with storage.database.read() as db:
         plan = db.execute(f"EXPLAIN QUERY PLAN {where.select('count(*)')}", where.params).fetchall()
     details = " | ".join(row[-1] for row in plan)
     assert "MATERIALIZE m" in details, details

@@ -31,8 +31,8 @@ def _titles(storage: Storage, search: str, **filters: object) -> set[str]:
     from dataclasses import replace
 
     query = replace(parse_query(search, finished=True), **filters)  # type: ignore[arg-type]
-    rows = storage.list_articles(query)
-    assert storage.count_articles(query) == len(rows)
+    rows = storage.search.list_articles(query)
+    assert storage.search.count_articles(query) == len(rows)
     return {row.title for row in rows}
 
 
@@ -63,8 +63,8 @@ def test_or_finds_either_and_binds_tighter_than_the_words_around_it(library: Sto
 
 
 def test_operators_work_with_filters(library: Storage) -> None:
-    oslo = library.list_articles(ArticleQuery(text="oslo"))[0].id
-    library.set_state([oslo], TriageState.LATER)
+    oslo = library.search.list_articles(ArticleQuery(text="oslo"))[0].id
+    library.articles.set_state([oslo], TriageState.LATER)
     assert _titles(library, "fire -aarhus is:later") == {"Warehouse fire in Oslo"}
     assert _titles(library, "fire -aarhus is:inbox") == set()
     assert _titles(library, "-fire is:inbox") == {"Floods in Bergen", "Harbour budget"}
@@ -72,9 +72,9 @@ def test_operators_work_with_filters(library: Storage) -> None:
 
 def test_results_with_words_are_ranked_and_without_are_sorted(library: Storage) -> None:
     # Newest first would put Bergen first; "oslo" in a title outweighs "flooded" in a body.
-    ranked = library.list_articles(parse_query("flooded OR oslo"))
+    ranked = library.search.list_articles(parse_query("flooded OR oslo"))
     assert [row.title for row in ranked] == ["Warehouse fire in Oslo", "Floods in Bergen"]
-    by_title = library.list_articles(parse_query("-fire"), sort="title", descending=False)
+    by_title = library.search.list_articles(parse_query("-fire"), sort="title", descending=False)
     assert [row.title for row in by_title] == ["Floods in Bergen", "Harbour budget"]
 
 

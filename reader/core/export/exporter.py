@@ -40,18 +40,18 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 BATCH = 200
 
 
-class ExportStore(Protocol):
-    """What export needs from storage (bulk reads and the records of written files)."""
+class ExportSource(Protocol):
+    """What export needs from storage (``storage.exports``: bulk reads and the records of written files)."""
 
     def check_articles(self, ids: Sequence[int]) -> None: ...
     def articles_by_ids(self, ids: Sequence[int]) -> list[Article]: ...
     def annotations_by_article(self, ids: Sequence[int]) -> dict[int, list[Annotation]]: ...
     def changed_since(self, ids: Sequence[int], since: datetime) -> set[int]: ...
     def mark_time(self, now: datetime) -> None: ...
-    def export_records(self, directory: str) -> list[ExportRecord]: ...
-    def export_record(self, path: str) -> ExportRecord | None: ...
-    def save_export_record(self, record: ExportRecord) -> None: ...
-    def delete_export_record(self, path: str) -> None: ...
+    def records(self, directory: str) -> list[ExportRecord]: ...
+    def record(self, path: str) -> ExportRecord | None: ...
+    def save_record(self, record: ExportRecord) -> None: ...
+    def delete_record(self, path: str) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,7 @@ def is_single_file(out: Path) -> bool:
 
 
 def export_articles(
-    store: ExportStore,
+    store: ExportSource,
     summarize: Summarize,
     ids: Sequence[int],
     *,
@@ -113,7 +113,7 @@ def export_articles(
     """Write the articles ``ids`` to ``out``: one file each in a folder, or all in one ``.md`` file.
 
     Args:
-        store: the library's storage.
+        store: the library's export store (``storage.exports``).
         summarize: gives an article's summary (called only when the template shows one).
         ids: the articles, in the order a single file lists them.
         out: a folder (created if needed) or a file ending in ``.md``.
@@ -140,7 +140,7 @@ def export_articles(
 
 
 def refresh_record(
-    store: ExportStore,
+    store: ExportSource,
     summarize: Summarize,
     path: Path,
     article_ids: Sequence[int],
@@ -157,7 +157,7 @@ def refresh_record(
         Whether the record was updated.
     """
     target = path.parent.resolve() / path.name
-    record = store.export_record(str(target))
+    record = store.record(str(target))
     on_disk = file_sha256(target) if target.is_file() else None
     if record is None or on_disk is None or on_disk == record.sha256:
         return False
@@ -168,7 +168,7 @@ def refresh_record(
         return False
     if sha256(data) != on_disk:
         return False
-    store.save_export_record(_replace_hash(record, on_disk))
+    store.save_record(_replace_hash(record, on_disk))
     return True
 
 
@@ -181,7 +181,7 @@ class _Job:
 
     def __init__(
         self,
-        store: ExportStore,
+        store: ExportSource,
         summarize: Summarize,
         template: Template,
         now: datetime,
@@ -225,7 +225,7 @@ class _Job:
         make_folder(out.parent)
         remove_stale_temporaries(out.parent)
         target = out.parent.resolve() / out.name  # the link itself, if out is one
-        record = self.store.export_record(str(target))
+        record = self.store.record(str(target))
         render = functools.partial(self.render, articles)
         return self._write(out, target, None, tuple(ids), record, render)
 
@@ -233,7 +233,7 @@ class _Job:
         make_folder(out)
         remove_stale_temporaries(out)
         directory = out.resolve()
-        records = self.store.export_records(str(directory))
+        records = self.store.records(str(directory))
         by_article = {r.article_id: r for r in records if r.article_id is not None}
         by_path = {r.path: r for r in records}
         owners = {Path(r.path).name: r.article_id for r in records}
@@ -268,10 +268,10 @@ class _Job:
                 )
                 if moved_from is not None and record is not None:
                     if outcome.status == "unchanged":
-                        self.remember(functools.partial(self.store.save_export_record, record))
+                        self.remember(functools.partial(self.store.save_record, record))
                     if outcome.status in ("written", "unchanged"):
                         path = moved_from.path
-                        self.remember(functools.partial(self.store.delete_export_record, path))
+                        self.remember(functools.partial(self.store.delete_record, path))
                 outcomes.append(outcome)
         return outcomes
 
@@ -313,5 +313,5 @@ class _Job:
         # Recorded file by file: an export interrupted half-way still knows what it wrote.
         digest, name = sha256(data), self.template.name
         record = ExportRecord(str(target), str(target.parent), article_id, digest, self.now, name)
-        self.remember(functools.partial(self.store.save_export_record, record))
+        self.remember(functools.partial(self.store.save_record, record))
         return outcome("written")

@@ -87,15 +87,15 @@ class Library:
 
         Cheap enough to poll every second; compare tokens taken on the same thread.
         """
-        return self._storage.change_token()
+        return self._storage.changes.token()
 
     def get_setting(self, key: str) -> str | None:
         """A stored preference (such as the theme), or None."""
-        return self._storage.get_setting(key)
+        return self._storage.settings.get(key)
 
     def set_setting(self, key: str, value: str) -> None:
         """Remember a preference."""
-        self._storage.set_setting(key, value)
+        self._storage.settings.put(key, value)
 
 
 def open_library(data_dir: str | Path | None = None, *, clock: Clock = utc_now) -> Library:

@@ -46,8 +46,8 @@ class Analyses:
         """
         from reader.core import analysis
 
-        algorithm = self._storage.get_setting(SUMMARY_ALGORITHM_SETTING) or ""
-        count = self._storage.get_setting(SUMMARY_SENTENCES_SETTING) or ""
+        algorithm = self._storage.settings.get(SUMMARY_ALGORITHM_SETTING) or ""
+        count = self._storage.settings.get(SUMMARY_SENTENCES_SETTING) or ""
         if algorithm not in analysis.ALGORITHMS:
             algorithm = analysis.DEFAULT_ALGORITHM
         sentences = int(count) if count.isdigit() and int(count) > 0 else analysis.DEFAULT_SENTENCES
@@ -69,24 +69,24 @@ class Analyses:
                     f"unknown summary algorithm {algorithm!r}:"
                     f" choose one of {', '.join(analysis.ALGORITHMS)}"
                 )
-            self._storage.set_setting(SUMMARY_ALGORITHM_SETTING, algorithm)
+            self._storage.settings.put(SUMMARY_ALGORITHM_SETTING, algorithm)
         if sentences is not None:
             if isinstance(sentences, bool) or not isinstance(sentences, int) or sentences < 1:
                 raise AnalysisError(
                     f"number of summary sentences must be a whole number ≥ 1, not {sentences!r}"
                 )
-            self._storage.set_setting(SUMMARY_SENTENCES_SETTING, str(sentences))
+            self._storage.settings.put(SUMMARY_SENTENCES_SETTING, str(sentences))
 
     def of(self, article: Article) -> Analysis:
         """Sentences, entities and numbers of ``article``, from the cache when possible."""
         from reader.core import analysis
 
         key = _analysis_key(article)
-        cached = self._storage.cache_get(*key)
+        cached = self._storage.cache.get(*key)
         if cached is not None:
             return analysis_from_dict(json.loads(cached))
         result = analysis.analyze(article.body)
-        self._storage.cache_put(*key, json.dumps(analysis_to_dict(result)))
+        self._storage.cache.put(*key, json.dumps(analysis_to_dict(result)))
         return result
 
     def summary(
@@ -108,7 +108,7 @@ class Analyses:
         if sentences is None and ratio is None:
             sentences = chosen_sentences
         key = _summary_key(article, algorithm, sentences, ratio)
-        cached = self._storage.cache_get(*key)
+        cached = self._storage.cache.get(*key)
         if cached is not None:
             return summary_from_dict(json.loads(cached))
         spans = self.of(article).sentences
@@ -120,7 +120,7 @@ class Analyses:
             sentence_spans=spans,
             title=article.title,
         )
-        self._storage.cache_put(*key, json.dumps(summary_to_dict(result)))
+        self._storage.cache.put(*key, json.dumps(summary_to_dict(result)))
         return result
 
     def analyse_many(self, ids: Sequence[int], *, processes: int | None = None) -> int:
@@ -135,15 +135,15 @@ class Analyses:
         todo: dict[str, Article] = {}
         for article_id in ids:
             article = self._articles.get(article_id)
-            if self._storage.cache_get(*_analysis_key(article)) is None:
+            if self._storage.cache.get(*_analysis_key(article)) is None:
                 todo.setdefault(article.content_hash, article)
         jobs = [(hash_, a.body, a.title) for hash_, a in todo.items()]
         for hash_, found, summary in analyse_all(
             jobs, processes=processes, algorithm=algorithm, sentences=sentences
         ):
             article = todo[hash_]
-            self._storage.cache_put(*_analysis_key(article), found)
-            self._storage.cache_put(*_summary_key(article, algorithm, sentences, None), summary)
+            self._storage.cache.put(*_analysis_key(article), found)
+            self._storage.cache.put(*_summary_key(article, algorithm, sentences, None), summary)
         return len(jobs)
 
     def tone(self, article: Article) -> Tone:

@@ -24,7 +24,7 @@ class Annotations:
 
     def of(self, article_id: int) -> list[Annotation]:
         """The highlights of an article, in text order."""
-        return self._storage.annotations(article_id)
+        return self._storage.annotations.of(article_id)
 
     def add(
         self, article_id: int, start: int, end: int, *, note: str = "", tags: Sequence[str] = ()
@@ -34,7 +34,7 @@ class Annotations:
         if not 0 <= start < end <= len(body):
             raise UsageError(f"range {start}-{end} is outside the article (0-{len(body)})")
         selector = anchoring.select(body, start, end)
-        return self._storage.add_annotation(
+        return self._storage.annotations.add(
             article_id,
             start=start,
             end=end,
@@ -95,14 +95,14 @@ class Annotations:
         ``expected_note`` is the note as the reader saw it when they started editing: if another
         program changed it since, nothing is saved and EditConflict carries the note as it is.
         """
-        return self._storage.update_annotation(
+        return self._storage.annotations.update(
             annotation_id, note=note, tags=tags, now=self._clock(), expected_note=expected_note
         )
 
     def delete(self, annotation_id: int) -> None:
         """Remove a highlight; :meth:`undelete` undoes it."""
-        self._storage.delete_annotation(annotation_id, now=self._clock())
+        self._storage.annotations.delete(annotation_id, now=self._clock())
 
     def undelete(self, annotation_id: int) -> None:
         """Bring a removed highlight back."""
-        self._storage.restore_annotation(annotation_id)
+        self._storage.annotations.restore(annotation_id)

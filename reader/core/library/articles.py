@@ -38,7 +38,7 @@ class Articles:
         """Store many drafts in one transaction; duplicates (also within the batch) are reported."""
         items = [(d, content_hash(d.body), word_count(d.body)) for d in drafts]
         now = self._clock()
-        outcomes = self._storage.add_articles(items, now=now)
+        outcomes = self._storage.articles.add_many(items, now=now)
         shared.file_new(
             self._storage,
             [(o[0], d) for o, d in zip(outcomes, drafts, strict=True) if o[1] and not o[2]],
@@ -50,7 +50,7 @@ class Articles:
         for (article_id, created, reason), item in zip(outcomes, items, strict=True):
             if reason == "same URL":  # before get_meta: the title may change too
                 reason = self._revise(article_id, item)
-            meta = self._storage.get_meta(article_id)
+            meta = self._storage.articles.meta(article_id)
             results.append(AddResult(article=meta, created=created, reason=reason))
         return results
 
@@ -61,7 +61,9 @@ class Articles:
         orphaned (see reader.core.storage.revisions).
         """
         draft, hash_, words = item
-        revision = self._storage.revise_text(article_id, draft, content_hash=hash_, words=words)
+        revision = self._storage.revisions.revise_text(
+            article_id, draft, content_hash=hash_, words=words
+        )
         if revision is None:
             return "same URL"
         return (
@@ -111,11 +113,11 @@ class Articles:
 
     def get(self, article_id: int) -> Article:
         """The article with ``article_id`` (raises NotFound)."""
-        return self._storage.get_article(article_id)
+        return self._storage.articles.get(article_id)
 
     def meta(self, article_id: int) -> ArticleMeta:
         """The list row of one article (raises NotFound)."""
-        return self._storage.get_meta(article_id)
+        return self._storage.articles.meta(article_id)
 
     def find(
         self,
@@ -127,43 +129,43 @@ class Articles:
         offset: int = 0,
     ) -> list[ArticleMeta]:
         """Articles matching ``query``, sorted (``added``, ``published``, ``title`` or ``source``)."""
-        return self._storage.list_articles(
+        return self._storage.search.list_articles(
             query or ArticleQuery(), sort=sort, descending=descending, limit=limit, offset=offset
         )
 
     def count(self, query: ArticleQuery | None = None) -> int:
         """How many articles match ``query``."""
-        return self._storage.count_articles(query or ArticleQuery())
+        return self._storage.search.count_articles(query or ArticleQuery())
 
     def view_counts(self) -> dict[str, int]:
         """Counts for the inbox, later, archive, starred and all views."""
-        return self._storage.view_counts()
+        return self._storage.search.view_counts()
 
     def tags(self) -> list[tuple[str, int]]:
         """Every tag in use with its number of articles."""
-        return self._storage.all_tags()
+        return self._storage.tags.counts()
 
     def set_state(self, ids: Sequence[int], state: TriageState) -> None:
         """Move articles to the inbox, later or archive."""
-        self._storage.set_state(ids, state)
+        self._storage.articles.set_state(ids, state)
 
     def set_starred(self, ids: Sequence[int], starred: bool) -> None:
         """Star or unstar articles."""
-        self._storage.set_starred(ids, starred)
+        self._storage.articles.set_starred(ids, starred)
 
     def set_tags(self, article_id: int, tags: Sequence[str]) -> None:
         """Replace an article's tags."""
-        self._storage.set_tags(article_id, tags)
+        self._storage.tags.replace(article_id, tags)
 
     def change_tags(
         self, ids: Sequence[int], *, add: Sequence[str] = (), remove: Sequence[str] = ()
     ) -> None:
         """Add and remove tags on several articles at once, keeping their other tags."""
-        self._storage.change_tags(ids, add=add, remove=remove)
+        self._storage.tags.change(ids, add=add, remove=remove)
 
     def set_reading_position(self, article_id: int, position: int) -> None:
         """Remember where the reader stopped (a character offset)."""
-        self._storage.set_reading_position(article_id, position)
+        self._storage.articles.set_reading_position(article_id, position)
 
     def set_article_note(self, article_id: int, note: str, *, expected: str | None = None) -> None:
         """Replace the note about the whole article.
@@ -171,7 +173,7 @@ class Articles:
         ``expected`` is the note as the reader saw it when they started editing: if another
         program changed it since, nothing is saved and EditConflict carries the note as it is.
         """
-        self._storage.set_article_note(article_id, note, now=self._clock(), expected=expected)
+        self._storage.articles.set_note(article_id, note, now=self._clock(), expected=expected)
 
     def edit_tags(self, article_id: int, before: Sequence[str], after: Sequence[str]) -> None:
         """Apply the reader's edit of an article's tags, from ``before`` to ``after``.
@@ -183,19 +185,19 @@ class Articles:
 
         old, new = set(normalise_tags(before)), set(normalise_tags(after))
         if old != new:
-            self._storage.change_tags([article_id], add=sorted(new - old), remove=sorted(old - new))
+            self._storage.tags.change([article_id], add=sorted(new - old), remove=sorted(old - new))
 
     def delete(self, ids: Sequence[int]) -> None:
         """Delete articles; :meth:`undelete` undoes it."""
-        self._storage.delete_articles(ids, now=self._clock())
+        self._storage.articles.delete(ids, now=self._clock())
 
     def undelete(self, ids: Sequence[int]) -> None:
         """Bring deleted articles back."""
-        self._storage.restore_articles(ids)
+        self._storage.articles.restore(ids)
 
     def last_deleted(self) -> list[int]:
         """The articles of the most recent delete that has not been undone (empty if none)."""
-        return self._storage.last_deleted()
+        return self._storage.articles.last_deleted()
 
     def edit_details(
         self,
@@ -224,4 +226,4 @@ class Articles:
         changes = details.changes(
             title=title, published=published, source=source, author=author, url=url
         )
-        return self._storage.edit_details(article_id, changes, refile=groups.refile)
+        return self._storage.details.edit(article_id, changes, refile=groups.refile)

@@ -65,7 +65,7 @@ class Exports:
         from reader.core.export.render import load_template
 
         return export_articles(
-            self._storage,
+            self._storage.exports,
             self._analysis.summary,
             ids,
             out=out,
@@ -86,13 +86,15 @@ class Exports:
         from reader.core.export.templating import TemplateError
 
         def after_file(path: Path, article_ids: list[int]) -> None:
-            record = self._storage.export_record(str(path.parent.resolve() / path.name))
+            record = self._storage.exports.record(str(path.parent.resolve() / path.name))
             if record is None:
                 return
             try:
                 template = load_template(record.template, self._storage.path.parent)
             except TemplateError:
                 return  # the template is gone: the file simply stays "edited since export"
-            refresh_record(self._storage, self._analysis.summary, path, article_ids, template)
+            refresh_record(
+                self._storage.exports, self._analysis.summary, path, article_ids, template
+            )
 
         return import_notes(self._articles, self._annotations, paths, after_file)

@@ -22,7 +22,7 @@ def file_new(storage: Storage, items: list[tuple[int, ArticleDraft]], added: dat
     if items:
         from reader.core.stories import groups
 
-        groups.group_drafts(storage, items, added)
+        groups.group_drafts(storage.stories, items, added)
 
 
 def file_imported(storage: Storage, created: int) -> None:
@@ -30,4 +30,4 @@ def file_imported(storage: Storage, created: int) -> None:
     if created:
         from reader.core.stories import groups
 
-        groups.group_pending(storage)
+        groups.group_pending(storage.stories)

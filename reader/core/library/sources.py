@@ -57,7 +57,7 @@ class Sources:
 
     def feeds(self) -> list[Feed]:
         """Every subscription, oldest first."""
-        return self._storage.list_feeds()
+        return self._storage.feeds.list_feeds()
 
     def update_feeds(
         self,
@@ -80,7 +80,7 @@ class Sources:
 
     def unsubscribe(self, feed_id: int) -> Feed:
         """Remove a subscription; the articles it brought stay (raises NotFound)."""
-        return self._storage.remove_feed(feed_id)
+        return self._storage.feeds.remove(feed_id)
 
     def import_opml(self, path: Path) -> OpmlImport:
         """Subscribe to the http(s) feeds listed in an OPML file, without fetching them yet."""

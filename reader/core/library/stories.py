@@ -27,33 +27,33 @@ class Stories:
 
     def of(self, article_id: int) -> list[ArticleMeta]:
         """The articles of ``article_id``'s story, oldest first (just itself when it has none)."""
-        members = self._storage.story_members(article_id)
+        members = self._storage.stories.members(article_id)
         if not members:
-            self._storage.get_meta(article_id)  # raises NotFound
+            self._storage.articles.meta(article_id)  # raises NotFound
         return members
 
     def find(self, *, min_size: int = 2, limit: int | None = None, offset: int = 0) -> list[Story]:
         """Stories with at least ``min_size`` articles, the most recently active first."""
         from reader.core.stories.groups import Story
 
-        found = self._storage.list_stories(min_size=min_size, limit=limit, offset=offset)
+        found = self._storage.stories.list_stories(min_size=min_size, limit=limit, offset=offset)
         return [Story(story_id, tuple(metas)) for story_id, metas in found]
 
     def sizes(self, ids: Sequence[int]) -> dict[int, int]:
         """How many articles each article's story has (1: no other source); for list rows."""
-        return self._storage.story_sizes(ids)
+        return self._storage.stories.sizes(ids)
 
     def group_pending(self, *, limit: int | None = None) -> int:
         """Group articles stored before story grouping existed; returns how many were grouped."""
         from reader.core.stories import groups
 
-        return groups.group_pending(self._storage, limit=limit)
+        return groups.group_pending(self._storage.stories, limit=limit)
 
     def regroup(self) -> int:
         """Group every article again from scratch (after the grouping method changed)."""
         from reader.core.stories import groups
 
-        return groups.regroup(self._storage)
+        return groups.regroup(self._storage.stories)
 
     def compare(self, ids: Sequence[int]) -> Comparison:
         """How two or more articles cover one story: highlights, entities, figures and quotes."""

@@ -1,4 +1,4 @@
-"""Existence checks shared by the mixins: a missing or deleted row is a :class:`NotFound`."""
+"""Existence checks shared by the stores: a missing or deleted row is a :class:`NotFound`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from reader.core.errors import NotFound
-from reader.core.storage._base import chunks
+from reader.core.storage.database import chunks
 
 
 def require_live_article(db: sqlite3.Connection, article_id: int) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from reader.core.models import SearchTerm
-from reader.core.storage._base import chunks
+from reader.core.storage.database import chunks
 
 # FTS5 ends a string at NUL, and no control character can be part of a token anyway.
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f]")

@@ -8,11 +8,11 @@ from datetime import datetime
 
 from reader.core.errors import NotFound, UsageError
 from reader.core.models import Annotation
-from reader.core.storage._base import StorageBase
 from reader.core.storage._convert import ANNOTATION_COLUMNS, annotation_from_row, to_text
 from reader.core.storage._fts import reindexing
 from reader.core.storage.articles import require_unchanged
 from reader.core.storage.changes import record_change
+from reader.core.storage.database import Database
 from reader.core.storage.tags import store_annotation_tags
 
 
@@ -45,10 +45,14 @@ def _article_of(db: sqlite3.Connection, annotation_id: int, *, deleted: bool) ->
     return int(row[0])
 
 
-class AnnotationsMixin(StorageBase):
+class AnnotationStore:
     """Highlights with notes and tags; their notes are part of the article's full-text index."""
 
-    def add_annotation(
+    def __init__(self, database: Database) -> None:
+        """Read and write through ``database``."""
+        self._database = database
+
+    def add(
         self,
         article_id: int,
         *,
@@ -67,7 +71,7 @@ class AnnotationsMixin(StorageBase):
             NotFound: no such article, or it is deleted.
             UsageError: the range is empty, reversed or outside the article's text.
         """
-        with self._write() as db:
+        with self._database.write() as db:
             row = db.execute(
                 "SELECT length(body) FROM articles WHERE id = ? AND deleted_at IS NULL",
                 (article_id,),
@@ -101,7 +105,7 @@ class AnnotationsMixin(StorageBase):
             record_change(db, [article_id], now)
             return _fetch(db, annotation_id)
 
-    def update_annotation(
+    def update(
         self,
         annotation_id: int,
         *,
@@ -119,7 +123,7 @@ class AnnotationsMixin(StorageBase):
             NotFound: no such annotation, or it (or its article) is deleted.
             EditConflict: the note is no longer ``expected_note``.
         """
-        with self._write() as db:
+        with self._database.write() as db:
             article_id = _article_of(db, annotation_id, deleted=False)
             if expected_note is not None:
                 require_unchanged(_fetch(db, annotation_id).note, expected_note)
@@ -137,9 +141,9 @@ class AnnotationsMixin(StorageBase):
             record_change(db, [article_id], now)
             return _fetch(db, annotation_id)
 
-    def delete_annotation(self, annotation_id: int, *, now: datetime) -> None:
-        """Delete an annotation softly; :meth:`restore_annotation` brings it back."""
-        with self._write() as db:
+    def delete(self, annotation_id: int, *, now: datetime) -> None:
+        """Delete an annotation softly; :meth:`restore` brings it back."""
+        with self._database.write() as db:
             article_id = _article_of(db, annotation_id, deleted=False)
             with reindexing(db, [article_id]):
                 db.execute(
@@ -148,13 +152,13 @@ class AnnotationsMixin(StorageBase):
                 )
             record_change(db, [article_id], now)
 
-    def restore_annotation(self, annotation_id: int) -> None:
+    def restore(self, annotation_id: int) -> None:
         """Undelete an annotation.
 
         Raises:
             NotFound: no deleted annotation with that id (on a non-deleted article).
         """
-        with self._write() as db:
+        with self._database.write() as db:
             article_id = _article_of(db, annotation_id, deleted=True)
             with reindexing(db, [article_id]):
                 db.execute(
@@ -162,22 +166,22 @@ class AnnotationsMixin(StorageBase):
                 )
             record_change(db, [article_id], None)
 
-    def get_annotation(self, annotation_id: int) -> Annotation:
+    def get(self, annotation_id: int) -> Annotation:
         """One annotation.
 
         Raises:
             NotFound: no such annotation, or it (or its article) is deleted.
         """
-        with self._read() as db:
+        with self._database.read() as db:
             return _fetch(db, annotation_id)
 
-    def annotations(self, article_id: int) -> list[Annotation]:
+    def of(self, article_id: int) -> list[Annotation]:
         """The non-deleted annotations of an article, in text order (then by id).
 
         Raises:
             NotFound: no such article, or it is deleted.
         """
-        with self._read() as db:
+        with self._database.read() as db:
             # One statement, so the list and the existence check see the same snapshot.
             rows = db.execute(
                 f"""

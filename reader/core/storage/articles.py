@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 
 from reader.core.errors import EditConflict, NotFound, UsageError
 from reader.core.models import Article, ArticleDraft, ArticleMeta, TriageState
-from reader.core.storage._base import StorageBase, chunks
 from reader.core.storage._checks import require_articles, require_live_article
 from reader.core.storage._convert import (
     META_COLUMNS,
@@ -21,15 +20,17 @@ from reader.core.storage._convert import (
 )
 from reader.core.storage._fts import index_articles, reindexing
 from reader.core.storage.changes import record_change
+from reader.core.storage.database import Database, chunks
 from reader.core.storage.tags import add_article_tags, store_article_tags
 
-#: What add_article returns: (article id, whether it is new to the reader, why not / "restored").
+#: What ArticleStore.add returns: (article id, whether it is new to the reader, why not / "restored").
 AddOutcome = tuple[int, bool, str]
 
 
-def _add(
+def add_row(
     db: sqlite3.Connection, draft: ArticleDraft, content_hash: str, words: int, now: datetime
 ) -> AddOutcome:
+    """Store ``draft`` inside the caller's transaction, as :meth:`ArticleStore.add` describes."""
     url = draft.url or None
     duplicate = db.execute(
         """
@@ -106,10 +107,14 @@ def _triage_state(state: TriageState | str) -> TriageState:
         raise UsageError(f"unknown state {state!r}; use one of {choices}") from None
 
 
-class ArticlesMixin(StorageBase):
+class ArticleStore:
     """Adding articles, reading one, and the reader's state (triage, star, position, note)."""
 
-    def add_article(
+    def __init__(self, database: Database) -> None:
+        """Read and write through ``database``."""
+        self._database = database
+
+    def add(
         self, draft: ArticleDraft, *, content_hash: str, words: int, now: datetime
     ) -> AddOutcome:
         """Store ``draft`` unless it duplicates an article already in the library.
@@ -122,26 +127,26 @@ class ArticlesMixin(StorageBase):
             ``(id, created, reason)``: reason is ``""`` for a new article, ``"restored"``, or, when
             not created, ``"same URL"`` / ``"same text"``.
         """
-        with self._write() as db:
-            return _add(db, draft, content_hash, words, now)
+        with self._database.write() as db:
+            return add_row(db, draft, content_hash, words, now)
 
-    def add_articles(
+    def add_many(
         self, items: Sequence[tuple[ArticleDraft, str, int]], *, now: datetime
     ) -> list[AddOutcome]:
-        """Store many ``(draft, content_hash, words)`` in one transaction, as :meth:`add_article` does.
+        """Store many ``(draft, content_hash, words)`` in one transaction, as :meth:`add` does.
 
         A later item that duplicates an earlier one of the same batch is reported as a duplicate.
         """
-        with self._write() as db:
-            return [_add(db, draft, hash_, words, now) for draft, hash_, words in items]
+        with self._database.write() as db:
+            return [add_row(db, draft, hash_, words, now) for draft, hash_, words in items]
 
-    def get_article(self, article_id: int) -> Article:
+    def get(self, article_id: int) -> Article:
         """The article with its full text.
 
         Raises:
             NotFound: no such article, or it is deleted.
         """
-        with self._read() as db:
+        with self._database.read() as db:
             row = db.execute(
                 f"""
                 SELECT a.*, (SELECT group_concat(tag, '{TAG_SEPARATOR}') FROM tags
@@ -154,13 +159,13 @@ class ArticlesMixin(StorageBase):
             raise NotFound(f"there is no article {article_id}")
         return article_from_row(row)
 
-    def get_meta(self, article_id: int) -> ArticleMeta:
+    def meta(self, article_id: int) -> ArticleMeta:
         """What a list row shows of one article.
 
         Raises:
             NotFound: no such article, or it is deleted.
         """
-        with self._read() as db:
+        with self._database.read() as db:
             row = db.execute(
                 f"SELECT {META_COLUMNS} FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL",
                 (article_id,),
@@ -184,7 +189,7 @@ class ArticlesMixin(StorageBase):
             raise UsageError(f"a reading position cannot be negative ({position})")
         self._update_live([article_id], "reading_position = ?", (position,))
 
-    def set_article_note(
+    def set_note(
         self, article_id: int, note: str, *, now: datetime, expected: str | None = None
     ) -> None:
         """Replace the note about a whole article (surrounding white space is dropped).
@@ -196,7 +201,7 @@ class ArticlesMixin(StorageBase):
             NotFound: no such article, or it is deleted.
             EditConflict: the note is no longer ``expected`` (another program changed it).
         """
-        with self._write() as db:
+        with self._database.write() as db:
             require_live_article(db, article_id)
             if expected is not None:
                 (current,) = db.execute(
@@ -210,13 +215,13 @@ class ArticlesMixin(StorageBase):
                 )
             record_change(db, [article_id], now)
 
-    def delete_articles(self, ids: Sequence[int], *, now: datetime) -> None:
-        """Delete articles softly: they disappear until :meth:`restore_articles` brings them back.
+    def delete(self, ids: Sequence[int], *, now: datetime) -> None:
+        """Delete articles softly: they disappear until :meth:`restore` brings them back.
 
         Each delete gets a deletion time later than every earlier one (the clock has whole
         seconds), so :meth:`last_deleted` can tell two deletes in the same second apart.
         """
-        with self._write() as db:
+        with self._database.write() as db:
             unique = require_articles(db, ids, live=True)
             latest = db.execute("SELECT max(deleted_at) FROM articles").fetchone()[0]
             moment = to_text(now)
@@ -224,18 +229,18 @@ class ArticlesMixin(StorageBase):
                 moment = to_text(from_text(latest) + timedelta(microseconds=1))
             _update_rows(db, unique, "deleted_at = ?", (moment,))
 
-    def restore_articles(self, ids: Sequence[int]) -> None:
+    def restore(self, ids: Sequence[int]) -> None:
         """Undelete articles; restoring one that is not deleted does nothing.
 
         Raises:
             NotFound: one of the ids was never an article (then nothing changes).
         """
-        with self._write() as db:
+        with self._database.write() as db:
             _update_rows(db, require_articles(db, ids, live=False), "deleted_at = NULL", ())
 
     def last_deleted(self) -> list[int]:
         """The ids deleted at the latest deletion time, in id order (empty if nothing is deleted)."""
-        with self._read() as db:
+        with self._database.read() as db:
             rows = db.execute(
                 """
                 SELECT id FROM articles
@@ -246,7 +251,7 @@ class ArticlesMixin(StorageBase):
 
     def _update_live(self, ids: Sequence[int], assignment: str, values: tuple[object, ...]) -> None:
         # One transaction: a missing id raises NotFound before anything is changed.
-        with self._write() as db:
+        with self._database.write() as db:
             _update_rows(db, require_articles(db, ids, live=True), assignment, values)
 
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from reader.core.errors import LibraryDamaged, StorageError, UsageError
 from reader.core.scratch import remove_stale, scratch_path
-from reader.core.storage._base import is_writable, read_only_uri
 from reader.core.storage._schema import APPLICATION_ID, MIGRATIONS
 from reader.core.storage.damage import clear_damage, note_damage, problems, summary
+from reader.core.storage.database import is_writable, read_only_uri
 from reader.core.text import clean_line
 
 #: What earlier skims named a backup being written (no process id): removed when an hour old.

@@ -1,6 +1,6 @@
 """Noticing writes, and the order of changes that ``export --since`` goes by.
 
-:meth:`ChangesMixin.change_token` is a cheap token that changes whenever the library does, whoever
+:meth:`ChangeStore.token` is a cheap token that changes whenever the library does, whoever
 wrote to it. The *revision* is a counter: every write that adds an article or changes its notes or
 highlights gives the article the next revision (table ``article_changes``). A clock can be set back
 (by hand, by a virtual machine resuming, by a wrong time zone); the revision cannot, so
@@ -19,8 +19,8 @@ from contextlib import suppress
 from datetime import datetime
 
 from reader.core.errors import StorageError
-from reader.core.storage._base import StorageBase
 from reader.core.storage._convert import to_text
+from reader.core.storage.database import Database
 
 
 def next_revision(db: sqlite3.Connection) -> int:
@@ -56,11 +56,15 @@ def _mark(db: sqlite3.Connection, revision: int, now: datetime) -> None:
         db.execute("INSERT INTO change_marks (at, revision) VALUES (?, ?)", (moment, revision))
 
 
-class ChangesMixin(StorageBase):
-    """:meth:`change_token`, for views that must refresh when another program writes, and the
+class ChangeStore:
+    """:meth:`token`, for views that must refresh when another program writes, and the
     revisions ``export --since`` goes by."""
 
-    def change_token(self) -> int:
+    def __init__(self, database: Database) -> None:
+        """Read and write through ``database``."""
+        self._database = database
+
+    def token(self) -> int:
         """A number that differs from the last call's whenever the library changed in between.
 
         ``PRAGMA data_version`` changes when *another* connection (another program, or another
@@ -68,7 +72,7 @@ class ChangesMixin(StorageBase):
         are answered without reading the database, so polling every second costs microseconds.
         Compare tokens taken on the same thread: each thread has its own connection.
         """
-        with self._read() as db:
+        with self._database.read() as db:
             (version,) = db.execute("PRAGMA data_version").fetchone()
             return int(version) << 32 | (db.total_changes & 0xFFFFFFFF)
 
@@ -77,5 +81,5 @@ class ChangesMixin(StorageBase):
 
         Best effort: a library that cannot be written is left as it is.
         """
-        with suppress(StorageError), self._write() as db:
+        with suppress(StorageError), self._database.write() as db:
             _mark(db, next_revision(db), now)

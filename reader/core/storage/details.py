@@ -8,9 +8,9 @@ from datetime import datetime
 
 from reader.core.errors import NotFound, UsageError
 from reader.core.models import ArticleMeta
-from reader.core.storage._base import StorageBase
 from reader.core.storage._convert import META_COLUMNS, from_text, meta_from_row, optional_text
 from reader.core.storage._fts import reindexing
+from reader.core.storage.database import Database
 from reader.core.storage.stories import Filing, StorySession
 
 #: The columns an edit may change.
@@ -46,10 +46,14 @@ def _check_url_free(db: sqlite3.Connection, article_id: int, url: str) -> None:
         raise UsageError(f"article {holder['id']}{deleted} already has the URL {url}")
 
 
-class DetailsMixin(StorageBase):
+class DetailStore:
     """Correcting the details an import got wrong (a file name as title, today as date)."""
 
-    def edit_details(
+    def __init__(self, database: Database) -> None:
+        """Read and write through ``database``."""
+        self._database = database
+
+    def edit(
         self, article_id: int, changes: Mapping[str, DetailValue], *, refile: Refile
     ) -> ArticleMeta:
         """Change some details of a live article in one transaction, and return its new row.
@@ -66,7 +70,7 @@ class DetailsMixin(StorageBase):
         if unknown:
             raise ValueError(f"not an article detail: {', '.join(sorted(unknown))}")
         wanted = {field: _stored(field, value) for field, value in changes.items()}
-        with self._write() as db:
+        with self._database.write() as db:
             row = db.execute(
                 f"""
                 SELECT {", ".join(DETAIL_FIELDS)}, body, added FROM articles

@@ -8,7 +8,6 @@ from datetime import datetime
 
 from reader.core.models import Annotation, Article
 from reader.core.records import ExportRecord
-from reader.core.storage._base import StorageBase, chunks
 from reader.core.storage._checks import require_articles
 from reader.core.storage._convert import (
     ANNOTATION_COLUMNS,
@@ -18,6 +17,8 @@ from reader.core.storage._convert import (
     from_text,
     to_text,
 )
+from reader.core.storage.changes import ChangeStore
+from reader.core.storage.database import Database, chunks
 
 
 def _record(row: sqlite3.Row) -> ExportRecord:
@@ -31,12 +32,21 @@ def _record(row: sqlite3.Row) -> ExportRecord:
     )
 
 
-class ExportsMixin(StorageBase):
+class ExportStore:
     """Bulk reads for export (a few statements per hundreds of articles) and the ``exports`` table."""
+
+    def __init__(self, database: Database, changes: ChangeStore) -> None:
+        """Read and write through ``database``; ``changes`` keeps the revisions ``--since`` uses."""
+        self._database = database
+        self._changes = changes
+
+    def mark_time(self, now: datetime) -> None:
+        """Note that changes from now on come after ``now``, for a later ``export --since``."""
+        self._changes.mark_time(now)
 
     def check_articles(self, ids: Sequence[int]) -> None:
         """Raise NotFound (naming the first few) unless every id is a live article."""
-        with self._read() as db:
+        with self._database.read() as db:
             require_articles(db, ids, live=True)
 
     def articles_by_ids(self, ids: Sequence[int]) -> list[Article]:
@@ -45,7 +55,7 @@ class ExportsMixin(StorageBase):
         Raises:
             NotFound: one of them does not exist or is deleted.
         """
-        with self._read() as db:
+        with self._database.read() as db:
             unique = require_articles(db, ids, live=True)
             found: dict[int, Article] = {}
             for part in chunks(unique):
@@ -64,7 +74,7 @@ class ExportsMixin(StorageBase):
     def annotations_by_article(self, ids: Sequence[int]) -> dict[int, list[Annotation]]:
         """The live highlights of each article in ``ids``, in text order; every id gets a list."""
         result: dict[int, list[Annotation]] = {article_id: [] for article_id in ids}
-        with self._read() as db:
+        with self._database.read() as db:
             for part in chunks(list(result)):
                 marks = ", ".join("?" * len(part))
                 rows = db.execute(
@@ -89,7 +99,7 @@ class ExportsMixin(StorageBase):
         """
         moment = to_text(since)
         changed: set[int] = set()
-        with self._read() as db:
+        with self._database.read() as db:
             row = db.execute(
                 "SELECT revision FROM change_marks WHERE at >= ? ORDER BY at LIMIT 1", (moment,)
             ).fetchone()
@@ -110,23 +120,23 @@ class ExportsMixin(StorageBase):
                 changed.update(row[0] for row in rows)
         return changed
 
-    def export_records(self, directory: str) -> list[ExportRecord]:
+    def records(self, directory: str) -> list[ExportRecord]:
         """The records of every file skim exported into ``directory`` (an absolute path)."""
-        with self._read() as db:
+        with self._database.read() as db:
             rows = db.execute(
                 "SELECT * FROM exports WHERE directory = ? ORDER BY path", (directory,)
             ).fetchall()
         return [_record(row) for row in rows]
 
-    def export_record(self, path: str) -> ExportRecord | None:
+    def record(self, path: str) -> ExportRecord | None:
         """The record of the file at ``path`` (absolute), or None when skim never wrote it."""
-        with self._read() as db:
+        with self._database.read() as db:
             row = db.execute("SELECT * FROM exports WHERE path = ?", (path,)).fetchone()
         return None if row is None else _record(row)
 
-    def save_export_record(self, record: ExportRecord) -> None:
+    def save_record(self, record: ExportRecord) -> None:
         """Remember what was written to ``record.path`` (replacing the previous record)."""
-        with self._write() as db:
+        with self._database.write() as db:
             db.execute(
                 """
                 INSERT OR REPLACE INTO exports
@@ -143,7 +153,7 @@ class ExportsMixin(StorageBase):
                 ),
             )
 
-    def delete_export_record(self, path: str) -> None:
+    def delete_record(self, path: str) -> None:
         """Forget the file at ``path`` (after it was found renamed)."""
-        with self._write() as db:
+        with self._database.write() as db:
             db.execute("DELETE FROM exports WHERE path = ?", (path,))

@@ -13,13 +13,12 @@ from datetime import datetime
 from reader.core.errors import NotFound, UsageError
 from reader.core.models import ArticleDraft
 from reader.core.records import Feed
-from reader.core.storage._base import StorageBase
 from reader.core.storage._convert import from_text, optional_datetime, to_text
 
 # The article-adding helper is shared with articles.py so that duplicates and restores behave the
 # same whichever way an article arrives.
-from reader.core.storage.articles import AddOutcome
-from reader.core.storage.articles import _add as add_article_row
+from reader.core.storage.articles import AddOutcome, add_row
+from reader.core.storage.database import Database
 
 #: An entry to record: (entry id, (draft, content hash, words) or None when it had no text).
 EntryToStore = tuple[str, tuple[ArticleDraft, str, int] | None]
@@ -62,7 +61,7 @@ def _record_entries(
         article_id: int | None = None
         if article is not None:
             draft, content_hash, words = article
-            outcome = add_article_row(db, draft, content_hash, words, now)
+            outcome = add_row(db, draft, content_hash, words, now)
             outcomes.append(outcome)
             article_id = outcome[0]
         db.execute(
@@ -73,10 +72,14 @@ def _record_entries(
     return outcomes
 
 
-class FeedsMixin(StorageBase):
+class FeedStore:
     """Feed subscriptions and the entries they delivered."""
 
-    def add_feed(
+    def __init__(self, database: Database) -> None:
+        """Read and write through ``database``."""
+        self._database = database
+
+    def add(
         self,
         *,
         url: str,
@@ -93,7 +96,7 @@ class FeedsMixin(StorageBase):
         Raises:
             UsageError: the feed is already subscribed (nothing is changed).
         """
-        with self._write() as db:
+        with self._database.write() as db:
             if db.execute("SELECT 1 FROM feeds WHERE url = ?", (url,)).fetchone():
                 raise UsageError(f"already subscribed to {url}")
             cursor = db.execute(
@@ -108,7 +111,7 @@ class FeedsMixin(StorageBase):
             assert feed_id is not None
             return feed_id, _record_entries(db, feed_id, entries, now)
 
-    def add_feed_subscriptions(
+    def add_subscriptions(
         self, feeds: Sequence[tuple[str, str, str | None]], *, now: datetime
     ) -> list[tuple[int, bool]]:
         """Subscribe to ``(url, title, site_url)`` feeds without fetching them (an OPML import).
@@ -117,7 +120,7 @@ class FeedsMixin(StorageBase):
             ``(feed id, created)`` per feed; ``created`` is False for one already subscribed.
         """
         results: list[tuple[int, bool]] = []
-        with self._write() as db:
+        with self._database.write() as db:
             for url, title, site_url in feeds:
                 row = db.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
                 if row is not None:
@@ -133,42 +136,42 @@ class FeedsMixin(StorageBase):
 
     def list_feeds(self) -> list[Feed]:
         """Every subscription, in the order they were made."""
-        with self._read() as db:
+        with self._database.read() as db:
             rows = db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds f ORDER BY f.id").fetchall()
         return [_feed_from_row(row) for row in rows]
 
-    def get_feed(self, feed_id: int) -> Feed:
+    def get(self, feed_id: int) -> Feed:
         """The subscription ``feed_id``.
 
         Raises:
             NotFound: there is no such subscription.
         """
-        with self._read() as db:
+        with self._database.read() as db:
             return _feed_from_row(_feed_row(db, feed_id))
 
-    def find_feed(self, url: str) -> Feed | None:
+    def find(self, url: str) -> Feed | None:
         """The subscription to ``url``, if there is one."""
-        with self._read() as db:
+        with self._database.read() as db:
             row = db.execute(
                 f"SELECT {_FEED_COLUMNS} FROM feeds f WHERE f.url = ?", (url,)
             ).fetchone()
         return None if row is None else _feed_from_row(row)
 
-    def feed_validators(self, feed_id: int) -> tuple[str | None, str | None]:
+    def validators(self, feed_id: int) -> tuple[str | None, str | None]:
         """The ``(etag, last-modified)`` of the feed's last response, for a conditional request."""
-        with self._read() as db:
+        with self._database.read() as db:
             row = db.execute("SELECT etag, modified FROM feeds WHERE id = ?", (feed_id,)).fetchone()
         return (None, None) if row is None else (row["etag"], row["modified"])
 
     def seen_entries(self, feed_id: int) -> set[str]:
         """The ids of the entries of a feed already imported (or skipped for having no text)."""
-        with self._read() as db:
+        with self._database.read() as db:
             rows = db.execute(
                 "SELECT entry_id FROM feed_entries WHERE feed_id = ?", (feed_id,)
             ).fetchall()
         return {row["entry_id"] for row in rows}
 
-    def store_feed_update(
+    def store_update(
         self,
         feed_id: int,
         *,
@@ -184,7 +187,7 @@ class FeedsMixin(StorageBase):
         Raises:
             NotFound: the subscription was removed meanwhile (nothing is stored).
         """
-        with self._write() as db:
+        with self._database.write() as db:
             _feed_row(db, feed_id)
             db.execute(
                 """
@@ -196,18 +199,18 @@ class FeedsMixin(StorageBase):
             )
             return _record_entries(db, feed_id, entries, now)
 
-    def mark_feed_checked(self, feed_id: int, *, now: datetime) -> None:
+    def mark_checked(self, feed_id: int, *, now: datetime) -> None:
         """Record an update that found nothing new (a 304 answer)."""
-        with self._write() as db:
+        with self._database.write() as db:
             db.execute("UPDATE feeds SET last_checked = ? WHERE id = ?", (to_text(now), feed_id))
 
-    def remove_feed(self, feed_id: int) -> Feed:
+    def remove(self, feed_id: int) -> Feed:
         """Unsubscribe; the articles that came from the feed stay in the library.
 
         Raises:
             NotFound: there is no such subscription.
         """
-        with self._write() as db:
+        with self._database.write() as db:
             row = _feed_row(db, feed_id)
             db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
         return _feed_from_row(row)

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from reader.core.models import ArticleDraft, TriageState
-from reader.core.storage._base import StorageBase
 from reader.core.storage._convert import to_text
 from reader.core.storage._fts import reindexing
-from reader.core.storage.articles import AddOutcome
-from reader.core.storage.articles import _add as add_article_row
+from reader.core.storage.articles import AddOutcome, add_row
 from reader.core.storage.changes import record_change
+from reader.core.storage.database import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,21 +34,23 @@ class ImportedArticle:
     note: str = ""
 
 
-class ImportsMixin(StorageBase):
+class ImportStore:
     """Adding articles from other tools and finding an article by its URL."""
 
-    def add_imported_articles(
-        self, items: Sequence[ImportedArticle], *, now: datetime
-    ) -> list[AddOutcome]:
+    def __init__(self, database: Database) -> None:
+        """Read and write through ``database``."""
+        self._database = database
+
+    def add(self, items: Sequence[ImportedArticle], *, now: datetime) -> list[AddOutcome]:
         """Store articles with their saved time, state, star and note, in one transaction.
 
-        Duplicates are reported as :meth:`add_articles` reports them and left as they are; only a
+        Duplicates are reported as ``ArticleStore.add_many`` reports them and left as they are; only a
         newly stored article takes the other tool's state (a restored one keeps its own).
         """
         outcomes: list[AddOutcome] = []
-        with self._write() as db:
+        with self._database.write() as db:
             for item in items:
-                outcome = add_article_row(db, item.draft, item.content_hash, item.words, now)
+                outcome = add_row(db, item.draft, item.content_hash, item.words, now)
                 outcomes.append(outcome)
                 article_id, created, reason = outcome
                 if not created or reason:
@@ -72,9 +73,9 @@ class ImportsMixin(StorageBase):
                     record_change(db, [article_id], now)
         return outcomes
 
-    def find_article_by_url(self, url: str) -> int | None:
+    def find_by_url(self, url: str) -> int | None:
         """The id of the live article with this URL, if any."""
-        with self._read() as db:
+        with self._database.read() as db:
             row = db.execute(
                 "SELECT id FROM articles WHERE url = ? AND deleted_at IS NULL", (url,)
             ).fetchone()

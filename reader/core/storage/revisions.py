@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from reader.core import anchoring
 from reader.core.errors import NotFound
 from reader.core.models import ArticleDraft
-from reader.core.storage._base import StorageBase
 from reader.core.storage._convert import optional_text
 from reader.core.storage._fts import reindexing
+from reader.core.storage.database import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +61,12 @@ def _reanchor(db: sqlite3.Connection, article_id: int, body: str) -> Revision:
     return Revision(reanchored=placed, orphaned=lost)
 
 
-class RevisionsMixin(StorageBase):
+class RevisionStore:
     """Replacing the text of a stored article while keeping its highlights."""
+
+    def __init__(self, database: Database) -> None:
+        """Read and write through ``database``."""
+        self._database = database
 
     def revise_text(
         self, article_id: int, draft: ArticleDraft, *, content_hash: str, words: int
@@ -76,7 +80,7 @@ class RevisionsMixin(StorageBase):
         Raises:
             NotFound: no such article, or it is deleted.
         """
-        with self._write() as db:
+        with self._database.write() as db:
             row = db.execute(
                 "SELECT content_hash FROM articles WHERE id = ? AND deleted_at IS NULL",
                 (article_id,),

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from reader.core.errors import UsageError
 from reader.core.models import ArticleMeta, ArticleQuery
-from reader.core.storage._base import StorageBase
 from reader.core.storage._convert import META_COLUMNS, meta_from_row
 from reader.core.storage._fts import any_expression, match_expression, without
+from reader.core.storage.database import Database
 from reader.core.storage.tags import normalise_tags
 
 SORTS = ("added", "published", "title", "source")
@@ -99,8 +99,12 @@ def _order(sort: str, descending: bool) -> str:
     return f"a.source COLLATE NOCASE {direction} NULLS LAST, a.id {direction}"
 
 
-class SearchMixin(StorageBase):
+class SearchStore:
     """Lists of articles: filtered, full-text searched, sorted, paged and counted."""
+
+    def __init__(self, database: Database) -> None:
+        """Read and write through ``database``."""
+        self._database = database
 
     def list_articles(
         self,
@@ -133,7 +137,7 @@ class SearchMixin(StorageBase):
         where = _filter(query)
         order = "m.score, a.id DESC" if where.ranked else _order(sort, descending)
         params = [*where.params, -1 if limit is None else limit, offset]
-        with self._read() as db:
+        with self._database.read() as db:
             rows = db.execute(
                 f"{where.select(META_COLUMNS)} ORDER BY {order} LIMIT ? OFFSET ?", params
             ).fetchall()
@@ -142,13 +146,13 @@ class SearchMixin(StorageBase):
     def count_articles(self, query: ArticleQuery) -> int:
         """How many non-deleted articles match ``query``."""
         where = _filter(query, counting=True)
-        with self._read() as db:
+        with self._database.read() as db:
             (count,) = db.execute(where.select("count(*)"), where.params).fetchone()
         return int(count)
 
     def view_counts(self) -> dict[str, int]:
         """Sizes of the sidebar views: ``inbox``, ``later``, ``archive``, ``starred`` and ``all``."""
-        with self._read() as db:
+        with self._database.read() as db:
             # One statement (one snapshot); each count is answered from an index alone.
             row = db.execute(
                 """

@@ -16,8 +16,8 @@ from typing import TypeVar
 
 from reader.core.models import ArticleMeta
 from reader.core.records import Fingerprint, StoredArticle
-from reader.core.storage._base import StorageBase, chunks
 from reader.core.storage._convert import META_COLUMNS, meta_from_row
+from reader.core.storage.database import Database, chunks
 
 _T = TypeVar("_T")
 _COUNT_TERM = ""  # story_terms row holding the number of fingerprinted articles
@@ -174,21 +174,25 @@ class StorySession:
         return True
 
 
-class StoriesMixin(StorageBase):
+class StoryStore:
     """Story membership of articles, and the index story grouping uses."""
 
-    def with_story_index(self, work: Callable[[StorySession], _T]) -> _T:
+    def __init__(self, database: Database) -> None:
+        """Read and write through ``database``."""
+        self._database = database
+
+    def with_index(self, work: Callable[[StorySession], _T]) -> _T:
         """Run ``work`` with the story index, in one write transaction."""
-        with self._write() as db:
+        with self._database.write() as db:
             return work(StorySession(db))
 
-    def ungrouped_articles(self, limit: int) -> list[tuple[int, str, str, str | None, str]]:
+    def ungrouped(self, limit: int) -> list[tuple[int, str, str, str | None, str]]:
         """Up to ``limit`` live articles not yet in a story, oldest first.
 
         Returns:
             ``(id, title, body, published, added)`` with the times as stored text.
         """
-        with self._read() as db:
+        with self._database.read() as db:
             rows = db.execute(
                 """
                 SELECT a.id, a.title, a.body, a.published, a.added FROM articles a
@@ -200,15 +204,15 @@ class StoriesMixin(StorageBase):
             ).fetchall()
         return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
-    def clear_stories(self) -> None:
+    def clear(self) -> None:
         """Forget every story and the whole index (before grouping everything again)."""
-        with self._write() as db:
+        with self._database.write() as db:
             for table in ("story_articles", "story_postings", "story_terms"):
                 db.execute(f"DELETE FROM {table}")
 
-    def story_members(self, article_id: int) -> list[ArticleMeta]:
+    def members(self, article_id: int) -> list[ArticleMeta]:
         """The live articles of ``article_id``'s story (itself alone if it is in none), by date."""
-        with self._read() as db:
+        with self._database.read() as db:
             rows = db.execute(
                 f"""
                 SELECT {META_COLUMNS} FROM articles a
@@ -222,10 +226,10 @@ class StoriesMixin(StorageBase):
             ).fetchall()
         return [meta_from_row(row) for row in rows]
 
-    def story_sizes(self, article_ids: Sequence[int]) -> dict[int, int]:
+    def sizes(self, article_ids: Sequence[int]) -> dict[int, int]:
         """For each id, how many live articles its story has (1 when it stands alone)."""
         sizes = {article_id: 1 for article_id in article_ids}
-        with self._read() as db:
+        with self._database.read() as db:
             for part in chunks(list(dict.fromkeys(article_ids))):
                 marks = ", ".join("?" * len(part))
                 rows = db.execute(
@@ -248,7 +252,7 @@ class StoriesMixin(StorageBase):
 
         Each story is its id and its articles in date order.
         """
-        with self._read() as db:
+        with self._database.read() as db:
             story_rows = db.execute(
                 """
                 SELECT s.story_id FROM story_articles s

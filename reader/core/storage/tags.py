@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from reader.core.storage._base import StorageBase
 from reader.core.storage._checks import require_articles, require_live_article
+from reader.core.storage.database import Database
 from reader.core.text import clean_line
 
 
@@ -45,20 +45,24 @@ def store_annotation_tags(db: sqlite3.Connection, annotation_id: int, tags: Iter
     )
 
 
-class TagsMixin(StorageBase):
+class TagStore:
     """Article tags."""
 
-    def set_tags(self, article_id: int, tags: Sequence[str]) -> None:
+    def __init__(self, database: Database) -> None:
+        """Read and write through ``database``."""
+        self._database = database
+
+    def replace(self, article_id: int, tags: Sequence[str]) -> None:
         """Replace the tags of an article with ``tags`` (normalised by :func:`normalise_tags`).
 
         Raises:
             NotFound: no such article, or it is deleted.
         """
-        with self._write() as db:
+        with self._database.write() as db:
             require_live_article(db, article_id)
             store_article_tags(db, article_id, tags)
 
-    def change_tags(
+    def change(
         self, ids: Sequence[int], *, add: Sequence[str] = (), remove: Sequence[str] = ()
     ) -> None:
         """Add ``add`` to and take ``remove`` from the tags of every article in ``ids``.
@@ -66,7 +70,7 @@ class TagsMixin(StorageBase):
         One transaction: a missing or deleted id raises NotFound before anything changes.
         """
         removed = normalise_tags(remove)
-        with self._write() as db:
+        with self._database.write() as db:
             for article_id in require_articles(db, ids, live=True):
                 add_article_tags(db, article_id, add)
                 db.executemany(
@@ -74,9 +78,9 @@ class TagsMixin(StorageBase):
                     [(article_id, tag) for tag in removed],
                 )
 
-    def all_tags(self) -> list[tuple[str, int]]:
+    def counts(self) -> list[tuple[str, int]]:
         """Every tag of a non-deleted article with its number of articles, sorted by tag."""
-        with self._read() as db:
+        with self._database.read() as db:
             rows = db.execute(
                 """
                 SELECT t.tag, count(*) FROM tags t JOIN articles a ON a.id = t.article_id

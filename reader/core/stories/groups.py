@@ -19,7 +19,7 @@ from reader.core.stories.fingerprint import day_of, fingerprint
 from reader.core.stories.grouping import Assignment, assign, assign_many
 
 if TYPE_CHECKING:
-    from reader.core.storage.stories import Filing, StoriesMixin, StorySession
+    from reader.core.storage.stories import Filing, StorySession, StoryStore
 
 #: Articles grouped per write transaction by :func:`group_pending`.
 BATCH = 500
@@ -49,12 +49,12 @@ class Story:
 
 
 def group_drafts(
-    storage: StoriesMixin, items: Sequence[tuple[int, ArticleDraft]], added: datetime
+    stories: StoryStore, items: Sequence[tuple[int, ArticleDraft]], added: datetime
 ) -> list[Assignment]:
     """Group newly stored articles, in the order given.
 
     Args:
-        storage: the library's storage.
+        stories: the library's story store.
         items: ``(article id, the draft it was stored from)``.
         added: when they were added (their day when a draft has no published date).
     """
@@ -64,27 +64,27 @@ def group_drafts(
         (article_id, fingerprint(d.title, d.body, day_of(d.published or added)))
         for article_id, d in items
     ]
-    return storage.with_story_index(partial(assign_many, items=prints))
+    return stories.with_index(partial(assign_many, items=prints))
 
 
-def group_pending(storage: StoriesMixin, *, limit: int | None = None) -> int:
+def group_pending(stories: StoryStore, *, limit: int | None = None) -> int:
     """Group live articles that are in no story yet (oldest first); return how many were grouped.
 
     Args:
-        storage: the library's storage.
+        stories: the library's story store.
         limit: stop after this many (None: all).
     """
     done = 0
     while limit is None or done < limit:
         size = BATCH if limit is None else min(BATCH, limit - done)
-        rows = storage.ungrouped_articles(size)
+        rows = stories.ungrouped(size)
         if not rows:
             break
         prints = [
             (article_id, fingerprint(title, body, _day(published or added)))
             for article_id, title, body, published, added in rows
         ]
-        storage.with_story_index(partial(assign_many, items=prints))
+        stories.with_index(partial(assign_many, items=prints))
         done += len(rows)
     return done
 
@@ -111,10 +111,10 @@ def refile(
     return assign(session, article_id, fingerprint(after.title, after.body, new_day))
 
 
-def regroup(storage: StoriesMixin) -> int:
+def regroup(stories: StoryStore) -> int:
     """Forget all stories and group every live article again (after the method changed)."""
-    storage.clear_stories()
-    return group_pending(storage)
+    stories.clear()
+    return group_pending(stories)
 
 
 def _day(stored_time: str) -> int:

@@ -54,10 +54,10 @@ def import_opml(storage: Storage, path: Path, *, now: datetime) -> OpmlImport:
     skipped = tuple(
         f"{label}: skipped {o.url}: not an http(s) address" for o in outlines if o not in wanted
     )
-    results = storage.add_feed_subscriptions(
+    results = storage.feeds.add_subscriptions(
         [(o.url, o.title or o.url, o.site_url) for o in wanted], now=now
     )
-    feeds = {feed.id: feed for feed in storage.list_feeds()}
+    feeds = {feed.id: feed for feed in storage.feeds.list_feeds()}
     return OpmlImport(
         added=tuple(feeds[feed_id] for feed_id, created in results if created),
         existing=tuple(feeds[feed_id] for feed_id, created in results if not created),
@@ -67,7 +67,7 @@ def import_opml(storage: Storage, path: Path, *, now: datetime) -> OpmlImport:
 
 def export_opml(storage: Storage, *, now: datetime) -> str:
     """The subscriptions as an OPML 2.0 document."""
-    return render_opml(storage.list_feeds(), created=now)
+    return render_opml(storage.feeds.list_feeds(), created=now)
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -86,7 +86,7 @@ def subscribe(
         limits=limits,
         trusted_host=trusted_host,
     )
-    feed_id, outcomes = storage.add_feed(
+    feed_id, outcomes = storage.feeds.add(
         url=document.location,
         title=parsed.title or document.label,
         site_url=parsed.site_url,
@@ -97,7 +97,7 @@ def subscribe(
         now=now,
     )
     return FeedUpdate(
-        feed=storage.get_feed(feed_id),
+        feed=storage.feeds.get(feed_id),
         added=_results(storage, outcomes),
         warnings=tuple(w for w in (parsed.warning, *warnings) if w),
     )
@@ -122,7 +122,7 @@ def update(
     Raises:
         NotFound: one of ``feed_ids`` is not a subscription (then nothing is fetched).
     """
-    feeds = [storage.get_feed(feed_id) for feed_id in feed_ids] or storage.list_feeds()
+    feeds = [storage.feeds.get(feed_id) for feed_id in feed_ids] or storage.feeds.list_feeds()
     results: list[FeedUpdate] = []
     for feed in feeds:
         try:
@@ -141,26 +141,26 @@ def _update_one(
     now: datetime,
 ) -> FeedUpdate:
     path = None if is_web_address(feed.url) else Path(feed.url)
-    etag, modified = storage.feed_validators(feed.id) if path is None else (None, None)
+    etag, modified = storage.feeds.validators(feed.id) if path is None else (None, None)
     document = _load(
         feed.url, path, limits=limits, etag=etag, modified=modified, given_by_user=True
     )
     if document.not_modified:
-        storage.mark_feed_checked(feed.id, now=now)
-        return FeedUpdate(feed=storage.get_feed(feed.id), not_modified=True)
+        storage.feeds.mark_checked(feed.id, now=now)
+        return FeedUpdate(feed=storage.feeds.get(feed.id), not_modified=True)
     parsed = parse_feed(document.data, label=document.label, content_type=document.content_type)
     if parsed.alternate is not None:
         raise IngestError(f"{document.label} is now a web page, not a feed")
     _require_usable(parsed, document.label)
     entries, warnings = prepare(
         parsed,
-        storage.seen_entries(feed.id),
+        storage.feeds.seen_entries(feed.id),
         full_text=feed.full_text if full_text is None else full_text,
         label=document.label,
         limits=limits,
         trusted_host=host_of(feed.url) if path is None else "",
     )
-    outcomes = storage.store_feed_update(
+    outcomes = storage.feeds.store_update(
         feed.id,
         title=parsed.title,
         site_url=parsed.site_url,
@@ -170,7 +170,7 @@ def _update_one(
         now=now,
     )
     return FeedUpdate(
-        feed=storage.get_feed(feed.id),
+        feed=storage.feeds.get(feed.id),
         added=_results(storage, outcomes),
         warnings=tuple(w for w in (parsed.warning, *warnings) if w),
     )
@@ -188,7 +188,7 @@ def _locate(source: str) -> tuple[str, Path | None]:
 
 
 def _refuse_duplicate(storage: Storage, location: str) -> None:
-    existing = storage.find_feed(location)
+    existing = storage.feeds.find(location)
     if existing is not None:
         raise UsageError(f"already subscribed to {existing.title} (feed {existing.id})")
 
@@ -247,6 +247,6 @@ def _address_hint(path: Path) -> str:
 
 def _results(storage: Storage, outcomes: Sequence[tuple[int, bool, str]]) -> tuple[AddResult, ...]:
     return tuple(
-        AddResult(article=storage.get_meta(article_id), created=created, reason=reason)
+        AddResult(article=storage.articles.meta(article_id), created=created, reason=reason)
         for article_id, created, reason in outcomes
     )

@@ -45,11 +45,11 @@ def import_links(
 
     def flush() -> None:
         fetched = [item[1] for item in pending if isinstance(item, tuple)]
-        stored = iter(storage.add_imported_articles(fetched, now=now) if fetched else [])
+        stored = iter(storage.imports.add(fetched, now=now) if fetched else [])
         for item in pending:
             if isinstance(item, tuple):
                 article_id, created, reason = next(stored)
-                result = AddResult(storage.get_meta(article_id), created, reason)
+                result = AddResult(storage.articles.meta(article_id), created, reason)
                 outcome = ImportOutcome(item[0].url, result=result)
             else:
                 outcome = item
@@ -59,9 +59,9 @@ def import_links(
         pending.clear()
 
     for link in links:
-        existing = storage.find_article_by_url(link.url)
+        existing = storage.imports.find_by_url(link.url)
         if existing is not None:
-            result = AddResult(storage.get_meta(existing), created=False, reason="same URL")
+            result = AddResult(storage.articles.meta(existing), created=False, reason="same URL")
             pending.append(ImportOutcome(link.url, result=result))
             continue
         try:
@@ -91,4 +91,4 @@ def preview_links(
     storage: Storage, links: Sequence[SavedLink]
 ) -> list[tuple[SavedLink, int | None]]:
     """Each link with the id of the article already holding its URL (None: it would be fetched)."""
-    return [(link, storage.find_article_by_url(link.url)) for link in links]
+    return [(link, storage.imports.find_by_url(link.url)) for link in links]

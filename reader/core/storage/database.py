@@ -1,8 +1,8 @@
-"""Connections, transactions and error wrapping shared by every storage mixin.
+"""The database: connections, transactions and error wrapping, shared by every store.
 
 SQLite connections must not be shared between threads, so each thread gets its own, made on first
 use. Every connection is in autocommit mode (``isolation_level=None``) and transactions are explicit:
-writes go through :meth:`StorageBase._write`, which starts them with ``BEGIN IMMEDIATE`` — taking the
+writes go through :meth:`Database.write`, which starts them with ``BEGIN IMMEDIATE`` — taking the
 write lock up front is what lets two programs write to one library without "database is locked"
 errors (a plain ``BEGIN`` upgrades its lock too late for the busy timeout to help). Reads are single
 statements, which SQLite runs on one consistent snapshot, and need no transaction.
@@ -40,11 +40,12 @@ class _Connection(sqlite3.Connection):
     """A connection that can be referenced weakly (the base class cannot)."""
 
 
-class StorageBase:
+class Database:
     """Owns the per-thread connections of one database file.
 
-    Mixins subclass this to reach :meth:`_read` and :meth:`_write`; helpers that need a connection
-    take it as an argument, so a write can call them inside its own transaction.
+    Each store (``ArticleStore``, ``TagStore``, …) is given the one ``Database`` and opens
+    :meth:`read` or :meth:`write` around its statements; helpers that need a connection take it as
+    an argument, so a write can call them inside its own transaction.
     """
 
     def __init__(self, path: Path) -> None:
@@ -97,7 +98,7 @@ class StorageBase:
             self._all.add(db)
         return db
 
-    def _db(self) -> _Connection:
+    def connection(self) -> _Connection:
         """This thread's connection, opened on first use."""
         if self._closed:
             raise StorageError(f"the library at {self.path} is closed")
@@ -108,7 +109,7 @@ class StorageBase:
         return db
 
     def close(self) -> None:
-        """Close every connection this storage opened; using it afterwards raises StorageError.
+        """Close every connection this database opened; using it afterwards raises StorageError.
 
         Connections of threads that already ended were closed when those threads went away.
         """
@@ -123,13 +124,13 @@ class StorageBase:
     # -- transactions ------------------------------------------------------------------------------
 
     @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
+    def read(self) -> Iterator[sqlite3.Connection]:
         """Yield this thread's connection for reading; SQLite errors become StorageError."""
         with self._errors():
-            yield self._db()
+            yield self.connection()
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def write(self) -> Iterator[sqlite3.Connection]:
         """Run the body in one ``BEGIN IMMEDIATE`` transaction, rolled back if it raises."""
         if self.read_only:
             raise StorageError(
@@ -140,7 +141,7 @@ class StorageBase:
         if noted is not None:
             raise LibraryDamaged(damaged_message(self.path, noted))
         with self._errors():
-            db = self._db()
+            db = self.connection()
             if db.in_transaction:
                 raise RuntimeError("storage write transactions do not nest")
             db.execute("BEGIN IMMEDIATE")
@@ -170,7 +171,7 @@ class StorageBase:
         """Copy the write-ahead log into the database and truncate it (after bulk imports)."""
         if self.read_only:
             return
-        with self._read() as db:
+        with self.read() as db:
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def check_pages(self, seconds: float = QUICK_CHECK_SECONDS) -> None:
@@ -179,7 +180,7 @@ class StorageBase:
         Raises:
             LibraryDamaged: a problem was found (and noted, so later writes stop too).
         """
-        with self._read() as db:
+        with self.read() as db:
             found = problems(db, quick=True, seconds=seconds)
         if found:
             note_damage(self.path, summary(found))
