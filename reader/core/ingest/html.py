@@ -10,6 +10,8 @@ page's tags by :mod:`reader.core.ingest.htmlmeta`; that is metadata, not a secon
 from __future__ import annotations
 
 import functools
+import re
+import sys
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,10 +19,18 @@ from reader.core.ingest.common import Extracted, parse_byline
 from reader.core.ingest.dates import parse_date, parse_dateline
 from reader.core.ingest.htmlblocks import blocks
 from reader.core.ingest.htmlmeta import page_metadata
-from reader.core.text import clean_line
+from reader.core.text import clean_line, strip_controls
 
 _HEADER_LINES = 4  # kickers, the repeated title, bylines and date lines sit in the first few lines
 _KICKER_MAX_WORDS = 4
+# What a browser would not show: trafilatura keeps it otherwise.
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+_HIDDEN = [
+    "//*[@hidden]",
+    "//*[@aria-hidden='true']",
+    "//*[contains(translate(@style, ' ', ''), 'display:none')]",
+    "//*[contains(translate(@style, ' ', ''), 'visibility:hidden')]",
+]
 
 
 def parse_html_article(markup: str, *, url: str | None = None) -> Extracted:
@@ -34,6 +44,7 @@ def parse_html_article(markup: str, *, url: str | None = None) -> Extracted:
         The parts found; ``title`` is ``None`` when the page names none, ``body`` is empty when
         the page holds no article text.
     """
+    markup = _without_controls(markup)
     found = page_metadata(markup)
     document = _extract(markup, url)
     extracted: dict[str, Any] = document.as_dict() if document is not None else {}
@@ -48,6 +59,23 @@ def parse_html_article(markup: str, *, url: str | None = None) -> Extracted:
     return found
 
 
+def _without_controls(markup: str) -> str:
+    """The page without control characters, written out or as character references.
+
+    Escape sequences go whole, before lxml drops their ESC and leaves "[31m" in the text; a
+    reference to a control (``&#27;``) makes lxml give up on the paragraph holding it.
+    """
+    markup = strip_controls(markup.replace("\r\n", "\n").replace("\r", "\n"))
+    return _CHARACTER_REFERENCE.sub(_drop_control_reference, markup)
+
+
+def _drop_control_reference(match: re.Match[str]) -> str:
+    hexadecimal, decimal = match.groups()
+    code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+    is_control = (code < 0x20 and chr(code) not in "\t\n") or 0x7F <= code < 0xA0
+    return "" if is_control or code > sys.maxunicode else match.group(0)
+
+
 def _extract(markup: str, url: str | None) -> Any:
     """trafilatura's ``Document`` for the page, or ``None`` when it finds no text at all.
 
@@ -58,6 +86,9 @@ def _extract(markup: str, url: str | None) -> Any:
 
     config = _config()
     document: Any = None  # with as_dict=False, a Document
+    if "html" not in markup[:50].lower():
+        # trafilatura takes markup without an <html> near its start for a fragment and gives up.
+        markup = f"<html>{markup}</html>"
     for favor_recall in (False, True):
         document = trafilatura.bare_extraction(
             markup,
@@ -68,6 +99,7 @@ def _extract(markup: str, url: str | None) -> Any:
             include_images=False,
             include_links=False,
             favor_recall=favor_recall,
+            prune_xpath=_HIDDEN,
             as_dict=False,
             config=config,
         )

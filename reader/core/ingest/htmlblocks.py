@@ -61,7 +61,8 @@ def _render_block(element: Any, out: list[str]) -> None:
 
 def _render_list(element: Any, out: list[str], *, depth: int) -> None:
     ordered = (element.get("rend") or "").lower() == "ol"
-    number = 0
+    start = (element.get("start") or "").strip()
+    number = int(start) - 1 if start.isdigit() else 0  # <ol start="3"> counts from 3
     indent = "  " * depth
     for item in element:
         if _tag(item) != "item":
