@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TypeVar
 
 from reader.core.errors import IngestError
 from reader.core.ingest import decode
@@ -48,6 +49,7 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
                    "param", "source", "track", "wbr"})  # fmt: skip
 
 Extractor = Callable[[str, str], str]
+_Item = TypeVar("_Item")
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 
 
-def precision_recall(gold: Counter[object], found: Counter[object]) -> tuple[float, float]:
+def precision_recall(gold: Counter[_Item], found: Counter[_Item]) -> tuple[float, float]:
     """Bag-of-items precision and recall of ``found`` against ``gold`` (1.0 when both are empty)."""
     hits = sum((gold & found).values())
     precision = hits / sum(found.values()) if found else float(not gold)
@@ -153,7 +155,7 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def shingles(text: str, size: int = 4) -> Counter[object]:
+def shingles(text: str, size: int = 4) -> Counter[tuple[str, ...]]:
     """Bag of ``size``-token shingles (one shorter shingle for a text of fewer tokens)."""
     words = tokens(text)
     return Counter(
