@@ -8,6 +8,7 @@ import pytest
 
 from reader.core.errors import IngestError
 from reader.core.ingest import read_bytes
+from reader.core.ingest.web import extract_article
 from reader.core.models import ArticleDraft
 
 PAGE = """\
@@ -218,3 +219,35 @@ def test_declared_legacy_charset_is_used() -> None:
     page = '<meta charset="iso-8859-1"><title>Caf\xe9 news</title><p>Na\xefve caf\xe9.</p>'
     draft = read_bytes(page.encode("latin-1"), name="old.html")
     assert (draft.title, draft.body) == ("Café news", "Naïve café.")
+
+
+_LEAD = (
+    "<p>The quay shuts on Monday for eleven weeks of repairs to its timber piles, the harbour "
+    "board said.</p><p>Traders said the closure would cost them the summer season and asked for "
+    "compensation.</p>"
+)
+_LEAD_TEXT = (
+    "The quay shuts on Monday for eleven weeks of repairs to its timber piles, the harbour board "
+    "said.\n\nTraders said the closure would cost them the summer season and asked for compensation."
+)
+
+
+def test_a_saved_page_drops_previous_and_next_links_like_a_fetched_one() -> None:
+    page = f"""<html><body><div class="post"><h1>Pier to close</h1>{_LEAD}
+      <ul><li><a href="/a">Previous: Ferry fares rise again</a></li>
+      <li><a href="/b">Next: Lantern ferry returns</a></li></ul></div></body></html>"""
+    draft = _html(page)
+    assert draft.body.startswith(_LEAD_TEXT)
+    assert "Previous" not in draft.body and "Next" not in draft.body
+    assert draft.body == extract_article(page, url="https://example.com/pier").body
+
+
+def test_a_saved_page_reads_json_ld_metadata_like_a_fetched_one() -> None:
+    page = f"""<html><head><title>Pier to close</title>
+      <script type="application/ld+json">{{"@context": "https://schema.org",
+      "@type": "NewsArticle", "headline": "Pier to close", "datePublished": "2024-12-29",
+      "author": {{"@type": "Person", "name": "Amara Okafor"}}}}</script></head>
+      <body><article><h1>Pier to close</h1>{_LEAD}</article></body></html>"""
+    draft = _html(page)
+    assert (draft.author, draft.published) == ("Amara Okafor", datetime(2024, 12, 29, tzinfo=UTC))
+    assert draft.body == _LEAD_TEXT
