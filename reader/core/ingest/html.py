@@ -5,6 +5,8 @@ benchmark it scored a token F1 of 0.967 against 0.917 for the html.parser reader
 have for local files (``python -m benchmarks.html_extraction``; figures in the README). The
 metadata — title, site name, byline, dates with their zone, canonical URL, tags — is read from the
 page's tags by :mod:`reader.core.ingest.htmlmeta`; that is metadata, not a second body pipeline.
+A feed entry's HTML is not a page but the article itself, so it is only rendered, not extracted
+(:mod:`reader.core.ingest.htmlbody`): trafilatura would drop its lists, headings and "Read more".
 """
 
 from __future__ import annotations

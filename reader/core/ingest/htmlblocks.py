@@ -3,7 +3,7 @@
 trafilatura's plain-text output puts every block *and* every ``<br>`` on its own line, so a
 paragraph with a line break would come out as two; reading its tree keeps the blocks apart and the
 breaks inside them. Lists and tables are rendered the way :mod:`reader.core.ingest.htmlbody`
-renders them from local pages ("- item", "1. item", "a | b").
+renders them in feed entries ("- item", "1. item", "a | b").
 """
 
 from __future__ import annotations

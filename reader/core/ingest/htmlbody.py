@@ -48,18 +48,11 @@ _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-@dataclass(slots=True)
-class Paragraph:
-    """One block of page text; ``tag`` is the block element it came from."""
+def render(root: Element) -> list[str]:
+    """Render the readable text under ``root`` as paragraphs, leaving page chrome out.
 
-    text: str
-    tag: str
-    byline: bool = False
-    author: str | None = None  # for a byline: the text of its author element, if it has one
-
-
-def render(root: Element) -> list[Paragraph]:
-    """Render the readable text under ``root`` as paragraphs, leaving page chrome out."""
+    A byline block is kept whole as one paragraph.
+    """
     sizes = _paragraph_sizes(root)
     keep_above = _KEEP_SHARE * sizes.get(id(root), 0)
     renderer = _Renderer()
@@ -72,7 +65,7 @@ def render(root: Element) -> list[Paragraph]:
             renderer.end(node)
         elif node is root or not _is_chrome(node, root, sizes.get(id(node), 0) > keep_above):
             if node is not root and is_byline(node):
-                renderer.byline(node.text(), author_name(node))
+                renderer.byline(node.text())
                 continue
             renderer.start(node)
             stack.append((node, True))
@@ -157,9 +150,8 @@ def author_name(byline: Element) -> str | None:
 
 @dataclass(slots=True)
 class _Renderer:
-    paragraphs: list[Paragraph] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
     buffer: list[str] = field(default_factory=list)
-    blocks: list[str] = field(default_factory=list)
     lists: list[list[int]] = field(default_factory=list)  # [counter] for <ol>, [] for <ul>
     prefix: str = ""
     pre_depth: int = 0
@@ -168,7 +160,6 @@ class _Renderer:
         tag = element.tag
         if tag in _BLOCK_TAGS:
             self.flush()
-            self.blocks.append(tag)
         if tag in {"ul", "ol"}:
             start = element.attrs.get("start", "1")
             self.lists.append([int(start) - 1 if start.isdigit() else 0] if tag == "ol" else [])
@@ -189,8 +180,6 @@ class _Renderer:
         tag = element.tag
         if tag in _BLOCK_TAGS:
             self.flush()
-            if self.blocks:
-                self.blocks.pop()
         if tag in {"ul", "ol"} and self.lists:
             self.lists.pop()
         elif tag == "li":
@@ -201,19 +190,18 @@ class _Renderer:
     def text(self, data: str) -> None:
         self.buffer.append(data if self.pre_depth else re.sub(r"\s+", " ", data))
 
-    def byline(self, text: str, author: str | None) -> None:
+    def byline(self, text: str) -> None:
         self.flush()
-        self.paragraphs.append(Paragraph(text, "byline", byline=True, author=author))
+        self.paragraphs.append(text)
 
     def flush(self) -> None:
         raw = "".join(self.buffer)
         self.buffer.clear()
-        tag = self.blocks[-1] if self.blocks else "#text"
         for chunk in re.split(r"\n[ \t]*\n", raw):
             lines = [
                 line.rstrip() if self.pre_depth else line.strip() for line in chunk.split("\n")
             ]
             text = "\n".join(line for line in lines if line.strip()).strip("\n")
             if text.strip():
-                self.paragraphs.append(Paragraph(self.prefix + text, tag))
+                self.paragraphs.append(self.prefix + text)
                 self.prefix = ""
