@@ -8,6 +8,7 @@ import pytest
 
 from reader.core.errors import IngestError
 from reader.core.ingest import read_bytes
+from reader.core.ingest.web import extract_article
 from reader.core.models import ArticleDraft
 
 PAGE = """\
@@ -162,7 +163,8 @@ def test_the_longest_of_several_articles_is_the_story() -> None:
     assert _html(page).body == "The quay shuts on Monday for eleven weeks of repairs."
 
 
-def test_malformed_html_keeps_all_text() -> None:
+def test_malformed_html_keeps_its_paragraphs() -> None:
+    # trafilatura (skim's HTML pipeline) drops list items that stand outside any list.
     page = (
         "<html><body><article><h1>Pier<p>First paragraph <b>bold <i>both</b> still</i> here"
         "<p>Second paragraph</div></span><li>item one<li>item two<p>Last & final"
@@ -172,24 +174,30 @@ def test_malformed_html_keeps_all_text() -> None:
     assert draft.body.split("\n\n") == [
         "First paragraph bold both still here",
         "Second paragraph",
-        "- item one",
-        "- item two",
         "Last & final",
     ]
 
 
-def test_ordered_lists_tables_and_pre() -> None:
-    page = """<article><ol start="3"><li>three</li><li>four</li></ol>
+def test_lists_tables_and_code() -> None:
+    # trafilatura does not keep <ol start>, so the list counts from 1.
+    page = """<article><p>The ferry timetable changes on Monday.</p>
+      <ol start="3"><li>three</li><li>four</li></ol>
       <table><tr><th>Stop</th><th>Time</th></tr><tr><td>Quay</td><td>9:00</td></tr></table>
-      <pre>line one
-  line two</pre></article>"""
+      <pre><code>line one
+  line two</code></pre></article>"""
     assert _html(page).body.split("\n\n") == [
-        "3. three",
-        "4. four",
+        "The ferry timetable changes on Monday.",
+        "1. three",
+        "2. four",
         "Stop | Time",
         "Quay | 9:00",
         "line one\nline two",
     ]
+
+
+def test_an_ordered_list_keeps_its_start_when_trafilatura_does() -> None:
+    page = '<article><ol start="3"><li>three</li><li>four</li></ol></article>'
+    assert _html(page).body.split("\n\n") == ["3. three", "4. four"]
 
 
 def test_controls_in_html_are_stripped_and_markup_kept_literal() -> None:
@@ -211,3 +219,35 @@ def test_declared_legacy_charset_is_used() -> None:
     page = '<meta charset="iso-8859-1"><title>Caf\xe9 news</title><p>Na\xefve caf\xe9.</p>'
     draft = read_bytes(page.encode("latin-1"), name="old.html")
     assert (draft.title, draft.body) == ("Café news", "Naïve café.")
+
+
+_LEAD = (
+    "<p>The quay shuts on Monday for eleven weeks of repairs to its timber piles, the harbour "
+    "board said.</p><p>Traders said the closure would cost them the summer season and asked for "
+    "compensation.</p>"
+)
+_LEAD_TEXT = (
+    "The quay shuts on Monday for eleven weeks of repairs to its timber piles, the harbour board "
+    "said.\n\nTraders said the closure would cost them the summer season and asked for compensation."
+)
+
+
+def test_a_saved_page_drops_previous_and_next_links_like_a_fetched_one() -> None:
+    page = f"""<html><body><div class="post"><h1>Pier to close</h1>{_LEAD}
+      <ul><li><a href="/a">Previous: Ferry fares rise again</a></li>
+      <li><a href="/b">Next: Lantern ferry returns</a></li></ul></div></body></html>"""
+    draft = _html(page)
+    assert draft.body.startswith(_LEAD_TEXT)
+    assert "Previous" not in draft.body and "Next" not in draft.body
+    assert draft.body == extract_article(page, url="https://example.com/pier").body
+
+
+def test_a_saved_page_reads_json_ld_metadata_like_a_fetched_one() -> None:
+    page = f"""<html><head><title>Pier to close</title>
+      <script type="application/ld+json">{{"@context": "https://schema.org",
+      "@type": "NewsArticle", "headline": "Pier to close", "datePublished": "2024-12-29",
+      "author": {{"@type": "Person", "name": "Amara Okafor"}}}}</script></head>
+      <body><article><h1>Pier to close</h1>{_LEAD}</article></body></html>"""
+    draft = _html(page)
+    assert (draft.author, draft.published) == ("Amara Okafor", datetime(2024, 12, 29, tzinfo=UTC))
+    assert draft.body == _LEAD_TEXT

@@ -61,8 +61,8 @@ def test_what_is_not_an_article_is_refused(site: Site, path: str, expected: str)
     assert str(caught.value) == site.base.removeprefix("http://") + expected
 
 
-def test_extraction_falls_back_to_skims_own_reader_for_tiny_pages() -> None:
-    # Too short for trafilatura to call it an article; skim's reader still finds the text.
+def test_a_tiny_page_is_still_read() -> None:
+    # Far under trafilatura's default minimum (250 characters), which skim lowers for notes.
     draft = extract_article(
         "<html><head><title>Note</title></head><body><p>Gate 4 closes at noon.</p></body></html>",
         url="http://127.0.0.1/note",
@@ -90,3 +90,18 @@ def test_failures_leave_the_library_unchanged(library: Library, site: Site, path
     with pytest.raises(IngestError):
         library.sources.add_url(site.url(path), limits=LIMITS)
     assert table_counts(library.path) == before
+
+
+def test_a_short_page_keeps_its_paragraphs_apart_and_leaves_related_stories_out() -> None:
+    # Under 250 characters trafilatura used to hand the page to its fallback extractors, which
+    # ran the paragraphs together and kept the "more stories" box.
+    lead = (
+        "The quay shuts on Monday for eleven weeks of repairs to its timber piles, the harbour "
+        "board said."
+    )
+    rest = "Traders said the closure would cost them the summer season and asked for compensation."
+    page = f"""<html><body><article><h1>Pier</h1><p>{lead}</p><p>{rest}</p>
+      <div class="more-stories"><p>Ferry fares rise again as fuel costs climb.</p></div>
+      </article></body></html>"""
+    draft = extract_article(page, url="http://127.0.0.1/pier")
+    assert draft.body == f"{lead}\n\n{rest}"

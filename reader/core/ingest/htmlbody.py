@@ -1,4 +1,7 @@
-"""The readable text of a web page: find the element holding the article, render its paragraphs.
+"""Render an HTML fragment (a feed entry's content) as paragraphs, leaving page chrome out.
+
+Whole pages do not come here: their article text is found by trafilatura
+(:mod:`reader.core.ingest.html`). Feed entries are already the article, so they are only rendered.
 
 Page chrome is dropped by tag (nav, aside, footer, forms, scripts…), by ARIA role, when hidden,
 by class or id words that sites use for boilerplate (cookie, newsletter, share, related, promo,
@@ -45,50 +48,11 @@ _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-@dataclass(slots=True)
-class Paragraph:
-    """One block of page text; ``tag`` is the block element it came from."""
+def render(root: Element) -> list[str]:
+    """Render the readable text under ``root`` as paragraphs, leaving page chrome out.
 
-    text: str
-    tag: str
-    byline: bool = False
-    author: str | None = None  # for a byline: the text of its author element, if it has one
-
-
-def content_roots(document: Element) -> list[Element]:
-    """Candidate elements holding the article, best first.
-
-    The ``<article>`` with the most paragraph text, then ``<main>``, then the element with the most
-    ``<p>`` text among its children, then ``<body>``, then the whole document.
+    A byline block is kept whole as one paragraph.
     """
-    candidates: list[Element] = []
-    articles = list(document.find_all("article"))
-    if articles:
-        candidates.append(max(articles, key=lambda el: (_paragraph_chars(el), len(el.text()))))
-    main = document.find("main") or next(
-        (el for el in document.iter() if el.attrs.get("role") == "main"), None
-    )
-    if main is not None:
-        candidates.append(main)
-    scores: dict[int, tuple[int, Element]] = {}
-    for paragraph in document.find_all("p"):
-        if paragraph.parent is not None:
-            score, _ = scores.get(id(paragraph.parent), (0, paragraph.parent))
-            scores[id(paragraph.parent)] = (score + len(paragraph.text()), paragraph.parent)
-    if scores:
-        candidates.append(max(scores.values(), key=lambda item: item[0])[1])
-    body = document.find("body")
-    if body is not None:
-        candidates.append(body)
-    candidates.append(document)
-    unique: dict[int, Element] = {}
-    for candidate in candidates:
-        unique.setdefault(id(candidate), candidate)
-    return list(unique.values())
-
-
-def render(root: Element) -> list[Paragraph]:
-    """Render the readable text under ``root`` as paragraphs, leaving page chrome out."""
     sizes = _paragraph_sizes(root)
     keep_above = _KEEP_SHARE * sizes.get(id(root), 0)
     renderer = _Renderer()
@@ -100,18 +64,14 @@ def render(root: Element) -> list[Paragraph]:
         elif leaving:
             renderer.end(node)
         elif node is root or not _is_chrome(node, root, sizes.get(id(node), 0) > keep_above):
-            if node is not root and _is_byline(node):
-                renderer.byline(node.text(), _author_name(node))
+            if node is not root and is_byline(node):
+                renderer.byline(node.text())
                 continue
             renderer.start(node)
             stack.append((node, True))
             stack.extend((child, False) for child in reversed(node.children))
     renderer.flush()
     return renderer.paragraphs
-
-
-def _paragraph_chars(element: Element) -> int:
-    return sum(len(p.text()) for p in element.find_all("p"))
 
 
 def _paragraph_sizes(root: Element) -> dict[int, int]:
@@ -163,7 +123,8 @@ def _is_date_only(element: Element) -> bool:
     return len(rest.split()) <= _DATE_LABEL_MAX_WORDS
 
 
-def _is_byline(element: Element) -> bool:
+def is_byline(element: Element) -> bool:
+    """Whether ``element`` is a byline block (class "byline" or "author", or an ``<address>``)."""
     # Block elements only: an inline <a rel="author"> would leave a bare "By" behind; such
     # paragraphs are recognised as a whole by their "By Name" text instead.
     if element.tag not in {"p", "div", "address"}:
@@ -172,7 +133,8 @@ def _is_byline(element: Element) -> bool:
     return looks_like and 0 < len(element.text()) <= _BYLINE_MAX_CHARS
 
 
-def _author_name(byline: Element) -> str | None:
+def author_name(byline: Element) -> str | None:
+    """The text of the element naming the author inside a byline block, if one is marked up."""
     for element in byline.iter():
         if element is byline:
             continue
@@ -188,9 +150,8 @@ def _author_name(byline: Element) -> str | None:
 
 @dataclass(slots=True)
 class _Renderer:
-    paragraphs: list[Paragraph] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
     buffer: list[str] = field(default_factory=list)
-    blocks: list[str] = field(default_factory=list)
     lists: list[list[int]] = field(default_factory=list)  # [counter] for <ol>, [] for <ul>
     prefix: str = ""
     pre_depth: int = 0
@@ -199,7 +160,6 @@ class _Renderer:
         tag = element.tag
         if tag in _BLOCK_TAGS:
             self.flush()
-            self.blocks.append(tag)
         if tag in {"ul", "ol"}:
             start = element.attrs.get("start", "1")
             self.lists.append([int(start) - 1 if start.isdigit() else 0] if tag == "ol" else [])
@@ -220,8 +180,6 @@ class _Renderer:
         tag = element.tag
         if tag in _BLOCK_TAGS:
             self.flush()
-            if self.blocks:
-                self.blocks.pop()
         if tag in {"ul", "ol"} and self.lists:
             self.lists.pop()
         elif tag == "li":
@@ -232,19 +190,18 @@ class _Renderer:
     def text(self, data: str) -> None:
         self.buffer.append(data if self.pre_depth else re.sub(r"\s+", " ", data))
 
-    def byline(self, text: str, author: str | None) -> None:
+    def byline(self, text: str) -> None:
         self.flush()
-        self.paragraphs.append(Paragraph(text, "byline", byline=True, author=author))
+        self.paragraphs.append(text)
 
     def flush(self) -> None:
         raw = "".join(self.buffer)
         self.buffer.clear()
-        tag = self.blocks[-1] if self.blocks else "#text"
         for chunk in re.split(r"\n[ \t]*\n", raw):
             lines = [
                 line.rstrip() if self.pre_depth else line.strip() for line in chunk.split("\n")
             ]
             text = "\n".join(line for line in lines if line.strip()).strip("\n")
             if text.strip():
-                self.paragraphs.append(Paragraph(self.prefix + text, tag))
+                self.paragraphs.append(self.prefix + text)
                 self.prefix = ""

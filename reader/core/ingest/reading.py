@@ -140,7 +140,7 @@ def _parse(data: bytes, *, name: str, kind: str | None) -> ArticleDraft:
     if kind == "md":
         extracted = parse_markdown(text, label)
     elif kind == "html":
-        extracted = parse_html_article(text)
+        extracted = parse_html_article(text)  # the same pipeline as web pages
     else:
         extracted = parse_plaintext(text)
     return finish(extracted, name=name, origin=name)

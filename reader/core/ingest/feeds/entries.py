@@ -30,7 +30,7 @@ def entry_text(item: FeedItem) -> str:
     if not item.is_html:
         return clean_body(item.content)
     paragraphs = render(parse_html(item.content))
-    return clean_body("\n\n".join(paragraph.text for paragraph in paragraphs))
+    return clean_body("\n\n".join(paragraphs))
 
 
 def is_teaser(item: FeedItem, text: str) -> bool:

@@ -3,7 +3,7 @@
 trafilatura's plain-text output puts every block *and* every ``<br>`` on its own line, so a
 paragraph with a line break would come out as two; reading its tree keeps the blocks apart and the
 breaks inside them. Lists and tables are rendered the way :mod:`reader.core.ingest.htmlbody`
-renders them from local pages ("- item", "1. item", "a | b").
+renders them in feed entries ("- item", "1. item", "a | b").
 """
 
 from __future__ import annotations
@@ -61,7 +61,8 @@ def _render_block(element: Any, out: list[str]) -> None:
 
 def _render_list(element: Any, out: list[str], *, depth: int) -> None:
     ordered = (element.get("rend") or "").lower() == "ol"
-    number = 0
+    start = (element.get("start") or "").strip()
+    number = int(start) - 1 if start.isdigit() else 0  # <ol start="3"> counts from 3
     indent = "  " * depth
     for item in element:
         if _tag(item) != "item":
