@@ -17,6 +17,7 @@ from reader.core.storage._convert import (
     from_text,
     meta_from_row,
     optional_text,
+    summary_text,
     to_text,
 )
 from reader.core.storage._fts import index_articles, reindexing
@@ -60,8 +61,9 @@ def _add(
     cursor = db.execute(
         """
         INSERT INTO articles (title, body, source, author, url, published, updated, added,
-                              content_hash, words, origin)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              content_hash, words, origin, event_date, event_date_inferred,
+                              publisher_summary, publisher_tone)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         (
             draft.title,
@@ -75,6 +77,10 @@ def _add(
             content_hash,
             words,
             draft.origin,
+            draft.event_date.isoformat() if draft.event_date else None,
+            int(draft.event_date is not None),
+            summary_text(draft.publisher_summary),
+            draft.publisher_tone,
         ),
     )
     article_id = cursor.lastrowid

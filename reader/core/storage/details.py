@@ -9,7 +9,13 @@ from datetime import datetime
 from reader.core.errors import NotFound, UsageError
 from reader.core.models import ArticleMeta
 from reader.core.storage._base import StorageBase
-from reader.core.storage._convert import META_COLUMNS, from_text, meta_from_row, optional_text
+from reader.core.storage._convert import (
+    META_COLUMNS,
+    from_text,
+    meta_from_row,
+    optional_date,
+    optional_text,
+)
 from reader.core.storage._fts import reindexing
 from reader.core.storage.stories import Filing, StorySession
 
@@ -69,7 +75,7 @@ class DetailsMixin(StorageBase):
         with self._write() as db:
             row = db.execute(
                 f"""
-                SELECT {", ".join(DETAIL_FIELDS)}, body, added FROM articles
+                SELECT {", ".join(DETAIL_FIELDS)}, body, event_date FROM articles
                 WHERE id = ? AND deleted_at IS NULL
                 """,
                 (article_id,),
@@ -95,6 +101,7 @@ class DetailsMixin(StorageBase):
 
 
 def _filing(row: Mapping[str, str | None]) -> Filing:
-    title, body, when = row["title"], row["body"], row["published"] or row["added"]
-    assert title is not None and body is not None and when is not None  # NOT NULL columns
-    return Filing(title, body, from_text(when))
+    title, body, published, event = row["title"], row["body"], row["published"], row["event_date"]
+    assert title is not None and body is not None  # NOT NULL columns
+    when = from_text(published) if published else optional_date(event)
+    return Filing(title, body, when)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TypeVar
 
 from reader.core.models import ArticleMeta
@@ -28,12 +28,13 @@ class Filing:
     """What story grouping files an article by: its title, its text and its date.
 
     Attributes:
-        when: the published date, else when the article was added.
+        when: the published date, else the event date inferred from the text; None when
+            neither is known (never the day it was added).
     """
 
     title: str
     body: str
-    when: datetime
+    when: datetime | date | None
 
 
 class StorySession:
@@ -63,7 +64,8 @@ class StorySession:
     def candidates(
         self, terms: Collection[str], first_day: int, last_day: int, limit: int
     ) -> list[tuple[int, int]]:
-        """Articles of the day range posted under the most of ``terms``, most first."""
+        """Articles of the day range, or undated (day 0), posted under the most of ``terms``, most
+        first."""
         if not terms:
             return []
         counts: dict[int, int] = {}
@@ -72,7 +74,7 @@ class StorySession:
             rows = self._db.execute(
                 f"""
                 SELECT article_id, count(*) FROM story_postings
-                WHERE term IN ({marks}) AND day BETWEEN ? AND ?
+                WHERE term IN ({marks}) AND (day BETWEEN ? AND ? OR day = 0)
                 GROUP BY article_id
                 """,
                 (*part, first_day, last_day),
@@ -182,16 +184,16 @@ class StoriesMixin(StorageBase):
         with self._write() as db:
             return work(StorySession(db))
 
-    def ungrouped_articles(self, limit: int) -> list[tuple[int, str, str, str | None, str]]:
+    def ungrouped_articles(self, limit: int) -> list[tuple[int, str, str, str | None, str | None]]:
         """Up to ``limit`` live articles not yet in a story, oldest first.
 
         Returns:
-            ``(id, title, body, published, added)`` with the times as stored text.
+            ``(id, title, body, published, event date)`` as stored text (None when unknown).
         """
         with self._read() as db:
             rows = db.execute(
                 """
-                SELECT a.id, a.title, a.body, a.published, a.added FROM articles a
+                SELECT a.id, a.title, a.body, a.published, a.event_date FROM articles a
                 WHERE a.deleted_at IS NULL
                   AND NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)
                 ORDER BY coalesce(a.published, a.added), a.id LIMIT ?

@@ -25,13 +25,22 @@ from reader.core.stories.words import (
 
 NAME_PREFIX = "@"
 NUMBER_PREFIX = "#"
+#: The day of an article whose date is unknown (no published date, none in its text): no real day
+#: has this ordinal, grouping skips the time window and the day decay for it.
+UNDATED = 0
 #: Numbers below this say little about an event ("two", "5"); clock times and decimals are kept.
 MIN_NUMBER = 10
 
 
-def day_of(moment: datetime | date) -> int:
-    """The day number used by the time window (proleptic Gregorian ordinal)."""
-    return moment.toordinal()
+def day_of(moment: datetime | date | None) -> int:
+    """The day number used by the time window (proleptic Gregorian ordinal); :data:`UNDATED`
+    for an unknown date."""
+    return UNDATED if moment is None else moment.toordinal()
+
+
+def days_apart(a: int, b: int) -> int:
+    """How many days apart two articles are; 0 when either date is unknown (no decay)."""
+    return 0 if UNDATED in (a, b) else abs(a - b)
 
 
 def fingerprint(title: str, body: str, day: int) -> Fingerprint:

@@ -29,7 +29,7 @@ from typing import Protocol
 
 from reader.core import wordlists
 from reader.core.records import Fingerprint, StoredArticle
-from reader.core.stories.fingerprint import pruned, tfidf_vector, top_terms
+from reader.core.stories.fingerprint import UNDATED, days_apart, pruned, tfidf_vector, top_terms
 from reader.core.stories.words import stem
 
 #: Articles more than this many days apart are never the same story.
@@ -43,6 +43,8 @@ WEIGHT_NUMBERS = 0.2
 #: The score loses this share for each day the articles are apart beyond the first: reports of one
 #: event cluster within a day or two, while two storms or two strikes of one week fall days apart.
 DECAY_PER_DAY = 0.12
+#: The ordinal of 31 December 9999, the last day :mod:`datetime` knows.
+LAST_DAY = 3652059
 #: How many retrieved candidates are scored in full.
 CANDIDATES = 30
 #: Content words kept in a stored fingerprint, and those posted to the inverted index.
@@ -71,7 +73,8 @@ class StoryIndex(Protocol):
     def candidates(
         self, terms: Collection[str], first_day: int, last_day: int, limit: int
     ) -> list[tuple[int, int]]:
-        """``(article id, shared postings)`` of articles in the day range, most shared first."""
+        """``(article id, shared postings)`` of articles in the day range or undated, most
+        shared first."""
         ...
 
     def stored(self, article_ids: Collection[int]) -> dict[int, StoredArticle]:
@@ -138,7 +141,7 @@ def background_words() -> frozenset[str]:
 def similarity(a: Fingerprint, b: Fingerprint, idf: Callable[[str], float]) -> float:
     """How likely two fingerprints report the same event: a weighted sum of three similarities,
     lowered the further apart the articles' days are."""
-    return combined(similarity_parts(a, b, idf), abs(a.day - b.day))
+    return combined(similarity_parts(a, b, idf), days_apart(a.day, b.day))
 
 
 def combined(parts: tuple[float, float, float], days_apart: int) -> float:
@@ -220,7 +223,12 @@ def probe(index: StoryIndex, article_id: int, fp: Fingerprint) -> Probe:
     stored_fp = pruned(fp, idf, STORED_TERMS)
     common = max(20.0, MAX_QUERY_DF_SHARE * documents)
     query = [t for t in stored_fp.all_terms() if 0 < df.get(t, 0) <= common]
-    found = index.candidates(query, fp.day - WINDOW_DAYS, fp.day + WINDOW_DAYS, CANDIDATES)
+    # An undated article may report an event of any day; undated candidates are always in range.
+    if fp.day == UNDATED:
+        first_day, last_day = UNDATED, LAST_DAY
+    else:
+        first_day, last_day = fp.day - WINDOW_DAYS, fp.day + WINDOW_DAYS
+    found = index.candidates(query, first_day, last_day, CANDIDATES)
     # One shared term is chance; two may be a name and a number of the same event.
     ids = [other for other, shared in found if shared >= 2 and other != article_id]
     stored = index.stored(ids)
@@ -229,7 +237,7 @@ def probe(index: StoryIndex, article_id: int, fp: Fingerprint) -> Probe:
         Scored(
             stored[i],
             similarity_parts(stored_fp, stored[i].fingerprint, idf, vector),
-            abs(fp.day - stored[i].fingerprint.day),
+            days_apart(fp.day, stored[i].fingerprint.day),
         )
         for i in ids
         if i in stored
