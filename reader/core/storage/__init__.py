@@ -42,6 +42,7 @@ from reader.core.storage.imports import ImportsMixin
 from reader.core.storage.revisions import RevisionsMixin
 from reader.core.storage.search import SearchMixin
 from reader.core.storage.stories import StoriesMixin
+from reader.core.storage.story_links import StoryLinksMixin
 from reader.core.storage.tags import TagsMixin, normalise_tags
 
 
@@ -54,6 +55,7 @@ class Storage(
     CacheMixin,
     SettingsMixin,
     StoriesMixin,
+    StoryLinksMixin,
     FeedsMixin,
     ImportsMixin,
     ExportsMixin,

@@ -15,9 +15,10 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from reader.core.models import ArticleMeta
-from reader.core.records import Fingerprint, StoredArticle
+from reader.core.records import Fingerprint, ManualLinks, StoredArticle
 from reader.core.storage._base import StorageBase, chunks
 from reader.core.storage._convert import META_COLUMNS, meta_from_row
+from reader.core.storage.story_links import links_of, stories_of
 
 _T = TypeVar("_T")
 _COUNT_TERM = ""  # story_terms row holding the number of fingerprinted articles
@@ -101,6 +102,14 @@ class StorySession:
                     article_id, story_id, Fingerprint.from_json(text, day)
                 )
         return result
+
+    def manual_links(self, article_id: int) -> ManualLinks:
+        """The links the reader made for ``article_id`` (see :mod:`.story_links`)."""
+        return links_of(self._db, article_id)
+
+    def stories_of(self, article_ids: Collection[int]) -> dict[int, int]:
+        """The story of each of these articles that is in one."""
+        return stories_of(self._db, article_ids)
 
     def record(
         self,

@@ -28,7 +28,7 @@ from functools import cache
 from typing import Protocol
 
 from reader.core import wordlists
-from reader.core.records import Fingerprint, StoredArticle
+from reader.core.records import Fingerprint, ManualLinks, StoredArticle
 from reader.core.stories.fingerprint import UNDATED, days_apart, pruned, tfidf_vector, top_terms
 from reader.core.stories.words import stem
 
@@ -79,6 +79,14 @@ class StoryIndex(Protocol):
 
     def stored(self, article_ids: Collection[int]) -> dict[int, StoredArticle]:
         """The stored fingerprints and stories of these articles."""
+        ...
+
+    def manual_links(self, article_id: int) -> ManualLinks:
+        """The links the reader made by hand for this article."""
+        ...
+
+    def stories_of(self, article_ids: Collection[int]) -> dict[int, int]:
+        """The story of each of these articles that is in one."""
         ...
 
     def record(
@@ -252,15 +260,32 @@ def best_match(scored: Sequence[Scored]) -> Scored | None:
 
 
 def assign(index: StoryIndex, article_id: int, fp: Fingerprint) -> Assignment:
-    """Group one new article: find, score and join the best recent match, then index it."""
+    """Group one new article: find, score and join the best recent match, then index it.
+
+    The reader's own links come first: an article linked by hand joins the story of the first
+    linked article already filed (score 1.0), and never joins a story holding an article it was
+    taken apart from.
+    """
     found = probe(index, article_id, fp)
-    best = best_match(found.scored)
-    if best is None:
-        story_id, matched, score = article_id, None, 0.0
-    else:
-        story_id, matched, score = best.candidate.story_id, best.candidate.article_id, best.score
+    story_id, matched, score = _choose(index, article_id, found.scored)
     index.record(article_id, story_id, score, found.fingerprint, found.postings, found.all_terms)
     return Assignment(article_id, story_id, score, matched, len(found.scored))
+
+
+def _choose(
+    index: StoryIndex, article_id: int, scored: Sequence[Scored]
+) -> tuple[int, int | None, float]:
+    """``(story id, matched article, score)`` for a new article: manual links, else best match."""
+    links = index.manual_links(article_id)
+    linked = index.stories_of(links.same) if links.same else {}
+    if linked:
+        first = min(linked)
+        return linked[first], first, 1.0
+    barred = set(index.stories_of(links.apart).values()) if links.apart else set()
+    best = best_match([s for s in scored if s.candidate.story_id not in barred])
+    if best is None:
+        return article_id, None, 0.0
+    return best.candidate.story_id, best.candidate.article_id, best.score
 
 
 def postings(fp: Fingerprint, idf: Callable[[str], float]) -> list[str]:
