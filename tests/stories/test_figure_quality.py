@@ -3,6 +3,8 @@ dates, relative dates are never agreements, and figures are named by phrases of 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.core.library import Library
@@ -137,3 +139,21 @@ def test_relative_dates_are_left_out_and_calendar_days_compared() -> None:
     assert [f.span.text for f in a] == ["December 23"]
     (group,) = group_figures([a, b])
     assert not group.differs and group.about.startswith("date")
+
+
+def test_the_kim_pair_agrees_on_the_troops_and_names_them_by_a_phrase(tmp_path: Path) -> None:
+    from reader.core.ingest.reading import read_bytes
+    from reader.core.library import open_library
+    from tests.stories.test_undated_grouping import DATED, IMPORTED, PASTED
+
+    library = open_library(tmp_path / "data", clock=lambda: IMPORTED)
+    try:
+        dated = library.add(read_bytes(DATED, name="dated.md")).article.id
+        pasted = library.add(read_bytes(PASTED, name="kim.txt")).article.id
+        comparison = library.compare([dated, pasted])
+    finally:
+        library.close()
+    troops = next(g for g in comparison.agreed_figures() if "more than 10,000" in _texts(g))
+    assert _texts(troops) == ("more than 10,000", "over 10,000")
+    assert troops.about == "troops to Russia"
+    assert {q.speaker for q in comparison.quotes} == {"Kim Jong Un"}  # "accused", "criticized … as"

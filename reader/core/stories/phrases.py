@@ -78,6 +78,14 @@ _FUNCTION = frozenset(
         " them they it he she we you i who whom which and or but so as if",
     )
 )
+#: Irregular past participles that follow a counted noun ("troops sent", "people hurt").
+_PARTICIPLES = frozenset(
+    re.findall(
+        r"\w+",
+        "sent held hurt taken seen built left lost made given found shot struck brought caught put"
+        " told kept sold paid cut bought hit met run spent won",
+    )
+)
 _PUNCTUATION = re.compile(r"[,;:()\[\]—–!?]|\.(?:\s|$)")
 _NUMBERISH = re.compile(r"^\d|^(?:a\.m|p\.m|am|pm)\b", re.I)
 
@@ -162,6 +170,13 @@ def head_word(after: str) -> str:
             or folded in _LINKS
             or folded in _PHRASE_END
             or _NUMBERISH.match(word)
+        ):
+            break
+        # "troops *sent* to Russia": a verb after the noun ends the noun phrase.
+        if (
+            run
+            and not run[-1].endswith("ly")
+            and (folded in _PARTICIPLES or folded.endswith(("ed", "ing")))
         ):
             break
         run.append(folded)

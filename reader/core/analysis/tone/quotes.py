@@ -178,13 +178,15 @@ def _last_person(entities: Sequence[Span], before: int) -> str | None:
 
 
 def _full_names(entities: Sequence[Span]) -> dict[str | None, str]:
-    """Map each single-word PERSON mention to the longest PERSON name ending with it."""
+    """Map each single-word PERSON mention to the longest PERSON name ending with it, else (a
+    family name written first: "Kim" for "Kim Jong Un") the longest one starting with it."""
     people = [e.text for e in entities if e.label == "PERSON"]
     mapping: dict[str | None, str] = {}
     for name in people:
         if " " in name:
             continue
         fuller = [p for p in people if p != name and p.split()[-1] == name]
+        fuller = fuller or [p for p in people if p != name and p.split()[0] == name]
         if fuller:
             mapping[name] = max(fuller, key=len)
     return mapping
