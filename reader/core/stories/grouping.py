@@ -29,7 +29,15 @@ from typing import Protocol
 
 from reader.core import wordlists
 from reader.core.records import Fingerprint, ManualLinks, StoredArticle
-from reader.core.stories.fingerprint import UNDATED, days_apart, pruned, tfidf_vector, top_terms
+from reader.core.stories.fingerprint import (
+    UNDATED,
+    cosine,
+    days_apart,
+    pruned,
+    tfidf_vector,
+    top_terms,
+    weighted_dice,
+)
 from reader.core.stories.words import stem
 
 #: Articles more than this many days apart are never the same story.
@@ -177,29 +185,6 @@ def similarity_parts(
         weighted_dice(a.names, b.names, idf),
         weighted_dice(a.numbers, b.numbers, idf),
     )
-
-
-def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """Cosine of two sparse vectors (0.0 if either is empty)."""
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(weight * b[term] for term, weight in a.items() if term in b)
-    if dot == 0.0:
-        return 0.0
-    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
-    return dot / norm
-
-
-def weighted_dice(a: frozenset[str], b: frozenset[str], idf: Callable[[str], float]) -> float:
-    """Idf-weighted Dice coefficient: twice the shared weight over the two sets' weights.
-
-    (The overlap coefficient, shared over the smaller set, made one shared minister's name look
-    like a perfect match for an article naming no one else.)
-    """
-    shared = sum(idf(term) for term in a & b)
-    if shared == 0.0:
-        return 0.0
-    return 2.0 * shared / (sum(idf(t) for t in a) + sum(idf(t) for t in b))
 
 
 @dataclass(frozen=True, slots=True)
