@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from reader.core.errors import SkimError
+from reader.core.ingest.eventdates import event_date
 from reader.core.library import open_library
 from reader.core.models import ArticleDraft
 
@@ -113,17 +114,25 @@ def parse_pairs(data: Any, name: str) -> list[GoldPair]:
 def _article(data: Any, where: str) -> ArticleDraft:
     if not isinstance(data, dict):
         raise StoriesGoldError(f"{where}: expected a mapping")
-    missing = [k for k in ("source", "published", "title", "body") if not data.get(k)]
+    missing = [k for k in ("source", "title", "body") if not data.get(k)]
+    if "published" not in data:
+        missing.append("published (null for an undated, pasted article)")
     if missing:
         raise StoriesGoldError(f"{where}: missing {', '.join(missing)}")
+    title, body = str(data["title"]).strip(), str(data["body"]).strip()
     published = data["published"]
+    if published is None:
+        # A pasted article: no date but what its text says, as skim's importers would find it.
+        return ArticleDraft(
+            title=title, body=body, source=str(data["source"]), event_date=event_date(body)
+        )
     if isinstance(published, str):
         published = datetime.fromisoformat(published)
     if not isinstance(published, datetime):
-        raise StoriesGoldError(f"{where}: published must be an ISO 8601 time")
+        raise StoriesGoldError(f"{where}: published must be an ISO 8601 time or null")
     return ArticleDraft(
-        title=str(data["title"]).strip(),
-        body=str(data["body"]).strip(),
+        title=title,
+        body=body,
         source=str(data["source"]),
         published=published if published.tzinfo else published.replace(tzinfo=UTC),
     )
@@ -132,11 +141,13 @@ def _article(data: Any, where: str) -> ArticleDraft:
 def group_split(pairs: list[GoldPair]) -> dict[tuple[str, str], int]:
     """Add the articles of ``pairs`` to a new library one by one, oldest first; their story ids.
 
+    Undated articles come last, as a reader pastes them in after the fact.
+
     Returns:
         ``{(pair id, "a" or "b"): story id}``.
     """
     articles = [(p.id, side, d) for p in pairs for side, d in (("a", p.a), ("b", p.b))]
-    articles.sort(key=lambda item: item[2].published or datetime.min.replace(tzinfo=UTC))
+    articles.sort(key=lambda item: item[2].published or datetime.max.replace(tzinfo=UTC))
     stories: dict[tuple[str, str], int] = {}
     with tempfile.TemporaryDirectory() as folder:
         library = open_library(folder)

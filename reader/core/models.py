@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 
 class TriageState(enum.StrEnum):
@@ -138,6 +138,13 @@ class ArticleDraft:
     updated: datetime | None = None
     tags: tuple[str, ...] = ()
     origin: str | None = None  # where it came from: a path, "-" for stdin, or a URL
+    #: When there is no published date: the day the event happened, inferred from the text
+    #: (:func:`reader.core.ingest.eventdates.event_date`); None when the text does not say.
+    event_date: date | None = None
+    #: The publisher's own summary of its story (the bullets under "Highlights" on a pasted page).
+    publisher_summary: tuple[str, ...] = ()
+    #: The publisher's own label for the story's tone ("Provocative"), as the page showed it.
+    publisher_tone: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +186,13 @@ class Article:
     reading_position: int  # character offset of the first visible text
     note: str  # the article note, "" when none
     origin: str | None = None
+    #: The day of the event when it was inferred from the text (no published date): shown as
+    #: "inferred"; None otherwise.
+    event_date: date | None = None
+    event_date_inferred: bool = False
+    #: The publisher's own summary bullets and tone label, kept from a pasted page ((), None: none).
+    publisher_summary: tuple[str, ...] = ()
+    publisher_tone: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,3 +133,16 @@ class StoredArticle:
     article_id: int
     story_id: int
     fingerprint: Fingerprint
+
+
+@dataclass(frozen=True, slots=True)
+class ManualLinks:
+    """The links the reader made for one article.
+
+    Attributes:
+        same: articles it was linked with (filed in one story).
+        apart: articles it was taken apart from (never in one story with it).
+    """
+
+    same: frozenset[int] = frozenset()
+    apart: frozenset[int] = frozenset()

@@ -31,6 +31,15 @@ def test_grouping_precision_and_recall_on_the_test_split() -> None:
     assert score.recall >= 0.9, score.wrong_pairs
 
 
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_both_splits_hold_undated_pasted_articles(split: str) -> None:
+    pairs = load_split(split)
+    undated = [p for p in pairs if p.a.published is None or p.b.published is None]
+    assert len(undated) >= 7
+    assert {p.label for p in undated} == {"same", "different"}
+    assert any(p.a.published is None and p.b.published is None for p in undated)
+
+
 def test_scoring_counts_links_across_pairs_as_false_positives() -> None:
     pairs = load_split("dev")[:3]
     same = [p for p in pairs if p.label == "same"]

@@ -7,7 +7,7 @@ from collections.abc import Collection
 
 import pytest
 
-from reader.core.records import Fingerprint, StoredArticle
+from reader.core.records import Fingerprint, ManualLinks, StoredArticle
 from reader.core.stories import grouping
 from reader.core.stories.fingerprint import fingerprint, pruned
 from reader.core.stories.grouping import assign, idf_function, similarity
@@ -97,6 +97,12 @@ class FakeIndex:
                 if first_day <= self.articles[article_id].fingerprint.day <= last_day:
                     hits[article_id] += 1
         return sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+    def manual_links(self, article_id: int) -> ManualLinks:
+        return ManualLinks()
+
+    def stories_of(self, article_ids: Collection[int]) -> dict[int, int]:
+        return {i: self.articles[i].story_id for i in article_ids if i in self.articles}
 
     def stored(self, article_ids: Collection[int]) -> dict[int, StoredArticle]:
         self.stored_requests.append(set(article_ids))

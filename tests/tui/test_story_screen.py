@@ -79,7 +79,7 @@ async def test_story_screen_compares_the_aarhus_pair_and_opens_an_article(
         differing = text[text.index("Figures that differ") + 1 : text.index("Figures that agree")]
         injured = [line for line in differing if "injured" in line]
         assert injured == [
-            "• people injured: Fourteen [14] (The Harbour Times) vs 17 (Baltic Wire Service)"
+            "• people were injured: Fourteen [14] (The Harbour Times) vs 17 (Baltic Wire Service)"
         ]
         assert "Highlights" in text and "Quotes" in text and "Named in every source" in text
         shared = text[text.index("Named in every source") + 1]

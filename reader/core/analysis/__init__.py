@@ -5,8 +5,8 @@ are recomputed when the code that made them changes. Importing this package is c
 sumy and numpy load the first time an analysis runs.
 
 Modules: ``sentences`` (boundaries); packages ``entities`` and ``numbers`` (spans), ``summary``
-(extractive summaries) and ``tone`` (tone label, opinion, quotes); ``batch`` (analysing many
-articles in worker processes).
+(extractive summaries) and ``tone`` (tone label, opinion, quotes). Analysing many articles in
+worker processes is the library's job (:mod:`reader.core.library.batch`).
 """
 
 from __future__ import annotations

@@ -131,6 +131,14 @@ def front_matter(article: Article, exported_at: datetime) -> str:
         "skim_id": article.id,
         "exported": iso_time(exported_at),
     }
+    # Only when there is something to say, so the files of other articles stay as they were.
+    if article.event_date is not None:
+        data["event_date"] = article.event_date.isoformat()
+        data["event_date_inferred"] = article.event_date_inferred
+    if article.publisher_tone:
+        data["publisher_tone"] = clean_line(article.publisher_tone)
+    if article.publisher_summary:
+        data["publisher_summary"] = [clean_line(line) for line in article.publisher_summary]
     dumped: str = yaml.dump(
         data,
         Dumper=safe_dumper(),

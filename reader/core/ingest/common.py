@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import PurePath
 
 from reader.core.errors import IngestError
+from reader.core.ingest.eventdates import event_date
 from reader.core.models import ArticleDraft
 from reader.core.text import clean_body, clean_line
 
@@ -39,6 +40,8 @@ class Extracted:
     published: datetime | None = None
     updated: datetime | None = None
     tags: tuple[str, ...] = ()
+    publisher_summary: tuple[str, ...] = ()  # the page's own summary bullets
+    publisher_tone: str | None = None  # the page's own tone label
 
 
 def label_for(name: str) -> str:
@@ -116,6 +119,8 @@ def optional_line(value: object) -> str | None:
 def finish(extracted: Extracted, *, name: str, origin: str | None) -> ArticleDraft:
     """Clean an :class:`Extracted` into an :class:`ArticleDraft`, filling in a title if needed.
 
+    An undated article gets the event date its text gives (:mod:`.eventdates`), never today.
+
     Args:
         extracted: what the format parser found.
         name: the file name or "-" (for the fallback title and messages).
@@ -140,4 +145,9 @@ def finish(extracted: Extracted, *, name: str, origin: str | None) -> ArticleDra
         updated=extracted.updated,
         tags=clean_tags(list(extracted.tags)),
         origin=origin,
+        event_date=None if extracted.published else event_date(body, url=extracted.url),
+        publisher_summary=tuple(
+            line for line in (clean_line(item) for item in extracted.publisher_summary) if line
+        ),
+        publisher_tone=optional_line(extracted.publisher_tone),
     )

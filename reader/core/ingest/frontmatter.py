@@ -111,7 +111,8 @@ def metadata_fields(meta: dict[str, Any]) -> Extracted:
     """Read the keys skim understands from front matter into an :class:`Extracted` (empty body).
 
     Keys: title, source, author or authors (a list is joined with ", "), url or link, published
-    or date, updated or modified, tags (a list or a comma-separated string).
+    or date, updated or modified, tags (a list or a comma-separated string), publisher_summary
+    (a list of lines) and publisher_tone (what ``skim export`` writes for a pasted page).
     """
     authors = meta.get("author", meta.get("authors"))
     if isinstance(authors, list):
@@ -128,7 +129,16 @@ def metadata_fields(meta: dict[str, Any]) -> Extracted:
         published=as_datetime(_first_present(meta, "published", "date")),
         updated=as_datetime(_first_present(meta, "updated", "modified")),
         tags=clean_tags(meta.get("tags")),
+        publisher_summary=_lines(meta.get("publisher_summary")),
+        publisher_tone=optional_line(meta.get("publisher_tone")),
     )
+
+
+def _lines(value: object) -> tuple[str, ...]:
+    """A list of one-line strings from front matter (anything else: none)."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(line for line in (optional_line(item) for item in value) if line)
 
 
 def _first_present(meta: dict[str, Any], *keys: str) -> object:

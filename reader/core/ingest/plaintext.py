@@ -13,10 +13,12 @@ Text copied from a news aggregator looks like this::
     Opinions                    <- reader comments
     ...
 
-Only the story is the article. The highlights are the site's summary, not the author's words (and
-skim makes its own summaries), and the opinions are other readers' comments, so both are dropped;
-the labels themselves are never body text. When there is no ``Story`` label, a ``Highlights``
-section cannot be told apart from the story that follows it, so its text is kept.
+Only the story is the article body. The highlights are the site's own summary of its story, not
+the author's words: they are kept apart as the article's *publisher summary* (one item per line or
+list item), and the tone label as its *publisher tone*, for a reader to set beside skim's own. The
+opinions are other readers' comments and are dropped; the labels themselves are never body text.
+When there is no ``Story`` label, a ``Highlights`` section cannot be told apart from the story that
+follows it, so its text stays in the body.
 """
 
 from __future__ import annotations
@@ -82,7 +84,9 @@ def parse_plaintext(text: str) -> Extracted:
 
     found.published = next((when for is_update, when in dates if not is_update), None)
     found.updated = next((when for is_update, when in dates if is_update), None)
-    found.body = "\n\n".join(_paragraphs(_story_lines(lines[i:])))
+    story, summary = _story_lines(lines[i:])
+    found.body = "\n\n".join(_paragraphs(story))
+    found.publisher_summary = tuple(_summary_items(summary))
     return found
 
 
@@ -112,7 +116,7 @@ def _read_header(
         elif found.author is None and (author := parse_byline(line)):
             found.author = author
         elif first and _TONE.match(line) and not _is_label(line):
-            pass  # the aggregator's one-word tone label ("Provocative") right under the headline
+            found.publisher_tone = line  # the aggregator's tone label, right under the headline
         else:
             return i
         first = False
@@ -162,26 +166,44 @@ def _sentence_count(line: str) -> int:
     return count
 
 
-def _story_lines(lines: list[str]) -> list[str]:
-    """Drop aggregator sections (highlights, opinions) and stray labels; blank lines are kept."""
+def _story_lines(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Split the story's lines (blank lines kept) from the lines of the site's summary; drop
+    opinions and stray labels."""
     has_story_label = any(_label(line) in _STORY_LABELS for line in lines if line)
     kept: list[str] = []
-    skipping = False
+    summary: list[str] = []
+    section = "story"
     for line in lines:
         label = _label(line) if line else ""
         if label in _STORY_LABELS:
-            skipping = False
+            section = "story"
         elif label in _SUMMARY_LABELS:
-            skipping = has_story_label
+            section = "summary" if has_story_label else "story"
         elif label in _COMMENT_LABELS:
-            skipping = True
+            section = "comments"
         elif label in _NOISE_LABELS:
             pass
-        elif not skipping:
+        elif section == "story":
             kept.append(line)
             continue
+        elif section == "summary":
+            summary.append(line)
         kept.append("")  # a dropped line still ends the paragraph before it
-    return kept
+    return kept, summary
+
+
+def _summary_items(lines: list[str]) -> list[str]:
+    """The items of a summary section: one per list item, else one per line."""
+    marked = any(_LIST_ITEM.match(line) for line in lines if line)
+    items: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if marked and items and not _LIST_ITEM.match(line):
+            items[-1] += " " + line  # a list item wrapped onto the next line
+        else:
+            items.append(_LIST_ITEM.sub("", line, count=1).strip())
+    return [item for item in items if item]
 
 
 def _paragraphs(lines: list[str]) -> list[str]:

@@ -126,10 +126,10 @@ class Analyses:
     def analyse_many(self, ids: Sequence[int], *, processes: int | None = None) -> int:
         """Analyse and summarise (the library's summary choice) many articles on all cores.
 
-        Workers compute (see reader.core.analysis.batch); this process writes. Articles already
+        Workers compute (see reader.core.library.batch); this process writes. Articles already
         cached are skipped. Returns how many were analysed.
         """
-        from reader.core.analysis.batch import analyse_all
+        from reader.core.library.batch import analyse_all
 
         algorithm, sentences = self.summary_choice()
         todo: dict[str, Article] = {}

@@ -58,6 +58,7 @@ from reader.core.storage.revisions import RevisionStore
 from reader.core.storage.search import SearchStore
 from reader.core.storage.settings import SettingStore
 from reader.core.storage.stories import StoryStore
+from reader.core.storage.story_links import StoryLinkStore
 from reader.core.storage.tags import TagStore, normalise_tags
 
 
@@ -83,6 +84,7 @@ class Storage:
         cache: cached analysis results.
         settings: the reader's preferences.
         stories: story membership and the index story grouping uses.
+        story_links: the links between articles the reader made by hand.
         feeds: subscriptions and the entries they delivered.
         imports: articles from other tools.
         exports: what Markdown export reads in bulk, and its file records.
@@ -101,6 +103,7 @@ class Storage:
         self.cache = CacheStore(database)
         self.settings = SettingStore(database)
         self.stories = StoryStore(database)
+        self.story_links = StoryLinkStore(database)
         self.feeds = FeedStore(database)
         self.imports = ImportStore(database)
         self.changes = ChangeStore(database)

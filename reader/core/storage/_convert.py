@@ -6,7 +6,7 @@ Times are stored as fixed-width ISO 8601 UTC text, so comparing the text compare
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from reader.core.models import Annotation, Article, ArticleMeta, TriageState
 
@@ -95,7 +95,26 @@ def article_from_row(row: sqlite3.Row) -> Article:
         reading_position=row["reading_position"],
         note=row["note"],
         origin=row["origin"],
+        event_date=optional_date(row["event_date"]),
+        event_date_inferred=bool(row["event_date_inferred"]),
+        publisher_summary=summary_lines(row["publisher_summary"]),
+        publisher_tone=row["publisher_tone"],
     )
+
+
+def summary_text(lines: tuple[str, ...]) -> str:
+    """Store summary bullets as one text, a line each (a bullet never spans lines)."""
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+def summary_lines(text: str | None) -> tuple[str, ...]:
+    """Inverse of :func:`summary_text`."""
+    return tuple(line for line in (text or "").split("\n") if line)
+
+
+def optional_date(text: str | None) -> date | None:
+    """A stored ISO day ("2024-12-27"), or None."""
+    return date.fromisoformat(text) if text else None
 
 
 def annotation_from_row(row: sqlite3.Row) -> Annotation:

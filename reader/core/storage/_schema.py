@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from reader.core.errors import StorageError
+from reader.core.storage._schema_coverage import COVERAGE_SCHEMA, add_coverage
 
 #: "skim" in ASCII; lets us refuse SQLite files that belong to other programs.
 APPLICATION_ID = 0x736B696D
@@ -294,7 +295,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_feeds,
     _add_exports,
     _add_change_revisions,
+    add_coverage,
 )
+#: For readers of this file: migration 6 (``_schema_coverage``) adds event_date,
+#: event_date_inferred, publisher_summary and publisher_tone to ``articles``, and this table.
+SCHEMA_AFTER_MIGRATIONS = COVERAGE_SCHEMA
 
 
 def migrate(

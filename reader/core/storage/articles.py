@@ -16,6 +16,7 @@ from reader.core.storage._convert import (
     from_text,
     meta_from_row,
     optional_text,
+    summary_text,
     to_text,
 )
 from reader.core.storage._fts import index_articles, reindexing
@@ -61,8 +62,9 @@ def add_row(
     cursor = db.execute(
         """
         INSERT INTO articles (title, body, source, author, url, published, updated, added,
-                              content_hash, words, origin)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              content_hash, words, origin, event_date, event_date_inferred,
+                              publisher_summary, publisher_tone)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         (
             draft.title,
@@ -76,6 +78,10 @@ def add_row(
             content_hash,
             words,
             draft.origin,
+            draft.event_date.isoformat() if draft.event_date else None,
+            int(draft.event_date is not None),
+            summary_text(draft.publisher_summary),
+            draft.publisher_tone,
         ),
     )
     article_id = cursor.lastrowid

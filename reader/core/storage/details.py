@@ -8,7 +8,13 @@ from datetime import datetime
 
 from reader.core.errors import NotFound, UsageError
 from reader.core.models import ArticleMeta
-from reader.core.storage._convert import META_COLUMNS, from_text, meta_from_row, optional_text
+from reader.core.storage._convert import (
+    META_COLUMNS,
+    from_text,
+    meta_from_row,
+    optional_date,
+    optional_text,
+)
 from reader.core.storage._fts import reindexing
 from reader.core.storage.database import Database
 from reader.core.storage.stories import Filing, StorySession
@@ -73,7 +79,7 @@ class DetailStore:
         with self._database.write() as db:
             row = db.execute(
                 f"""
-                SELECT {", ".join(DETAIL_FIELDS)}, body, added FROM articles
+                SELECT {", ".join(DETAIL_FIELDS)}, body, event_date FROM articles
                 WHERE id = ? AND deleted_at IS NULL
                 """,
                 (article_id,),
@@ -99,6 +105,7 @@ class DetailStore:
 
 
 def _filing(row: Mapping[str, str | None]) -> Filing:
-    title, body, when = row["title"], row["body"], row["published"] or row["added"]
-    assert title is not None and body is not None and when is not None  # NOT NULL columns
-    return Filing(title, body, from_text(when))
+    title, body, published, event = row["title"], row["body"], row["published"], row["event_date"]
+    assert title is not None and body is not None  # NOT NULL columns
+    when = from_text(published) if published else optional_date(event)
+    return Filing(title, body, when)

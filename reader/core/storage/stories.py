@@ -11,13 +11,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TypeVar
 
 from reader.core.models import ArticleMeta
-from reader.core.records import Fingerprint, StoredArticle
+from reader.core.records import Fingerprint, ManualLinks, StoredArticle
 from reader.core.storage._convert import META_COLUMNS, meta_from_row
 from reader.core.storage.database import Database, chunks
+from reader.core.storage.story_links import links_of, stories_of
 
 _T = TypeVar("_T")
 _COUNT_TERM = ""  # story_terms row holding the number of fingerprinted articles
@@ -28,12 +29,13 @@ class Filing:
     """What story grouping files an article by: its title, its text and its date.
 
     Attributes:
-        when: the published date, else when the article was added.
+        when: the published date, else the event date inferred from the text; None when
+            neither is known (never the day it was added).
     """
 
     title: str
     body: str
-    when: datetime
+    when: datetime | date | None
 
 
 class StorySession:
@@ -63,7 +65,8 @@ class StorySession:
     def candidates(
         self, terms: Collection[str], first_day: int, last_day: int, limit: int
     ) -> list[tuple[int, int]]:
-        """Articles of the day range posted under the most of ``terms``, most first."""
+        """Articles of the day range, or undated (day 0), posted under the most of ``terms``, most
+        first."""
         if not terms:
             return []
         counts: dict[int, int] = {}
@@ -72,7 +75,7 @@ class StorySession:
             rows = self._db.execute(
                 f"""
                 SELECT article_id, count(*) FROM story_postings
-                WHERE term IN ({marks}) AND day BETWEEN ? AND ?
+                WHERE term IN ({marks}) AND (day BETWEEN ? AND ? OR day = 0)
                 GROUP BY article_id
                 """,
                 (*part, first_day, last_day),
@@ -99,6 +102,14 @@ class StorySession:
                     article_id, story_id, Fingerprint.from_json(text, day)
                 )
         return result
+
+    def manual_links(self, article_id: int) -> ManualLinks:
+        """The links the reader made for ``article_id`` (see :mod:`.story_links`)."""
+        return links_of(self._db, article_id)
+
+    def stories_of(self, article_ids: Collection[int]) -> dict[int, int]:
+        """The story of each of these articles that is in one."""
+        return stories_of(self._db, article_ids)
 
     def record(
         self,
@@ -186,16 +197,16 @@ class StoryStore:
         with self._database.write() as db:
             return work(StorySession(db))
 
-    def ungrouped(self, limit: int) -> list[tuple[int, str, str, str | None, str]]:
+    def ungrouped(self, limit: int) -> list[tuple[int, str, str, str | None, str | None]]:
         """Up to ``limit`` live articles not yet in a story, oldest first.
 
         Returns:
-            ``(id, title, body, published, added)`` with the times as stored text.
+            ``(id, title, body, published, event date)`` as stored text (None when unknown).
         """
         with self._database.read() as db:
             rows = db.execute(
                 """
-                SELECT a.id, a.title, a.body, a.published, a.added FROM articles a
+                SELECT a.id, a.title, a.body, a.published, a.event_date FROM articles a
                 WHERE a.deleted_at IS NULL
                   AND NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)
                 ORDER BY coalesce(a.published, a.added), a.id LIMIT ?

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from reader.core.models import NumberLabel, Span
+from reader.core.stories.phrases import figure_phrase, head_word, qualifiers
 from reader.core.stories.values import is_unit_word, parse_value, plain
 from reader.core.stories.words import NUMBER_WORDS, iter_tokens, normal_word, stem, stopwords
 
@@ -26,6 +27,10 @@ COMPARED = frozenset(
     }
 )
 _CLAUSE_END = re.compile(r"[,;:()\[\]—–]|\s-\s|[.!?](?:\s|$)")
+#: Labels of points in time: without a value they are relative ("last year") or vague.
+_WHEN = frozenset({NumberLabel.DATE, NumberLabel.TIME})
+#: Units of figures named by what comes before them ("reported at 2:15 a.m.").
+_BY_BEFORE = frozenset({"clock", "year", "date", "m"})
 #: How many content words on each side of a figure tell what it counts.
 NEAR_WORDS = 3
 
@@ -45,6 +50,9 @@ class Figure:
         near_words: the ordinary words (not names) just before and after it in its clause, as
             written but lowercased: what it counts ("injuring", "people").
         sentence: stems of the content words (names too) of its sentence, apart from the figure.
+        phrase: a few words of the text that say what it measures ("troops to Russia").
+        qualifiers: stems of the degree words that narrow what it counts ("seriously").
+        head: the stem of the noun right after it ("people" in "17 people"), or "".
     """
 
     article_id: int
@@ -54,6 +62,9 @@ class Figure:
     approximate: bool
     near_words: tuple[str, ...]
     sentence: frozenset[str]
+    phrase: str = ""
+    qualifiers: frozenset[str] = frozenset()
+    head: str = ""
 
     @property
     def near(self) -> frozenset[str]:
@@ -67,15 +78,23 @@ def read_figures(
     numbers: tuple[Span, ...],
     sentences: tuple[tuple[int, int], ...],
 ) -> list[Figure]:
-    """The comparable figures of an article, from its number spans and sentence boundaries."""
+    """The comparable figures of an article, from its number spans and sentence boundaries.
+
+    Dates and times that only make sense against the day of writing ("last year", "Monday",
+    "tonight") are left out: two outlets that both say "Monday" need not mean the same day.
+    """
     figures = []
     for span in numbers:
         if span.label not in COMPARED:
             continue
         sentence = _sentence_of(span, sentences, len(body))
         value, unit, approximate = parse_value(span.text, span.label)
-        before = _content_words(_clause_before(body, sentence[0], span.start), names=False)
-        after = _content_words(_clause_after(body, span.end, sentence[1]), names=False)
+        if value is None and span.label in _WHEN:
+            continue
+        clause_before = _clause_before(body, sentence[0], span.start)
+        clause_after = _clause_after(body, span.end, sentence[1])
+        before = _content_words(clause_before, names=False)
+        after = _content_words(clause_after, names=False)
         words = _content_words(body[sentence[0] : span.start] + " " + body[span.end : sentence[1]])
         figures.append(
             Figure(
@@ -86,6 +105,9 @@ def read_figures(
                 approximate=approximate,
                 near_words=(*before[-NEAR_WORDS:], *after[:NEAR_WORDS]),
                 sentence=frozenset(stem(w) for w in words),
+                phrase=figure_phrase(clause_before, clause_after, prefer_before=unit in _BY_BEFORE),
+                qualifiers=qualifiers(clause_before, clause_after),
+                head=head_word(clause_after) if unit == "" else "",
             )
         )
     return figures

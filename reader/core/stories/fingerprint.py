@@ -1,4 +1,5 @@
-"""An article's fingerprint for story grouping: content-word stems, names and numbers, and its day.
+"""An article's fingerprint for story grouping: content-word stems, names and numbers, and its day;
+and the vector arithmetic that compares two fingerprints (cosine, weighted Dice).
 
 Terms share one namespace so one document-frequency table serves all three kinds: a content word is
 its Snowball stem ("batteri"), a name token starts with ``@`` ("@aarhus"), a number with ``#``
@@ -25,13 +26,22 @@ from reader.core.stories.words import (
 
 NAME_PREFIX = "@"
 NUMBER_PREFIX = "#"
+#: The day of an article whose date is unknown (no published date, none in its text): no real day
+#: has this ordinal, grouping skips the time window and the day decay for it.
+UNDATED = 0
 #: Numbers below this say little about an event ("two", "5"); clock times and decimals are kept.
 MIN_NUMBER = 10
 
 
-def day_of(moment: datetime | date) -> int:
-    """The day number used by the time window (proleptic Gregorian ordinal)."""
-    return moment.toordinal()
+def day_of(moment: datetime | date | None) -> int:
+    """The day number used by the time window (proleptic Gregorian ordinal); :data:`UNDATED`
+    for an unknown date."""
+    return UNDATED if moment is None else moment.toordinal()
+
+
+def days_apart(a: int, b: int) -> int:
+    """How many days apart two articles are; 0 when either date is unknown (no decay)."""
+    return 0 if UNDATED in (a, b) else abs(a - b)
 
 
 def fingerprint(title: str, body: str, day: int) -> Fingerprint:
@@ -80,3 +90,26 @@ def _tf(count: int) -> float:
 def tfidf_vector(counts: Mapping[str, int], idf: Callable[[str], float]) -> dict[str, float]:
     """Sub-linear tf times idf, for each term."""
     return {term: _tf(count) * idf(term) for term, count in counts.items()}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine of two sparse vectors (0.0 if either is empty)."""
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(weight * b[term] for term, weight in a.items() if term in b)
+    if dot == 0.0:
+        return 0.0
+    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
+    return dot / norm
+
+
+def weighted_dice(a: frozenset[str], b: frozenset[str], idf: Callable[[str], float]) -> float:
+    """Idf-weighted Dice coefficient: twice the shared weight over the two sets' weights.
+
+    (The overlap coefficient, shared over the smaller set, made one shared minister's name look
+    like a perfect match for an article naming no one else.)
+    """
+    shared = sum(idf(term) for term in a & b)
+    if shared == 0.0:
+        return 0.0
+    return 2.0 * shared / (sum(idf(t) for t in a) + sum(idf(t) for t in b))

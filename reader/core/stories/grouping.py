@@ -28,14 +28,25 @@ from functools import cache
 from typing import Protocol
 
 from reader.core import wordlists
-from reader.core.records import Fingerprint, StoredArticle
-from reader.core.stories.fingerprint import pruned, tfidf_vector, top_terms
+from reader.core.records import Fingerprint, ManualLinks, StoredArticle
+from reader.core.stories.fingerprint import (
+    UNDATED,
+    cosine,
+    days_apart,
+    pruned,
+    tfidf_vector,
+    top_terms,
+    weighted_dice,
+)
 from reader.core.stories.words import stem
 
 #: Articles more than this many days apart are never the same story.
 WINDOW_DAYS = 7
 #: A candidate must score at least this to be the same story (tuned on the dev gold set).
 THRESHOLD = 0.36
+#: The threshold when either article's date is unknown: with no time window to rule out last
+#: month's storm, the words alone must say it is the same event (tuned on the dev gold set).
+UNDATED_THRESHOLD = 0.58
 #: Weights of the three similarities in the score.
 WEIGHT_TERMS = 1.0
 WEIGHT_NAMES = 0.4
@@ -43,6 +54,8 @@ WEIGHT_NUMBERS = 0.2
 #: The score loses this share for each day the articles are apart beyond the first: reports of one
 #: event cluster within a day or two, while two storms or two strikes of one week fall days apart.
 DECAY_PER_DAY = 0.12
+#: The ordinal of 31 December 9999, the last day :mod:`datetime` knows.
+LAST_DAY = 3652059
 #: How many retrieved candidates are scored in full.
 CANDIDATES = 30
 #: Content words kept in a stored fingerprint, and those posted to the inverted index.
@@ -71,11 +84,20 @@ class StoryIndex(Protocol):
     def candidates(
         self, terms: Collection[str], first_day: int, last_day: int, limit: int
     ) -> list[tuple[int, int]]:
-        """``(article id, shared postings)`` of articles in the day range, most shared first."""
+        """``(article id, shared postings)`` of articles in the day range or undated, most
+        shared first."""
         ...
 
     def stored(self, article_ids: Collection[int]) -> dict[int, StoredArticle]:
         """The stored fingerprints and stories of these articles."""
+        ...
+
+    def manual_links(self, article_id: int) -> ManualLinks:
+        """The links the reader made by hand for this article."""
+        ...
+
+    def stories_of(self, article_ids: Collection[int]) -> dict[int, int]:
+        """The story of each of these articles that is in one."""
         ...
 
     def record(
@@ -138,7 +160,7 @@ def background_words() -> frozenset[str]:
 def similarity(a: Fingerprint, b: Fingerprint, idf: Callable[[str], float]) -> float:
     """How likely two fingerprints report the same event: a weighted sum of three similarities,
     lowered the further apart the articles' days are."""
-    return combined(similarity_parts(a, b, idf), abs(a.day - b.day))
+    return combined(similarity_parts(a, b, idf), days_apart(a.day, b.day))
 
 
 def combined(parts: tuple[float, float, float], days_apart: int) -> float:
@@ -165,29 +187,6 @@ def similarity_parts(
     )
 
 
-def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """Cosine of two sparse vectors (0.0 if either is empty)."""
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(weight * b[term] for term, weight in a.items() if term in b)
-    if dot == 0.0:
-        return 0.0
-    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
-    return dot / norm
-
-
-def weighted_dice(a: frozenset[str], b: frozenset[str], idf: Callable[[str], float]) -> float:
-    """Idf-weighted Dice coefficient: twice the shared weight over the two sets' weights.
-
-    (The overlap coefficient, shared over the smaller set, made one shared minister's name look
-    like a perfect match for an article naming no one else.)
-    """
-    shared = sum(idf(term) for term in a & b)
-    if shared == 0.0:
-        return 0.0
-    return 2.0 * shared / (sum(idf(t) for t in a) + sum(idf(t) for t in b))
-
-
 @dataclass(frozen=True, slots=True)
 class Scored:
     """A candidate of a new article with the three parts of its similarity."""
@@ -195,6 +194,7 @@ class Scored:
     candidate: StoredArticle
     parts: tuple[float, float, float]
     days_apart: int
+    undated: bool = False  # either article's date is unknown: a stricter threshold applies
 
     @property
     def score(self) -> float:
@@ -220,7 +220,12 @@ def probe(index: StoryIndex, article_id: int, fp: Fingerprint) -> Probe:
     stored_fp = pruned(fp, idf, STORED_TERMS)
     common = max(20.0, MAX_QUERY_DF_SHARE * documents)
     query = [t for t in stored_fp.all_terms() if 0 < df.get(t, 0) <= common]
-    found = index.candidates(query, fp.day - WINDOW_DAYS, fp.day + WINDOW_DAYS, CANDIDATES)
+    # An undated article may report an event of any day; undated candidates are always in range.
+    if fp.day == UNDATED:
+        first_day, last_day = UNDATED, LAST_DAY
+    else:
+        first_day, last_day = fp.day - WINDOW_DAYS, fp.day + WINDOW_DAYS
+    found = index.candidates(query, first_day, last_day, CANDIDATES)
     # One shared term is chance; two may be a name and a number of the same event.
     ids = [other for other, shared in found if shared >= 2 and other != article_id]
     stored = index.stored(ids)
@@ -229,7 +234,8 @@ def probe(index: StoryIndex, article_id: int, fp: Fingerprint) -> Probe:
         Scored(
             stored[i],
             similarity_parts(stored_fp, stored[i].fingerprint, idf, vector),
-            abs(fp.day - stored[i].fingerprint.day),
+            days_apart(fp.day, stored[i].fingerprint.day),
+            UNDATED in (fp.day, stored[i].fingerprint.day),
         )
         for i in ids
         if i in stored
@@ -238,21 +244,39 @@ def probe(index: StoryIndex, article_id: int, fp: Fingerprint) -> Probe:
 
 
 def best_match(scored: Sequence[Scored]) -> Scored | None:
-    """The best-scoring candidate if it reaches :data:`THRESHOLD` (ties: the older story)."""
-    best = max(scored, key=lambda s: (s.score, -s.candidate.story_id), default=None)
-    return best if best is not None and best.score >= THRESHOLD else None
+    """The best-scoring candidate that reaches its threshold (ties: the older story):
+    :data:`THRESHOLD`, or :data:`UNDATED_THRESHOLD` when either date is unknown."""
+    passing = [s for s in scored if s.score >= (UNDATED_THRESHOLD if s.undated else THRESHOLD)]
+    return max(passing, key=lambda s: (s.score, -s.candidate.story_id), default=None)
 
 
 def assign(index: StoryIndex, article_id: int, fp: Fingerprint) -> Assignment:
-    """Group one new article: find, score and join the best recent match, then index it."""
+    """Group one new article: find, score and join the best recent match, then index it.
+
+    The reader's own links come first: an article linked by hand joins the story of the first
+    linked article already filed (score 1.0), and never joins a story holding an article it was
+    taken apart from.
+    """
     found = probe(index, article_id, fp)
-    best = best_match(found.scored)
-    if best is None:
-        story_id, matched, score = article_id, None, 0.0
-    else:
-        story_id, matched, score = best.candidate.story_id, best.candidate.article_id, best.score
+    story_id, matched, score = _choose(index, article_id, found.scored)
     index.record(article_id, story_id, score, found.fingerprint, found.postings, found.all_terms)
     return Assignment(article_id, story_id, score, matched, len(found.scored))
+
+
+def _choose(
+    index: StoryIndex, article_id: int, scored: Sequence[Scored]
+) -> tuple[int, int | None, float]:
+    """``(story id, matched article, score)`` for a new article: manual links, else best match."""
+    links = index.manual_links(article_id)
+    linked = index.stories_of(links.same) if links.same else {}
+    if linked:
+        first = min(linked)
+        return linked[first], first, 1.0
+    barred = set(index.stories_of(links.apart).values()) if links.apart else set()
+    best = best_match([s for s in scored if s.candidate.story_id not in barred])
+    if best is None:
+        return article_id, None, 0.0
+    return best.candidate.story_id, best.candidate.article_id, best.score
 
 
 def postings(fp: Fingerprint, idf: Callable[[str], float]) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -56,12 +56,14 @@ def group_drafts(
     Args:
         stories: the library's story store.
         items: ``(article id, the draft it was stored from)``.
-        added: when they were added (their day when a draft has no published date).
+        added: when they were added. Not an article's day: a draft with no published date
+            is filed by the event date of its text, else as undated.
     """
+    del added  # kept for callers; the import day says nothing about the event
     if not items:
         return []
     prints = [
-        (article_id, fingerprint(d.title, d.body, day_of(d.published or added)))
+        (article_id, fingerprint(d.title, d.body, day_of(d.published or d.event_date)))
         for article_id, d in items
     ]
     return stories.with_index(partial(assign_many, items=prints))
@@ -81,8 +83,8 @@ def group_pending(stories: StoryStore, *, limit: int | None = None) -> int:
         if not rows:
             break
         prints = [
-            (article_id, fingerprint(title, body, _day(published or added)))
-            for article_id, title, body, published, added in rows
+            (article_id, fingerprint(title, body, _day(published, event)))
+            for article_id, title, body, published, event in rows
         ]
         stories.with_index(partial(assign_many, items=prints))
         done += len(rows)
@@ -117,5 +119,8 @@ def regroup(stories: StoryStore) -> int:
     return group_pending(stories)
 
 
-def _day(stored_time: str) -> int:
-    return day_of(datetime.fromisoformat(stored_time))
+def _day(published: str | None, event: str | None) -> int:
+    """The day of stored times: the published date, else the inferred event date, else unknown."""
+    if published:
+        return day_of(datetime.fromisoformat(published))
+    return day_of(date.fromisoformat(event) if event else None)

@@ -32,8 +32,10 @@ _KINDS = {
     "ha": "area",
     "deg": "temperature",
     "min": "duration",
-    "day": "days",
+    "day": "duration",
     "year": "year",
+    "date": "date",
+    "age": "age",
 }
 #: Below this a count is too small to trust an equal value without shared words ("two").
 SMALL_COUNT = 10
@@ -95,8 +97,24 @@ def _agrees(a: Figure, b: Figure) -> bool:
     if not same_value(a, b):
         return False
     # "two" or "three" turn up everywhere: equal small counts must count the same thing.
+    if not same_thing(a, b):
+        return False
     small = a.span.label == "CARDINAL" and (a.value is None or abs(a.value) < SMALL_COUNT)
     return not small or bool(a.near & b.near)
+
+
+def same_thing(a: Figure, b: Figure) -> bool:
+    """False when the two figures count different nouns ("22 appliances" vs "four were
+    firefighters") or are narrowed differently ("seriously injured" vs "injured").
+
+    Times of day and amounts of money are told apart by their sentence instead (see
+    :func:`_pair_score`): "shortly before 5 a.m." hedges the time, it does not qualify a thing.
+    """
+    if a.unit == "clock" or a.unit in CURRENCY_UNITS:
+        return True
+    if a.head and b.head and a.head != b.head:
+        return False
+    return a.qualifiers == b.qualifiers
 
 
 def _context(a: Figure, b: Figure) -> tuple[int, int]:
@@ -125,6 +143,8 @@ def _pair_score(a: list[Figure], b: list[Figure], units_left: Counter[tuple[int,
         return score if score >= MATCH_THRESHOLD + 1 else 0
     if near == 0 and not (unit == "clock" and sentence >= SENTENCE_MATCH):
         return 0
+    if not all(same_thing(f, g) for f in a for g in b):
+        return 0
     return score if score >= MATCH_THRESHOLD else 0
 
 
@@ -150,8 +170,16 @@ def _join_differing(groups: list[list[Figure]]) -> None:
 
 
 def _about(group: list[Figure]) -> str:
-    """What a group counts: the clause words its figures share, else the kind of figure."""
+    """What a group measures: a phrase of the first source's text ("troops to Russia"), else the
+    clause words its figures share, else the kind of figure. A year is named as a year ("year of
+    significant fires"), never as if it counted something."""
     first = group[0]
+    phrase = next((f.phrase for f in group if f.phrase), "")
+    if first.unit in _KINDS and first.unit != "clock":
+        kind = _KINDS[first.unit]
+        return f"{kind}: {phrase}" if phrase else kind
+    if phrase:
+        return phrase
     if len(group) > 1:
         shared = frozenset.intersection(*(f.near for f in group))
         words = [w for w in first.near_words if stem(w) in shared]

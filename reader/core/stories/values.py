@@ -75,8 +75,9 @@ _UNITS: dict[str, tuple[str, float]] = {
     "second": ("s", 1.0),
     "day": ("day", 1.0),
     "week": ("day", 7.0),
-    "month": ("month", 1.0),
-    "year": ("year", 1.0),
+    "month": ("day", 30.4375),
+    # A span of years is a duration ("in five years"); a calendar year has the unit "year".
+    "year": ("day", 365.25),
     "time": ("times", 1.0),
     "magnitude": ("magnitude", 1.0),
 }
@@ -85,6 +86,32 @@ _CLOCK = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"^(?:in\s+)?((?:1[89]|20)\d{2})$")
+_AGE = re.compile(r"\d+[- ]years?[- ]old\b", re.I)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_DAY = re.compile(
+    r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\b",
+    re.I,
+)
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _WORD_NUMBER = re.compile(r"[a-z]+", re.I)
 
@@ -106,6 +133,11 @@ def parse_value(text: str, label: str) -> tuple[float | None, str, bool]:
         year = _YEAR.match(core)
         if year:
             return float(year.group(1)), "year", approximate
+        day = _month_day(core)
+        if day is not None:
+            return float(day), "date", approximate
+    if _AGE.search(core):
+        return _amount(core), "age", approximate
     amount = _amount(core, metres=label == NumberLabel.QUANTITY)
     if amount is None:
         return None, "", approximate
@@ -171,6 +203,16 @@ def _word_amount(text: str) -> float | None:
         elif word in ("a", "an") and not seen:
             current = 1.0
     return total + current if seen else None
+
+
+def _month_day(text: str) -> int | None:
+    """A calendar day as month * 100 + day ("December 23", "23 Dec." → 1223), else None."""
+    for match in _MONTH_DAY.finditer(text):
+        month_name, day = (match.group(1), match.group(2)) if match.group(1) else match.group(4, 3)
+        month = _MONTHS.get(month_name.casefold())
+        if month is not None and 1 <= int(day) <= 31:
+            return month * 100 + int(day)
+    return None
 
 
 def _unit(text: str) -> tuple[str, float] | None:

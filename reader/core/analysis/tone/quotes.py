@@ -19,11 +19,27 @@ from reader.core.models import Span
 
 MIN_WORDS = 3
 _QUOTE = re.compile(r"“([^“”]+)”|\"([^\"\n]+)\"")
+#: Verbs (any tense, and the participle of a clause like "…, accusing it of") and constructions
+#: that attribute a quotation: "said", but also "criticised … as", "called", "warned", "described
+#: … as", "according to", "quoted … as saying", "X's remarks that …", "in a statement".
 _SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|asked|asks|according to|warned|warns|explained"
-    r"|insisted|wrote|writes|stated|urged|urges|admitted|argued|argues|noted|replied|recalled"
-    r"|declared|announced|continued|commented|conceded|acknowledged|claimed|claims)\b"
+    r"\b(?:"
+    r"said|says?|saying|told|tells?|telling|according to|wrote|writes?|writing|warn|add|ask"
+    r"|insist|argue|claim|urge|slam|slams|deny|reply|plead"
+    # Stems that are other words on their own ("not", "call", "brand") need an ending.
+    r"|(?:add|ask|warn|explain|insist|stat|urg|admit|argu|not|repli|recall|declar|announc"
+    r"|continu|comment|conced|acknowledg|claim|accus|criticis|criticiz|call|describ|dismiss"
+    r"|denounc|vow|pledg|brand|label|labell|slamm|reject|prais|condemn|blam|deni|complain"
+    r"|promis|predict|tweet|post|respond|quot|remark|suggest|confirm|charg|hail|lament"
+    r"|mock|decri|characteris|characteriz|demand|plead|assur|stress)"
+    r"(?:es|ed|ing|s|d)"
+    r"|(?:remarks|comments|words|statement|speech|message|tweet|warning|assertion)"
+    r"\s+(?:that|about|on|in|to|was|were|calling|describing)"
+    r")\b",
+    re.IGNORECASE,
 )
+#: "The coach, Pavel Sorin, was unrepentant: “…”" – a colon before the quotation introduces it.
+_COLON_INTRO = re.compile(r":\s*$")
 _PRONOUN = re.compile(r"\b(?:he|she|they)\s+(?:\w+\s+)?$|^\s*,?\s*(?:he|she|they)\b", re.I)
 _SPEAKER_LABELS = ("PERSON", "ORG", "GROUP")
 
@@ -123,6 +139,8 @@ def _attributed(
     for piece_start, piece_end in _outside(body, zone_start, zone_end, marks):
         text = body[piece_start:piece_end]
         verb = _SPEECH.search(text)
+        if verb is None and piece_end + 1 == quote_start and _COLON_INTRO.search(text):
+            verb = _COLON_INTRO.search(text)
         if verb is None:
             continue
         verb_at = piece_start + verb.start()
@@ -160,13 +178,15 @@ def _last_person(entities: Sequence[Span], before: int) -> str | None:
 
 
 def _full_names(entities: Sequence[Span]) -> dict[str | None, str]:
-    """Map each single-word PERSON mention to the longest PERSON name ending with it."""
+    """Map each single-word PERSON mention to the longest PERSON name ending with it, else (a
+    family name written first: "Kim" for "Kim Jong Un") the longest one starting with it."""
     people = [e.text for e in entities if e.label == "PERSON"]
     mapping: dict[str | None, str] = {}
     for name in people:
         if " " in name:
             continue
         fuller = [p for p in people if p != name and p.split()[-1] == name]
+        fuller = fuller or [p for p in people if p != name and p.split()[0] == name]
         if fuller:
             mapping[name] = max(fuller, key=len)
     return mapping
