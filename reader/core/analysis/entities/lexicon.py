@@ -1,6 +1,6 @@
 """Word lists behind the entity recogniser, read once from ``reader/core/analysis/entities/data/``.
 
-The lists are plain text shipped inside the package (found with :mod:`importlib.resources`, so an
+The lists are plain text shipped inside the package (read by :mod:`reader.core.wordlists`, so an
 installed wheel has them too): one entry a line, or several space-separated words a line for the
 single-word lists; ``#`` starts a comment line. They are loaded on first use and cached.
 """
@@ -11,21 +11,19 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
+from reader.core import wordlists
 
-def _lines(name: str) -> list[str]:
-    data = resources.files("reader.core.analysis.entities") / "data" / name
-    text = data.read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+_PACKAGE = "reader.core.analysis.entities"
 
 
 def _phrases(name: str) -> frozenset[str]:
-    """Entries that may contain spaces: one a line."""
-    return frozenset(_lines(name))
+    """Entries that may contain spaces: one a line, as written (case kept)."""
+    return frozenset(wordlists.phrases(_PACKAGE, name, casefold=False))
 
 
 def _words(name: str) -> frozenset[str]:
-    """Single words: any number a line, separated by spaces."""
-    return frozenset(word for line in _lines(name) for word in line.split())
+    """Single words: any number a line, separated by spaces, as written (case kept)."""
+    return wordlists.words(_PACKAGE, name, casefold=False)
 
 
 def _undotted(words: frozenset[str]) -> frozenset[str]:
@@ -45,7 +43,7 @@ def _with_plurals(words: frozenset[str]) -> frozenset[str]:
 
 def _section(name: str, heading: str) -> frozenset[str]:
     """The entries of one ``# --- heading`` section of a phrase list."""
-    data = resources.files("reader.core.analysis.entities") / "data" / name
+    data = resources.files(_PACKAGE) / "data" / name
     entries: set[str] = set()
     inside = False
     for raw in data.read_text(encoding="utf-8").splitlines():
