@@ -162,6 +162,10 @@ def render_comparison(c: Comparison, width: int, colour: bool) -> list[str]:
     for s in c.sources:
         lines.append(f"  [{number[s.article_id]}] {safe(s.source or s.title)}")
         lines += [_wrap(h, "      ", width, "    • ") for h in s.highlights] or ["    (none)"]
+        if s.publisher_summary or s.publisher_tone:  # the outlet's own, beside skim's
+            tone = f" (its tone: {s.publisher_tone})" if s.publisher_tone else ""
+            lines.append(style(safe(f"    The publisher's highlights{tone}"), DIM, colour))
+            lines += [_wrap(h, "      ", width, "    ◦ ") for h in s.publisher_summary]
 
     def figure_line(group: FigureGroup) -> str:
         values = " · ".join(f"[{number[f.article_id]}] {f.span.text}" for f in group.figures)
