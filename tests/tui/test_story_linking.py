@@ -81,7 +81,14 @@ async def test_escape_links_nothing_and_the_key_is_in_help_and_palette(library: 
         await settle_until(pilot, lambda: screen.session.article is not None)
         keys = {entry.action: entry for entry in screen_keys(screen)}
         assert keys["link_story"].keys == ("L",) and keys["link_story"].description
-        await _open_picker(pilot, screen)
+        picker = await _open_picker(pilot, screen)
+        picker.query_one(Input).value = "is:nonsense"  # a bad filter: said in the list, no crash
+        await settle(pilot)
+        options = picker.query_one(OptionList)
+        assert options.option_count == 1 and "is:" in str(options.get_option_at_index(0).prompt)
+        await pilot.press("enter")  # nothing to choose
+        await settle(pilot)
+        assert app.screen is picker
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen and _story(library, bridge) == {bridge}
