@@ -36,7 +36,7 @@ from reader.core.models import (
     SummarySentence,
     TriageState,
 )
-from reader.core.records import Feed, FeedUpdate
+from reader.core.records import Feed, FeedUpdate, ManualLinks
 
 if TYPE_CHECKING:
     from reader.core.analysis.tone.label import Tone, ToneLabel
@@ -106,6 +106,7 @@ __all__ = [
     "FigureGroup",
     "ImportOutcome",
     "Keep",
+    "ManualLinks",
     "NotesImportReport",
     "NumberLabel",
     "OpmlImport",
