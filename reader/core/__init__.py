@@ -16,6 +16,9 @@ from the modules inside, so the core can be rearranged without breaking them. Th
   text (:func:`analyze`, :func:`summarize`, the algorithms and their descriptions), the versions
   that key the analysis cache (:func:`analysis_version`, :func:`summary_version`), parsing a
   search (:func:`parse_query`), and the stable JSON forms (``*_to_dict``);
+- the config file and what the reader remembers (:func:`load_settings` gives the
+  :class:`Settings` in effect; :func:`editor_command`, :func:`pager_command`,
+  :func:`read_list_state`, :func:`write_list_state`);
 - where skim keeps things (:func:`bundled_dir`, :func:`user_themes_dir`, :func:`log_dir`,
   :func:`ensure_dir`) and the label of an opinion sentence (:data:`OPINION`).
 
@@ -28,6 +31,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from reader.core.config import (
+    DEFAULT_EXPORT_FOLDER,
+    Settings,
+    editor_command,
+    load_settings,
+    pager_command,
+)
 from reader.core.errors import (
     AnalysisError,
     EditConflict,
@@ -59,6 +69,7 @@ from reader.core.serialize import (
     meta_to_dict,
     summary_to_dict,
 )
+from reader.core.state import ListState, read_list_state, write_list_state
 from reader.core.text import clean_line, reading_minutes, strip_controls
 from reader.core.types import (
     KEEP,
@@ -163,6 +174,7 @@ __all__ = [
     "ALGORITHMS",
     "BUILTIN_TEMPLATES",
     "DEFAULT_ALGORITHM",
+    "DEFAULT_EXPORT_FOLDER",
     "DEFAULT_SENTENCES",
     "KEEP",
     "OPINION",
@@ -194,6 +206,7 @@ __all__ = [
     "InvalidArgument",
     "Keep",
     "Library",
+    "ListState",
     "NotFound",
     "NotesImportReport",
     "NumberLabel",
@@ -202,6 +215,7 @@ __all__ = [
     "SavedLink",
     "SearchTerm",
     "SentenceStance",
+    "Settings",
     "SkimError",
     "SourceSummary",
     "Sources",
@@ -225,19 +239,23 @@ __all__ = [
     "comparison_to_dict",
     "describe_algorithm",
     "document_to_dict",
+    "editor_command",
     "ensure_dir",
     "feed_to_dict",
     "is_address",
     "iso",
     "iter_directory",
+    "load_settings",
     "log_dir",
     "meta_to_dict",
     "open_library",
+    "pager_command",
     "parse_published",
     "parse_query",
     "partial_note",
     "read_bytes",
     "read_capped",
+    "read_list_state",
     "read_path",
     "reading_minutes",
     "sort_inputs",
@@ -249,4 +267,5 @@ __all__ = [
     "tone_to_dict",
     "user_themes_dir",
     "write_atomically",
+    "write_list_state",
 ]
