@@ -113,7 +113,8 @@ def show(library: Library, args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     colour = use_colour()
-    with paged(not args.no_pager):
+    settings = getattr(args, "settings", None)
+    with paged(not args.no_pager, settings.pager if settings is not None else None):
         _print_article(library, article, analysis, summary_, colour)
     return 0
 

@@ -33,7 +33,11 @@ from typing import TYPE_CHECKING, Any
 
 from reader.core.config import (
     DEFAULT_EXPORT_FOLDER,
+    DEFAULT_THEME,
+    EXPORT_FOLDER_SETTING,
+    THEME_SETTING,
     Settings,
+    default_export_folder,
     editor_command,
     load_settings,
     pager_command,
@@ -50,6 +54,8 @@ from reader.core.errors import (
     UsageError,
 )
 from reader.core.library import (
+    SUMMARY_ALGORITHM_SETTING,
+    SUMMARY_SENTENCES_SETTING,
     Analyses,
     Annotations,
     Articles,
@@ -176,8 +182,13 @@ __all__ = [
     "DEFAULT_ALGORITHM",
     "DEFAULT_EXPORT_FOLDER",
     "DEFAULT_SENTENCES",
+    "DEFAULT_THEME",
+    "EXPORT_FOLDER_SETTING",
     "KEEP",
     "OPINION",
+    "SUMMARY_ALGORITHM_SETTING",
+    "SUMMARY_SENTENCES_SETTING",
+    "THEME_SETTING",
     "AddResult",
     "Analyses",
     "Analysis",
@@ -237,6 +248,7 @@ __all__ = [
     "canonical_names",
     "clean_line",
     "comparison_to_dict",
+    "default_export_folder",
     "describe_algorithm",
     "document_to_dict",
     "editor_command",

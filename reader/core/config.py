@@ -26,6 +26,7 @@ from typing import Any
 
 from reader.core import paths
 
+DEFAULT_THEME = "skim-dark"
 DEFAULT_EXPORT_FOLDER = "~/skim-notes"
 DEFAULT_TEMPLATE = "default"
 DEFAULT_VIEW = "inbox"
@@ -33,6 +34,10 @@ DEFAULT_SORT = "added"
 DEFAULT_DATE_FORMAT = "%d %b %Y"
 VIEWS = ("inbox", "later", "archive", "starred", "all")
 SORTS = ("added", "published", "title", "source")
+
+#: The library settings that remember the reader's theme and last export folder.
+THEME_SETTING = "theme"
+EXPORT_FOLDER_SETTING = "export.folder"
 
 #: Where a setting came from, as ``skim config --show`` names it.
 DEFAULT, CONFIG_FILE, ENVIRONMENT, FLAG, LIBRARY = (
@@ -258,6 +263,19 @@ def _broken(path: Path, origin: str, line: int | None, what: str) -> Settings:
         sources={"config": origin},
         problem=f"{_where(path, line)}{what}; using the defaults",
     )
+
+
+def default_export_folder(settings: Settings, remembered: str | None = None) -> tuple[Path, str]:
+    """Where an export goes when no folder is given, and where that came from.
+
+    The config's ``[export] folder``, else ``remembered`` (the folder the reader last exported
+    to, kept in the library), else ``~/skim-notes`` — one default for the reader and the CLI.
+    """
+    if settings.source("export.folder") == CONFIG_FILE:
+        return settings.export_folder, CONFIG_FILE
+    if remembered:
+        return Path(remembered).expanduser(), LIBRARY
+    return Path(DEFAULT_EXPORT_FOLDER).expanduser(), DEFAULT
 
 
 def editor_command(
