@@ -32,6 +32,7 @@ def own_config_and_state(
     monkeypatch.setenv("SKIM_STATE_DIR", str(folder / "state"))
     return config
 
+
 #: The key of the counts in what an xdist worker sends back to the controller.
 _WORKER_TALLY = "skim_reliability_tally"
 

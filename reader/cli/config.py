@@ -32,12 +32,15 @@ def add_config_command(commands: Any) -> None:
     config.add_argument("--json", action="store_true", help="with --show: print a JSON object")
 
 
-def load(args: argparse.Namespace) -> Settings:
-    """Read the config file named by ``--config`` (or the default one); report a problem once."""
+def load(args: argparse.Namespace, *, report: bool = True) -> Settings:
+    """Read the config file named by ``--config`` (or the default one); report a problem once.
+
+    With ``report``, a broken file's line goes to stderr.
+    """
     from reader.core import clean_line, load_settings
 
     settings = load_settings(getattr(args, "config", None))
-    if settings.problem:
+    if report and settings.problem:
         print(f"skim: {clean_line(settings.problem)}", file=sys.stderr)
     return settings
 

@@ -65,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"skim {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="where the library is kept")
     parser.add_argument(
-        "--config", metavar="PATH", help="the config file (default: $SKIM_CONFIG, else see `skim config --path`)"
+        "--config",
+        metavar="PATH",
+        help="the config file (default: $SKIM_CONFIG, else see `skim config --path`)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # In the order `skim --help` lists them.
@@ -106,7 +108,9 @@ def _search_values_kept(argv: Sequence[str]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Dispatch to the command named in ``args`` (the reader when there is none)."""
-    args.settings = settings = config.load(args)  # the handlers read it from args
+    # The handlers read the settings from args. The reader reports a broken file itself (a line
+    # on stderr would be hidden under its screen).
+    args.settings = settings = config.load(args, report=args.command is not None)
     if args.command is None:
         return open_reader(args)
     if args.command == "analyze":  # needs no library

@@ -32,6 +32,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from reader.core.config import (
+    DEFAULT_DATE_FORMAT,
     DEFAULT_EXPORT_FOLDER,
     DEFAULT_THEME,
     EXPORT_FOLDER_SETTING,
@@ -180,6 +181,7 @@ __all__ = [
     "ALGORITHMS",
     "BUILTIN_TEMPLATES",
     "DEFAULT_ALGORITHM",
+    "DEFAULT_DATE_FORMAT",
     "DEFAULT_EXPORT_FOLDER",
     "DEFAULT_SENTENCES",
     "DEFAULT_THEME",
