@@ -53,9 +53,9 @@ def apply(library: Library, settings: Settings) -> None:
 def config(args: argparse.Namespace, settings: Settings) -> int:
     """``skim config``: the path, or the settings in effect (``--json`` for an object)."""
     if args.json and not args.show:
-        from reader.core import UsageError
+        from reader.core import InvalidArgument
 
-        raise UsageError("--json goes with --show")
+        raise InvalidArgument("--json goes with --show")
     if args.path:
         print(safe(str(settings.path)))
         return 0
