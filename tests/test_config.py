@@ -230,3 +230,21 @@ def test_state_dir_follows_the_environment(tmp_path: Path, monkeypatch: pytest.M
     assert write_list_state(ListState("starred", "source", False))
     assert (tmp_path / "st" / "reader-state.json").is_file()
     assert read_list_state() == ListState("starred", "source", False)
+
+
+def test_the_readme_example_is_valid_and_gives_the_defaults() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Configuration", 1)[1]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    settings = parse_settings(example, Path("README.md"))
+    defaults = Settings(path=Path("README.md"))
+    assert settings.problem is None
+    assert settings.keymap == {"library.archive": "z", "article.highlight": "H,ctrl+h"}
+    for name in ("export_folder", "export_template", "view", "sort", "date_format"):
+        assert getattr(settings, name) == getattr(defaults, name), name
+    assert (settings.theme, settings.summary_algorithm, settings.summary_length) == (
+        "skim-dark",
+        "skim",
+        3,
+    )
+    assert (settings.pager, settings.editor) == ("less", "vi")
