@@ -219,3 +219,14 @@ def test_the_config_pager_is_used_by_show(
     assert not paged.exists()
     assert main(["--data-dir", str(data_dir), "show", str(article_id)]) == 0
     assert "sea wall" in paged.read_text(encoding="utf-8")
+
+
+def test_analyze_without_a_library_follows_the_config(
+    own_config_and_state: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "sea-wall.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    own_config_and_state.write_text('[summary]\nalgorithm = "lead"\nlength = 1\n', encoding="utf-8")
+    assert main(["analyze", str(path), "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert (summary["algorithm"], len(summary["sentences"])) == ("lead", 1)
