@@ -175,3 +175,26 @@ async def test_the_last_view_and_sort_are_remembered(library: Library) -> None:
         assert isinstance(screen, LibraryScreen)
         listing = screen.listing
         assert (listing.view, listing.sort, listing.descending) == ("later", "published", False)
+
+
+async def test_the_export_dialog_proposes_the_configured_folder_and_template(
+    library: Library, own_config_and_state: Path, tmp_path: Path
+) -> None:
+    from textual.widgets import Input, RadioSet
+
+    from reader.tui.dialogs.export_dialog import ExportDialog
+
+    folder = tmp_path / "notes"
+    own_config_and_state.write_text(
+        f'[export]\nfolder = {json.dumps(str(folder))}\ntemplate = "brief"\n', encoding="utf-8"
+    )
+    library.set_setting("export.folder", str(tmp_path / "last"))  # the file wins over it
+    app = RecordingApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle_until(pilot, lambda: isinstance(app.screen, ExportDialog))
+        dialog = app.screen
+        assert dialog.query_one(Input).value == str(folder)
+        pressed = dialog.query_one(RadioSet).pressed_button
+        assert pressed is not None and pressed.name == "brief"
