@@ -38,11 +38,9 @@ from reader.core.config import (
     EXPORT_FOLDER_SETTING,
     THEME_SETTING,
     Settings,
-    default_export_folder,
-    editor_command,
     load_settings,
-    pager_command,
 )
+from reader.core.defaults import default_export_folder, editor_command, pager_command
 from reader.core.errors import (
     AnalysisError,
     EditConflict,

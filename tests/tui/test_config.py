@@ -88,6 +88,10 @@ async def test_a_config_file_changes_the_reader(
         await settle_until(pilot, lambda: any(folder.glob("*.md")))
         (written,) = folder.glob("*.md")
         assert f"Exported to {written}" in app.messages
+        # A theme picked in the reader applies, and the reader says the file wins next time.
+        app.theme = "skim-dark"
+        await pilot.pause()
+        assert "skim-dark until you quit: the config file sets skim-light" in app.messages
 
 
 def test_rows_show_dates_in_the_configured_format(library: Library) -> None:
