@@ -54,6 +54,7 @@ HELP_COMMANDS: tuple[tuple[str, ...], ...] = (
     ("undelete",),
     ("tag",),
     ("edit",),
+    ("config",),
 )
 
 #: Help is laid out to the terminal width; the contract is taken at 80 columns.

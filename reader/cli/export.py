@@ -14,7 +14,6 @@ from reader.cli.output import safe
 if TYPE_CHECKING:
     from reader.core import Library
 
-DEFAULT_OUT = "skim-notes"
 _AGO = re.compile(r"^(\d+)([hdw])$")
 _UNITS = {"h": "hours", "d": "days", "w": "weeks"}
 
@@ -61,14 +60,14 @@ def add_export_commands(commands: Any) -> None:
     export.add_argument(
         "--out",
         metavar="DIR|FILE",
-        default=DEFAULT_OUT,
-        help=f"a folder, one file per article (default: ./{DEFAULT_OUT}), or a .md file for all",
+        help="a folder, one file per article (default: the config's [export] folder, else "
+        "~/skim-notes), or a .md file for all",
     )
     export.add_argument(
         "--template",
         metavar="NAME|PATH",
-        default="default",
-        help="default, brief, a NAME.md in <data dir>/templates, or a template file",
+        help="default, brief, a NAME.md in <data dir>/templates, or a template file "
+        "(default: the config's [export] template, else default)",
     )
     export.add_argument(
         "--since",
@@ -96,10 +95,14 @@ def export(library: Library, args: argparse.Namespace) -> int:
     """``skim export``: one line per file; 1 when a file was skipped or could not be written."""
     from pathlib import Path
 
+    from reader.core import Settings, default_export_folder, load_settings
+
+    settings: Settings = getattr(args, "settings", None) or load_settings(None)
+    out = Path(args.out) if args.out else default_export_folder(settings)[0]
     report = library.exports.markdown(
         _selection(library, args),
-        out=Path(args.out),
-        template=args.template,
+        out=out,
+        template=args.template or settings.export_template,
         force=args.force,
         since=args.since,
     )

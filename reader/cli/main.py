@@ -17,6 +17,7 @@ from reader import __version__
 from reader.cli import (
     articles,
     backup,
+    config,
     export,
     listing,
     notes,
@@ -64,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"skim {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="where the library is kept")
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="the config file (default: $SKIM_CONFIG, else see `skim config --path`)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # In the order `skim --help` lists them.
     articles.add_add_command(commands)
@@ -78,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     articles.add_delete_commands(commands)  # delete, undelete
     notes.add_tag_command(commands)
     articles.add_edit_command(commands)
+    config.add_config_command(commands)
     return parser
 
 
@@ -102,13 +109,19 @@ def _search_values_kept(argv: Sequence[str]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Dispatch to the command named in ``args`` (the reader when there is none)."""
+    # The handlers read the settings from args. The reader reports a broken file itself (a line
+    # on stderr would be hidden under its screen).
+    args.settings = settings = config.load(args, report=args.command is not None)
     if args.command is None:
         return open_reader(args)
     if args.command == "analyze":  # needs no library
         return reading.analyze(args)
+    if args.command == "config":
+        return config.config(args, settings)
     from reader.core import open_library
 
     library = open_library(args.data_dir)
+    config.apply(library, settings)
     try:
         return HANDLERS[args.command](library, args)
     finally:
@@ -119,7 +132,7 @@ def open_reader(args: argparse.Namespace) -> int:
     """Open the terminal UI."""
     from reader.tui.app import run_app
 
-    return run_app(data_dir=args.data_dir)
+    return run_app(data_dir=args.data_dir, settings=args.settings)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -161,18 +161,21 @@ def result_line(result: AddResult, indent: str = "") -> str:
     return f"{line}\t(already in the library: {result.reason})"
 
 
-def pager_command() -> list[str] | None:
-    """The pager to use, like git: ``$PAGER`` (empty or ``cat``: none), else ``less``; None if absent."""
+def pager_command(configured: str | None = None) -> list[str] | None:
+    """The pager to use: ``configured`` (the config's ``pager``), else ``$PAGER``, else ``less``.
+
+    Empty or ``cat`` means none, as in git; None too when the program is not installed.
+    """
     import shlex
 
-    command = shlex.split(os.environ.get("PAGER", "less"))
+    command = shlex.split(configured if configured is not None else os.environ.get("PAGER", "less"))
     if not command or command == ["cat"] or shutil.which(command[0]) is None:
         return None
     return command
 
 
 @contextmanager
-def paged(enabled: bool = True) -> Iterator[None]:
+def paged(enabled: bool = True, configured: str | None = None) -> Iterator[None]:
     """Send what is printed inside the block through the pager when stdout is a terminal.
 
     Decide on colour (:func:`use_colour`) before entering: inside, stdout is a buffer.
@@ -181,7 +184,7 @@ def paged(enabled: bool = True) -> Iterator[None]:
     import subprocess
     from contextlib import redirect_stdout
 
-    command = pager_command() if enabled and sys.stdout.isatty() else None
+    command = pager_command(configured) if enabled and sys.stdout.isatty() else None
     if command is None:
         yield
         return

@@ -73,7 +73,8 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
         "--algorithm",
         "-a",
         metavar="A",
-        help="summary algorithm for this call (default: the library's; see --help-algorithms)",
+        help="summary algorithm for this call (default: the config file's, else the library's; "
+        "see --help-algorithms)",
     )
     parser.add_argument("--help-algorithms", action=_AlgorithmsHelp)
     length = parser.add_mutually_exclusive_group()
@@ -82,7 +83,8 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
         "-n",
         type=positive_int,
         metavar="N",
-        help="summary length in sentences (default: the library's, 3 unless changed in the reader)",
+        help="summary length in sentences (default: the config file's, else the library's: 3 "
+        "unless changed in the reader)",
     )
     length.add_argument(
         "--ratio",
@@ -113,7 +115,8 @@ def show(library: Library, args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     colour = use_colour()
-    with paged(not args.no_pager):
+    settings = getattr(args, "settings", None)
+    with paged(not args.no_pager, settings.pager if settings is not None else None):
         _print_article(library, article, analysis, summary_, colour)
     return 0
 
@@ -217,11 +220,21 @@ def _summarize_draft(
 
 def analyze(args: argparse.Namespace) -> int:
     """``skim analyze PATH|-``: analyse and summarise without storing anything."""
+    from reader.core import DEFAULT_ALGORITHM, DEFAULT_SENTENCES
     from reader.core import analyze as analyze_text
 
     draft = _read_source(args.path)
     result = analyze_text(draft.body)
-    summary_ = _summarize_draft(draft, args, result.sentences)
+    settings = getattr(args, "settings", None)  # no library here: the config file, else defaults
+    choice = (
+        (
+            settings.summary_algorithm or DEFAULT_ALGORITHM,
+            settings.summary_length or DEFAULT_SENTENCES,
+        )
+        if settings is not None
+        else None
+    )
+    summary_ = _summarize_draft(draft, args, result.sentences, choice)
     if args.json:
         from reader.core import document_to_dict
 

@@ -14,9 +14,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from reader.core import ExportReport, ImportOutcome
 
-#: The setting that remembers the last export folder.
-EXPORT_FOLDER_SETTING = "export.folder"
-
 
 @dataclass(frozen=True, slots=True)
 class ExportRequest:
@@ -25,13 +22,6 @@ class ExportRequest:
     folder: Path
     template: str = "default"
     force: bool = False
-
-
-def default_export_folder(saved: str | None, home: Path | None = None) -> Path:
-    """The folder the dialog proposes: the last one used, else ``~/skim-notes``."""
-    if saved:
-        return Path(saved).expanduser()
-    return (home or Path.home()) / "skim-notes"
 
 
 def export_folder(text: str) -> Path | None:

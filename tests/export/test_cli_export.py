@@ -23,10 +23,15 @@ def cli(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    own_config_and_state: Path,
 ) -> Run:
-    """Run ``skim`` on the seeded library from inside ``tmp_path``."""
+    """Run ``skim`` on the seeded library from inside ``tmp_path``, exporting to ./skim-notes.
+
+    (The default folder is ~/skim-notes; a config file names a folder relative to where skim runs.)
+    """
     data_dir = library.path.parent
     monkeypatch.chdir(tmp_path)
+    own_config_and_state.write_text('[export]\nfolder = "skim-notes"\n', encoding="utf-8")
 
     def run(*args: str) -> tuple[int, str, str]:
         status = main(["--data-dir", str(data_dir), *args])
