@@ -70,7 +70,7 @@ def test_pocket_import_fetches_pages_keeps_state_and_reports_failures(
 ) -> None:
     path = _write(tmp_path, "ril_export.html", pages.POCKET_HTML, site)
     seen: list[ImportOutcome] = []
-    outcomes = library.sources.import_saved(path, "pocket", limits=LIMITS, progress=seen.append)
+    outcomes = library.sources.import_saved(path, "pocket", limits=LIMITS, on_outcome=seen.append)
     assert outcomes == seen
     errors = [o.error for o in outcomes if o.error]
     assert errors == [
