@@ -51,6 +51,8 @@ HELP_COMMANDS: tuple[tuple[str, ...], ...] = (
     ("undelete",),
     ("tag",),
     ("edit",),
+    ("completion",),
+    ("man",),
 )
 
 #: Help is laid out to the terminal width; the contract is taken at 80 columns.

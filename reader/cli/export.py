@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from reader.cli.arguments import STATES
-from reader.cli.output import safe
+from reader.cli.output import info, safe
+from reader.cli.progress import progress_bar
 
 if TYPE_CHECKING:
     from reader.core import Library
@@ -96,15 +97,18 @@ def export(library: Library, args: argparse.Namespace) -> int:
     """``skim export``: one line per file; 1 when a file was skipped or could not be written."""
     from pathlib import Path
 
-    report = library.exports.markdown(
-        _selection(library, args),
-        out=Path(args.out),
-        template=args.template,
-        force=args.force,
-        since=args.since,
-    )
+    ids = _selection(library, args)
+    with progress_bar(args, "Exporting") as progress:
+        report = library.exports.markdown(
+            ids,
+            out=Path(args.out),
+            template=args.template,
+            force=args.force,
+            since=args.since,
+            progress=progress,
+        )
     if not report.files:
-        print("skim: nothing to export", file=sys.stderr)
+        info(args, "skim: nothing to export")
         return 0
     for outcome in report.files:
         if outcome.status in ("written", "unchanged"):
@@ -118,7 +122,7 @@ def export(library: Library, args: argparse.Namespace) -> int:
         for status in ("written", "unchanged", "skipped", "failed")
         if report.count(status) or status == "written"
     )
-    print(f"export: {counts}")
+    info(args, f"export: {counts}", file=sys.stdout)
     if report.unrecorded:
         print(
             f"skim: the files are written but not recorded ({safe(report.unrecorded)}): the next "
@@ -152,5 +156,5 @@ def import_notes(library: Library, args: argparse.Namespace) -> int:
     report = library.exports.import_notes([Path(p) for p in args.paths])
     for message in report.messages:
         print(f"skim: {safe(message.text)}", file=sys.stderr)
-    print(f"import-notes: {report.summary()}")
+    info(args, f"import-notes: {report.summary()}", file=sys.stdout)
     return 1 if report.problems else 0
