@@ -26,6 +26,7 @@ from reader.cli import (
     stories,
     web,
 )
+from reader.cli.arguments import command_parsers
 from reader.cli.output import COLOR_MODES
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     shell.add_completion_command(commands)
     manpage.add_man_command(commands)
     # Each command takes them too, as users type them: skim add DIR -q.
-    for command in _subcommands(parser):
+    for command in command_parsers(parser):
         _add_output_options(command, top=False)
     return parser
 
@@ -113,16 +114,6 @@ def _add_output_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
         metavar="WHEN",
         help="colour the output: auto (on a terminal, unless NO_COLOR is set), always or never",
     )
-
-
-def _subcommands(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
-    """Every command's parser, the nested ones (``feed add``) too."""
-    found: list[argparse.ArgumentParser] = []
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for command in dict.fromkeys(action.choices.values()):
-                found += [command, *_subcommands(command)]
-    return found
 
 
 def _search_values_kept(argv: Sequence[str]) -> list[str]:

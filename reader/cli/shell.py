@@ -7,6 +7,8 @@ import argparse
 import sys
 from typing import Any
 
+from reader.cli.arguments import command_parsers
+
 SHELLS = ("bash", "zsh", "fish")
 
 #: Arguments that name files or folders, by their ``dest``: the shell completes paths there.
@@ -41,11 +43,9 @@ def _mark_paths(parser: argparse.ArgumentParser) -> None:
     """Tell shtab which arguments take a path (it reads an attribute ``complete`` on each)."""
     import shtab
 
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for command in action.choices.values():
-                _mark_paths(command)
-        elif action.dest in FILE_ARGUMENTS:
-            action.complete = shtab.FILE  # type: ignore[attr-defined]
-        elif action.dest in FOLDER_ARGUMENTS:
-            action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
+    for command in [parser, *command_parsers(parser)]:
+        for action in command._actions:
+            if action.dest in FILE_ARGUMENTS:
+                action.complete = shtab.FILE  # type: ignore[attr-defined]
+            elif action.dest in FOLDER_ARGUMENTS:
+                action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
