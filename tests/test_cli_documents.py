@@ -43,7 +43,7 @@ def test_bash_completion_script_is_sourced_and_registered() -> None:
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
-def test_bash_completion_offers_commands_and_their_options() -> None:
+def test_bash_completion_offers_commands_options_and_paths() -> None:
     skim = f"{sys.executable} -m reader"
     script = (
         f"source <({skim} completion bash)\n"
@@ -53,6 +53,7 @@ def test_bash_completion_offers_commands_and_their_options() -> None:
         'echo "${COMPREPLY[*]}"; }\n'
         "complete_for skim im\n"
         "complete_for skim add --\n"
+        "complete_for skim add sample_art\n"
     )
     result = subprocess.run(
         ["bash", "-c", script],
@@ -64,9 +65,10 @@ def test_bash_completion_offers_commands_and_their_options() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    commands, options = result.stdout.splitlines()
+    commands, options, paths = result.stdout.splitlines()
     assert set(commands.split()) == {"import-from", "import-notes"}
     assert {"--samples", "--quiet", "--color"} <= set(options.split())
+    assert paths.split() == ["sample_articles"]  # add takes paths: the shell completes files
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
