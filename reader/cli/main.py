@@ -49,6 +49,7 @@ HANDLERS: dict[str, Handler] = {
     "backup": backup.backup,
     "restore": backup.restore,
     "stories": stories.stories,
+    "story": stories.story,
     "compare": stories.compare,
     "tone": stories.tone,
     "delete": articles.delete,
@@ -85,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     web.add_web_commands(commands)  # feed, import-from
     export.add_export_commands(commands)  # export, import-notes
     backup.add_backup_commands(commands)  # backup, restore
-    stories.add_story_commands(commands)  # stories, compare, tone
+    stories.add_story_commands(commands)  # stories, story, compare, tone
     articles.add_delete_commands(commands)  # delete, undelete
     notes.add_tag_command(commands)
     articles.add_edit_command(commands)

@@ -175,6 +175,9 @@ def _byline(article: Article) -> str:
     parts = [p for p in (article.source, article.author) if p]
     if article.published:
         parts.append(article.published.strftime("%d %b %Y %H:%M"))
+    elif article.event_date:  # no published date: the day the text says the event happened
+        inferred = " (inferred from the text)" if article.event_date_inferred else ""
+        parts.append(article.event_date.strftime("%d %b %Y") + inferred)
     if article.updated:
         parts.append("updated " + article.updated.strftime("%d %b %Y %H:%M"))
     parts.append(f"{reading_minutes(article.words)} min read")

@@ -1,5 +1,5 @@
-"""``skim stories``, ``skim compare`` and ``skim tone``: stories across sources, plain text or JSON;
-options and handlers."""
+"""``skim stories``, ``skim story link|unlink``, ``skim compare`` and ``skim tone``: stories across
+sources, plain text or JSON; options and handlers."""
 
 from __future__ import annotations
 
@@ -35,6 +35,21 @@ def add_story_commands(commands: argparse._SubParsersAction[Any]) -> None:
         "--regroup", action="store_true", help="group every article again from scratch first"
     )
     stories.add_argument("--json", action="store_true", help="print a JSON array")
+
+    story = commands.add_parser(
+        "story",
+        help="link articles that report the same event, or take one out of its story",
+        description="Links made by hand are kept by `skim stories --regroup`.",
+    )
+    actions = story.add_subparsers(dest="story_command", metavar="ACTION", required=True)
+    link = actions.add_parser("link", help="file two or more articles in one story")
+    link.add_argument("ids", type=int, nargs="+", metavar="ID", help="the articles (two or more)")
+    link.add_argument("--json", action="store_true", help="print the JSON form")
+    unlink = actions.add_parser(
+        "unlink", help="take an article out of its story and keep it apart from the others"
+    )
+    unlink.add_argument("id", type=int, metavar="ID")
+    unlink.add_argument("--json", action="store_true", help="print the JSON form")
 
     compare = commands.add_parser(
         "compare", help="compare how sources cover a story: figures, names, quotes"
@@ -93,6 +108,33 @@ def stories(library: Library, args: argparse.Namespace) -> int:
     return 0
 
 
+def story(library: Library, args: argparse.Namespace) -> int:
+    """``skim story link ID ID… [--json]`` and ``skim story unlink ID [--json]``."""
+    if args.story_command == "link":
+        ids = list(dict.fromkeys(args.ids))
+        story_id = library.stories.link(ids)
+        if args.json:
+            print_json_indented({"story": story_id, "articles": ids})
+        elif story_id is None:
+            print(f"Linked articles {_id_list(ids)}: they will share a story once grouped")
+        else:
+            print(f"Linked articles {_id_list(ids)} in story {story_id}")
+        return 0
+    apart = library.stories.unlink(args.id)
+    if args.json:
+        print_json_indented({"article": args.id, "apart_from": apart})
+    elif apart:
+        print(f"Took article {args.id} out of its story; kept apart from {_id_list(apart)}")
+    else:
+        print(f"Article {args.id} had no other source; it stays in a story of its own")
+    return 0
+
+
+def _id_list(ids: Sequence[int]) -> str:
+    names = [str(i) for i in ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def compare(library: Library, args: argparse.Namespace) -> int:
     """``skim compare ID [ID…] [--json]``: one ID compares it with the rest of its story."""
     from reader.core import UsageError
@@ -128,6 +170,10 @@ def render_comparison(c: Comparison, width: int, colour: bool) -> list[str]:
     for s in c.sources:
         lines.append(f"  [{number[s.article_id]}] {safe(s.source or s.title)}")
         lines += [_wrap(h, "      ", width, "    • ") for h in s.highlights] or ["    (none)"]
+        if s.publisher_summary or s.publisher_tone:  # the outlet's own, beside skim's
+            tone = f" (its tone: {s.publisher_tone})" if s.publisher_tone else ""
+            lines.append(style(safe(f"    The publisher's highlights{tone}"), DIM, colour))
+            lines += [_wrap(h, "      ", width, "    ◦ ") for h in s.publisher_summary]
 
     def figure_line(group: FigureGroup) -> str:
         values = " · ".join(f"[{number[f.article_id]}] {f.span.text}" for f in group.figures)

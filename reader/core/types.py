@@ -38,7 +38,7 @@ from reader.core.models import (
     SummarySentence,
     TriageState,
 )
-from reader.core.records import Feed, FeedUpdate
+from reader.core.records import Feed, FeedUpdate, ManualLinks
 
 if TYPE_CHECKING:
     from reader.core.analysis.tone.label import Tone, ToneLabel
@@ -108,6 +108,7 @@ __all__ = [
     "FigureGroup",
     "ImportOutcome",
     "Keep",
+    "ManualLinks",
     "NotesImportReport",
     "NumberLabel",
     "OpmlImport",

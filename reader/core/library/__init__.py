@@ -57,7 +57,7 @@ class Library:
         self.articles = Articles(storage, clock=clock)
         self.annotations = Annotations(storage, self.articles, clock=clock)
         self.analysis = Analyses(storage, self.articles)
-        self.stories = Stories(storage, self.articles, self.analysis)
+        self.stories = Stories(storage, self.articles, self.analysis, clock=clock)
         self.sources = Sources(storage, self.articles, clock=clock)
         self.exports = Exports(
             storage,
