@@ -55,6 +55,8 @@ HELP_COMMANDS: tuple[tuple[str, ...], ...] = (
     ("tag",),
     ("edit",),
     ("config",),
+    ("completion",),
+    ("man",),
 )
 
 #: Help is laid out to the terminal width; the contract is taken at 80 columns.

@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from reader.cli.arguments import STATES
-from reader.cli.output import safe
+from reader.cli.output import info, safe
+from reader.cli.progress import progress_bar
 
 if TYPE_CHECKING:
     from reader.core import Library
@@ -99,15 +100,18 @@ def export(library: Library, args: argparse.Namespace) -> int:
 
     settings: Settings = getattr(args, "settings", None) or load_settings(None)
     out = Path(args.out) if args.out else default_export_folder(settings)[0]
-    report = library.exports.markdown(
-        _selection(library, args),
-        out=out,
-        template=args.template or settings.export_template,
-        force=args.force,
-        since=args.since,
-    )
+    ids = _selection(library, args)
+    with progress_bar(args, "Exporting") as progress:
+        report = library.exports.markdown(
+            ids,
+            out=out,
+            template=args.template or settings.export_template,
+            force=args.force,
+            since=args.since,
+            progress=progress,
+        )
     if not report.files:
-        print("skim: nothing to export", file=sys.stderr)
+        info(args, "skim: nothing to export")
         return 0
     for outcome in report.files:
         if outcome.status in ("written", "unchanged"):
@@ -121,7 +125,7 @@ def export(library: Library, args: argparse.Namespace) -> int:
         for status in ("written", "unchanged", "skipped", "failed")
         if report.count(status) or status == "written"
     )
-    print(f"export: {counts}")
+    info(args, f"export: {counts}", file=sys.stdout)
     if report.unrecorded:
         print(
             f"skim: the files are written but not recorded ({safe(report.unrecorded)}): the next "
@@ -155,5 +159,5 @@ def import_notes(library: Library, args: argparse.Namespace) -> int:
     report = library.exports.import_notes([Path(p) for p in args.paths])
     for message in report.messages:
         print(f"skim: {safe(message.text)}", file=sys.stderr)
-    print(f"import-notes: {report.summary()}")
+    info(args, f"import-notes: {report.summary()}", file=sys.stdout)
     return 1 if report.problems else 0

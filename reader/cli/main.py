@@ -20,11 +20,15 @@ from reader.cli import (
     config,
     export,
     listing,
+    manpage,
     notes,
     reading,
+    shell,
     stories,
     web,
 )
+from reader.cli.arguments import command_parsers
+from reader.cli.output import COLOR_MODES
 
 if TYPE_CHECKING:
     from reader.core import Library
@@ -55,6 +59,13 @@ HANDLERS: dict[str, Handler] = {
     "edit": articles.edit,
 }
 
+#: The commands that document ``skim`` itself: they need the parser, not a library.
+ParserHandler = Callable[[argparse.ArgumentParser, argparse.Namespace], int]
+PARSER_HANDLERS: dict[str, ParserHandler] = {
+    "completion": shell.completion,
+    "man": manpage.man,
+}
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``skim`` and its subcommands."""
@@ -70,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the config file (default: $SKIM_CONFIG, else see `skim config --path`)",
     )
+    _add_output_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # In the order `skim --help` lists them.
     articles.add_add_command(commands)
@@ -85,7 +97,31 @@ def build_parser() -> argparse.ArgumentParser:
     notes.add_tag_command(commands)
     articles.add_edit_command(commands)
     config.add_config_command(commands)
+    shell.add_completion_command(commands)
+    manpage.add_man_command(commands)
+    # Each command takes them too, as users type them: skim add DIR -q.
+    for command in command_parsers(parser):
+        _add_output_options(command, top=False)
     return parser
+
+
+def _add_output_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """``-q/--quiet`` and ``--color``. Only the top level has defaults: a command's parser must
+    not overwrite what was given before the command name (``skim -q add DIR``)."""
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="print only errors and the command's data (no progress bar, counts or hints)",
+    )
+    parser.add_argument(
+        "--color",
+        choices=COLOR_MODES,
+        default="auto" if top else argparse.SUPPRESS,
+        metavar="WHEN",
+        help="colour the output: auto (on a terminal, unless NO_COLOR is set), always or never",
+    )
 
 
 def _search_values_kept(argv: Sequence[str]) -> list[str]:
@@ -107,13 +143,15 @@ def _search_values_kept(argv: Sequence[str]) -> list[str]:
     return kept
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, parser: argparse.ArgumentParser | None = None) -> int:
     """Dispatch to the command named in ``args`` (the reader when there is none)."""
     # The handlers read the settings from args. The reader reports a broken file itself (a line
     # on stderr would be hidden under its screen).
     args.settings = settings = config.load(args, report=args.command is not None)
     if args.command is None:
         return open_reader(args)
+    if args.command in PARSER_HANDLERS:
+        return PARSER_HANDLERS[args.command](parser or build_parser(), args)
     if args.command == "analyze":  # needs no library
         return reading.analyze(args)
     if args.command == "config":
@@ -143,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reader.core import InvalidArgument, SkimError, clean_line
 
     try:
-        return run(args)
+        return run(args, parser)
     except SkimError as error:
         # Errors quote file names, headers and library text: one line, no control sequences.
         print(f"skim: {clean_line(str(error))}", file=sys.stderr)

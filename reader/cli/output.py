@@ -2,7 +2,9 @@
 pager, and JSON.
 
 Everything printed passes through :func:`safe` so nothing from an article reaches the terminal as a
-control sequence. Colour is used only on a TTY and never when ``NO_COLOR`` is set.
+control sequence. Colour follows ``--color``: ``always``, ``never``, or ``auto`` (the default) —
+on a TTY unless ``NO_COLOR`` is set to something (https://no-color.org). Messages that are neither
+errors nor the command's data go through :func:`info`, which ``--quiet`` silences.
 
 Like every module of the CLI, this imports the core only inside functions: ``skim --help`` loads
 argparse and the CLI, nothing else.
@@ -10,6 +12,7 @@ argparse and the CLI, nothing else.
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import sys
@@ -39,10 +42,27 @@ BOLD = "\x1b[1m"
 DIM = "\x1b[2m"
 
 
-def use_colour(stream: TextIO | None = None) -> bool:
-    """True when ``stream`` (default: the current stdout) is a terminal and NO_COLOR is not set."""
+COLOR_MODES = ("auto", "always", "never")
+
+
+def use_colour(mode: str = "auto", stream: TextIO | None = None) -> bool:
+    """Whether to colour what goes to ``stream`` (default: the current stdout).
+
+    ``mode`` is ``--color``: ``always`` and ``never`` decide; ``auto`` colours a terminal unless
+    ``NO_COLOR`` is set to a non-empty value (an empty ``NO_COLOR`` does not count, as no-color.org
+    says), so the flag given for one call overrides the variable set for a whole session.
+    """
+    if mode != "auto":
+        return mode == "always"
     stream = stream if stream is not None else sys.stdout
-    return stream.isatty() and "NO_COLOR" not in os.environ
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def info(args: argparse.Namespace, text: str, *, file: TextIO | None = None) -> None:
+    """Print a message that is not the command's data (a hint, a count, a warning) to ``file``
+    (default: stderr), unless ``--quiet``."""
+    if not getattr(args, "quiet", False):
+        print(text, file=file if file is not None else sys.stderr)
 
 
 def safe(text: str) -> str:

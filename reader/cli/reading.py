@@ -114,7 +114,7 @@ def show(library: Library, args: argparse.Namespace) -> int:
         )
         print_json(data)
         return 0
-    colour = use_colour()
+    colour = use_colour(args.color)
     settings = getattr(args, "settings", None)
     with paged(not args.no_pager, settings.pager if settings is not None else None):
         _print_article(library, article, analysis, summary_, colour)
@@ -127,6 +127,8 @@ def _print_article(
     width = text_width()
     print(style(safe(article.title), BOLD, colour))
     print(style(_byline(article), DIM, colour))
+    if article.url:  # where to read the original: its own line, so a terminal can open it
+        print(style(safe(article.url), DIM, colour))
     print()
     print(style("Highlights", BOLD, colour))
     _print_highlights(summary_, colour)
@@ -240,7 +242,7 @@ def analyze(args: argparse.Namespace) -> int:
 
         print_json(document_to_dict(draft, result, summary_))
         return 0
-    colour = use_colour()
+    colour = use_colour(args.color)
     print(style(safe(draft.title), BOLD, colour))
     print(
         f"{len(result.sentences)} sentences, {len(result.entities)} entities, {len(result.numbers)} numbers"

@@ -4,11 +4,19 @@ sources, plain text or JSON; options and handlers."""
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from reader.cli.output import BOLD, DIM, print_json_indented, safe, style, text_width, use_colour
+from reader.cli.output import (
+    BOLD,
+    DIM,
+    info,
+    print_json_indented,
+    safe,
+    style,
+    text_width,
+    use_colour,
+)
 
 if TYPE_CHECKING:
     from reader.core import Comparison, FigureGroup, Library
@@ -88,9 +96,9 @@ def stories(library: Library, args: argparse.Namespace) -> int:
         print_json_indented([story_to_dict(s) for s in found])
         return 0
     if not found:
-        print("No story has more than one source yet.", file=sys.stderr)
+        info(args, "No story has more than one source yet.")
         return 0
-    colour = use_colour()
+    colour = use_colour(args.color)
     for story in found:
         sources = "source" if story.size == 1 else "sources"
         print(style(safe(f"{story.size} {sources} · {story.title}"), BOLD, colour))
@@ -146,7 +154,7 @@ def compare(library: Library, args: argparse.Namespace) -> int:
 
         print_json_indented(comparison_to_dict(comparison))
         return 0
-    print("\n".join(render_comparison(comparison, text_width(), use_colour())))
+    print("\n".join(render_comparison(comparison, text_width(), use_colour(args.color))))
     return 0
 
 
@@ -215,7 +223,7 @@ def tone(library: Library, args: argparse.Namespace) -> int:
 
         print_json_indented(tone_to_dict(result))
         return 0
-    colour = use_colour()
+    colour = use_colour(args.color)
     width = text_width()
     print(style(f"{result.label.value}", BOLD, colour) + f"  {safe(article.title)}")
     for reason in result.reasons:

@@ -11,6 +11,7 @@ from reader.core.library.analysis import Analyses
 from reader.core.library.annotations import Annotations
 from reader.core.library.articles import Articles
 from reader.core.library.shared import utc_now
+from reader.core.models import Progress, no_progress
 from reader.core.storage import Storage
 from reader.core.types import Clock
 
@@ -47,6 +48,7 @@ class Exports:
         template: str = "default",
         force: bool = False,
         since: datetime | None = None,
+        progress: Progress | None = None,
     ) -> ExportReport:
         """Write articles with their highlights and notes as Markdown (see reader.core.export).
 
@@ -56,6 +58,7 @@ class Exports:
             template: a built-in or user template name, or a template file's path.
             force: overwrite files edited since the last export (and files skim did not write).
             since: only articles added, or whose notes or highlights changed, since this time.
+            progress: told about each article as it is written (one step per article).
 
         Raises:
             NotFound: an id is not in the library.
@@ -73,6 +76,7 @@ class Exports:
             now=self._clock(),
             force=force,
             since=since,
+            progress=progress or no_progress,
         )
 
     def import_notes(self, paths: Sequence[Path]) -> NotesImportReport:
