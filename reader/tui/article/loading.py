@@ -19,6 +19,7 @@ from reader.tui.article.header import ArticleHeader
 from reader.tui.article.highlights_panel import HighlightsPanel
 from reader.tui.article.legend import Legend
 from reader.tui.article.notes_panel import NotesPanel
+from reader.tui.article.progress import mark_opened
 from reader.tui.changes import POLL_SECONDS, ChangeWatcher
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class ArticleLoader:
         except SkimError as error:
             self._deliver(self._failed, str(error), True)
             return
+        mark_opened(self.library, article)
         self._deliver(self._loaded, article, annotations, algorithm, sentences)
         try:
             result = self.library.analysis.of(article)

@@ -7,6 +7,7 @@ dialogs only collect what the reader wants.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,13 +37,20 @@ class Transfers:
 
     def export(self, listing: Listing) -> None:
         """Ask where to export every article of ``listing`` (its ids read now), then export."""
+        self._prepare(lambda: all_ids(self.screen.library, listing))
+
+    def export_ids(self, ids: list[int]) -> None:
+        """Ask where to export the articles ``ids`` (the marked ones), then export."""
+        self._prepare(lambda: ids)
+
+    def _prepare(self, read_ids: Callable[[], list[int]]) -> None:
         screen = self.screen
         library, app = screen.library, screen.app
 
         def prepare() -> None:
             # The ids are read now, so the export is of the view as it was when the key was pressed.
             try:
-                ids = all_ids(library, listing)
+                ids = read_ids()
                 folder = default_export_folder(library.get_setting(EXPORT_FOLDER_SETTING))
             except SkimError as error:
                 app.call_from_thread(screen.notify, first_line(str(error)), severity="error")
