@@ -65,7 +65,7 @@ def columns(width: int) -> Columns:
     source = min(24, max(8, (width - fixed) // 4)) if width >= SOURCE_MIN_WIDTH else 0
     if source:
         fixed += source + 2
-    tags = min(20, max(8, (width - fixed) // 5)) if width >= TAGS_MIN_WIDTH else 0
+    tags = min(20, max(8, (width - fixed) // 3)) if width >= TAGS_MIN_WIDTH else 0
     if tags:
         fixed += tags + 2
     return Columns(
