@@ -49,7 +49,7 @@ def test_progress_column_shows_when_the_width_allows() -> None:
 
 def test_tags_show_in_the_row_on_wide_screens_only() -> None:
     assert "#fire #harbour" in row_text(META, 120)
-    assert "#fire" not in row_text(META, 90)
+    assert "#fire" not in row_text(META, 100)
     assert len(row_text(META, 120)) == 120
 
 
