@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from textual.widgets import Input
+
+from reader.core.export.files import slugify
 from reader.core.library import Library
 from reader.core.models import ArticleQuery, TriageState
 from reader.tui.app import SkimApp
+from reader.tui.dialogs.export_dialog import ExportDialog
 from reader.tui.library.screen import LibraryScreen
 from reader.tui.library.view_tabs import ViewTabs
-from tests.tui.helpers import settle
+from tests.tui.helpers import RecordingApp, settle
 
 SIZE = (100, 30)
 
@@ -149,3 +155,24 @@ async def test_marked_rows_get_tags_and_star_together_each_undone_at_once(
         await settle(pilot)
         assert [library.articles.meta(i).starred for i in ids[:2]] == [False, False]
         assert not any(library.articles.meta(i).read for i in ids[:3])
+
+
+async def test_export_writes_only_the_marked_articles_and_keeps_the_marks(
+    library: Library, tmp_path: Path
+) -> None:
+    ids = inbox_ids(library)
+    out = tmp_path / "marked"
+    app = RecordingApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "j", "space", "e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one(Input).value = str(out)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.messages[-1] == f"Exported 2 files to {out}: 2 written, 0 unchanged"
+        assert list(screen(app).marks.ids) == [ids[0], ids[2]]
+    titles = {library.articles.meta(i).title for i in (ids[0], ids[2])}
+    assert sorted(p.name for p in out.glob("*.md")) == sorted(f"{slugify(t)}.md" for t in titles)

@@ -4,7 +4,7 @@
 rows are marked, the triage keys (later, archive, inbox, star, tags, delete) and export act on the
 marks instead of the row under the cursor. Each batch action is one write through the facade (one
 transaction) and pushes one :class:`BatchChange` onto the triage undo stack, so one `u` takes the
-whole action back. The marks are cleared once an action has used them.
+whole action back. A triage action uses the marks up; export keeps them (export, then archive).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ class BatchChange:
     def revert(self, library: Library) -> None:
         """Undo the whole action in one transaction (runs in a worker thread)."""
         if self.deleted:
-            library.articles.undelete(list(self.ids))
+            library.articles.undelete([row.id for row in self.before])
         elif self.before:
             library.articles.restore_triage(self.before)
 
@@ -200,6 +200,5 @@ class Marks:
         self.screen.app.push_screen(TagEditor((), title=title), done)
 
     def export(self) -> None:
-        """Export the marked articles, in the order they were marked."""
+        """Export the marked articles, in the order they were marked (the marks stay)."""
         self.screen.transfers.export_ids(list(self.ids))
-        self.clear()
