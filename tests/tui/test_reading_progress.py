@@ -15,9 +15,8 @@ from reader.tui.article.header import ArticleHeader, header_tags
 from reader.tui.article.screen import ArticleScreen
 from reader.tui.library.article_row import RowStyles, render_row
 from reader.tui.library.screen import LibraryScreen
-from tests.tui.helpers import settle
+from tests.tui.helpers import settle, settle_until
 from tests.tui.test_article_screen import LONG, article_id, reading
-from tests.tui.test_article_screen import settle as settle_until
 
 STYLES = RowStyles(base=Style(color="white"), dim=Style(dim=True), star=Style(color="yellow"))
 META = ArticleMeta(
