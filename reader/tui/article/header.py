@@ -142,7 +142,9 @@ class ArticleHeader(Vertical):
         """Describe ``article``."""
         self.query_one("#header-title", Static).update(header_title(article))
         self.query_one("#header-facts", Static).update(header_facts(article))
-        self.query_one("#header-tags", Static).update(header_tags(article.tags))
+        tags = self.query_one("#header-tags", Static)
+        tags.update(header_tags(article.tags))
+        tags.display = bool(article.tags)  # no room taken from the facts when there are none
 
     def show_story(self, tone: str, sources: int) -> None:
         """Add the tone label and the number of sources covering the story to the facts."""
