@@ -36,10 +36,10 @@ def add_add_command(commands: argparse._SubParsersAction[Any]) -> None:
 def add_triage_command(commands: argparse._SubParsersAction[Any]) -> None:
     """Add ``triage`` to the ``skim`` subcommands."""
     triage_ = commands.add_parser(
-        "triage", help="move articles to inbox/later/archive, or star them"
+        "triage", help="move articles to inbox/later/archive, star them or mark them read"
     )
     triage_.add_argument("ids", type=int, nargs="+", metavar="ID")
-    triage_.add_argument("action", choices=(*STATES, "star", "unstar"))
+    triage_.add_argument("action", choices=(*STATES, "star", "unstar", "read", "unread"))
 
 
 def add_delete_commands(commands: argparse._SubParsersAction[Any]) -> None:
@@ -120,19 +120,22 @@ def _add_stdin(library: Library) -> ImportOutcome:
 
 
 def triage(library: Library, args: argparse.Namespace) -> int:
-    """``skim triage ID… inbox|later|archive|star|unstar``."""
+    """``skim triage ID… inbox|later|archive|star|unstar|read|unread``."""
     from reader.core import TriageState
 
     for article_id in args.ids:
         library.articles.meta(article_id)  # raises NotFound before anything changes
     if args.action in ("star", "unstar"):
         library.articles.set_starred(args.ids, args.action == "star")
+    elif args.action in ("read", "unread"):
+        library.articles.set_read(args.ids, args.action == "read")
     else:
         library.articles.set_state(args.ids, TriageState(args.action))
     for article_id in args.ids:
         meta = library.articles.meta(article_id)
         print(
-            f"{meta.id}\t{meta.state.value}{' starred' if meta.starred else ''}\t{safe(meta.title)}"
+            f"{meta.id}\t{meta.state.value}{' starred' if meta.starred else ''}"
+            f"{' read' if meta.read else ''}\t{safe(meta.title)}"
         )
     return 0
 

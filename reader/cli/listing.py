@@ -25,6 +25,9 @@ def add_list_command(commands: argparse._SubParsersAction[Any]) -> None:
     lst = commands.add_parser("list", help="list articles")
     lst.add_argument("--state", choices=STATES)
     lst.add_argument("--starred", action="store_true", help="only starred articles")
+    reading = lst.add_mutually_exclusive_group()
+    reading.add_argument("--unread", action="store_true", help="only articles not opened yet")
+    reading.add_argument("--read", action="store_true", help="only articles already opened")
     lst.add_argument(
         "--tag",
         action="append",
@@ -35,7 +38,7 @@ def add_list_command(commands: argparse._SubParsersAction[Any]) -> None:
     lst.add_argument(
         "--search",
         metavar="QUERY",
-        help='words, "phrases", -word, a OR b, is:later, tag:x, source:x, has:notes',
+        help='words, "phrases", -word, a OR b, is:later, is:unread, tag:x, source:x, has:notes',
     )
     lst.add_argument("--sort", choices=SORTS, default="added")
     lst.add_argument("--limit", type=positive_int, metavar="N")
@@ -43,7 +46,8 @@ def add_list_command(commands: argparse._SubParsersAction[Any]) -> None:
 
 
 def list_query(args: argparse.Namespace) -> ArticleQuery:
-    """The query of ``skim list``: ``--state``, ``--starred`` and ``--tag`` narrow ``--search``.
+    """The query of ``skim list``: ``--state``, ``--starred``, ``--read``/``--unread`` and ``--tag``
+    narrow ``--search``.
 
     Raises:
         QueryError: the search cannot be read, or contradicts an option (``--state archive``
@@ -63,6 +67,11 @@ def list_query(args: argparse.Namespace) -> ArticleQuery:
         if query.starred is False:
             _conflict("--starred", "is:unstarred")
         query = replace(query, starred=True)
+    if args.unread or args.read:
+        read = bool(args.read)
+        if query.read not in (None, read):
+            _conflict("--read" if read else "--unread", "is:unread" if read else "is:read")
+        query = replace(query, read=read)
     return replace(query, tags=(*query.tags, *args.tag))
 
 
@@ -99,7 +108,8 @@ def nothing_listed(query: ArticleQuery, search: str | None, library_size: int) -
     if library_size == 0:
         return "No articles. Import some with `skim add PATH` or `skim add --samples`."
     starred = {True: "starred ", False: "unstarred ", None: ""}[query.starred]
-    parts = [f"No {starred}articles"]
+    read = {True: "read ", False: "unread ", None: ""}[query.read]
+    parts = [f"No {read}{starred}articles"]
     if query.state is not None:
         parts.append(_WHERE[query.state.value])
     if query.tags:

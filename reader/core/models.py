@@ -164,6 +164,8 @@ class ArticleMeta:
     tags: tuple[str, ...]
     notes: int  # number of annotations, plus one if the article note is not empty
     words: int
+    read: bool = False  # opened (or marked read) by the reader
+    progress: int = 0  # the furthest the reader scrolled, in percent of the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +196,9 @@ class Article:
     #: The publisher's own summary bullets and tone label, kept from a pasted page ((), None: none).
     publisher_summary: tuple[str, ...] = ()
     publisher_tone: str | None = None
+    #: Whether the reader has opened (or marked read) the article, and how far they scrolled (%).
+    read: bool = False
+    progress: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +255,7 @@ class ArticleQuery:
     tags: tuple[str, ...] = ()
     source: str | None = None
     has_notes: bool | None = None
+    read: bool | None = None
     text: str = ""
     phrases: tuple[str, ...] = field(default=())
     any_of: tuple[tuple[SearchTerm, ...], ...] = ()

@@ -6,7 +6,8 @@
 ``-word``              articles without what ``word`` finds; also ``NOT word``, ``-"a phrase"``
 ``fire OR flood``      articles with either; binds tighter than the words around it, so
                        ``fire OR flood harbour`` is (fire or flood) and harbour
-``is:inbox``           also ``is:later``, ``is:archive``, ``is:starred``, ``is:unstarred``
+``is:inbox``           also ``is:later``, ``is:archive``, ``is:starred``, ``is:unstarred``,
+                       ``is:unread``, ``is:read``
 ``tag:name``           articles with that tag; repeat to require several tags
 ``source:name``        source contains "name", any case; ``source:"The Harbour Times"``
 ``has:notes``          articles with a note or a highlight; ``-has:notes`` (or ``NOT has:notes``)
@@ -38,7 +39,7 @@ _TOKEN = re.compile(
 )
 _FILTER = re.compile(r"(?P<key>-?[A-Za-z]+):(?P<value>[^/].*)", re.DOTALL)
 _KEYS = ("is", "tag", "source", "has")
-_IS_VALUES = ("inbox", "later", "archive", "starred", "unstarred")
+_IS_VALUES = ("inbox", "later", "archive", "starred", "unstarred", "read", "unread")
 _SPACES = re.compile(r"\s+")
 
 
@@ -220,6 +221,11 @@ def _apply_is(query: ArticleQuery, value: str) -> ArticleQuery:
         if query.starred is not None and query.starred != starred:
             _conflict("is:starred", "is:unstarred")
         return replace(query, starred=starred)
+    if value in ("read", "unread"):
+        read = value == "read"
+        if query.read is not None and query.read != read:
+            _conflict("is:read", "is:unread")
+        return replace(query, read=read)
     state = TriageState(value)
     if query.state is not None and query.state != state:
         _conflict(f"is:{query.state.value}", f"is:{value}")

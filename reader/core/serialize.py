@@ -185,6 +185,8 @@ def meta_to_dict(meta: ArticleMeta) -> dict[str, Any]:
         "tags": list(meta.tags),
         "notes": meta.notes,
         "words": meta.words,
+        "read": meta.read,
+        "progress": meta.progress,
     }
 
 

@@ -65,7 +65,7 @@ def test_one_undo_stack_reverts_article_screen_changes(library: Library) -> None
     meta = library.articles.find()[0]
     aid = meta.id
     article = library.articles.get(aid)
-    stack = UndoStack()
+    stack: UndoStack[Change] = UndoStack()
     annotation = library.annotations.add(aid, 0, 10)
     library.annotations.delete(annotation.id)
     stack.push(Change("annotation", aid, meta.title, annotation_id=annotation.id))
@@ -91,7 +91,7 @@ def test_one_undo_stack_reverts_article_screen_changes(library: Library) -> None
 
 
 def test_undo_stack_forgets_the_oldest_beyond_its_depth() -> None:
-    stack = UndoStack()
+    stack: UndoStack[Change] = UndoStack()
     for article_id in range(DEPTH + 5):
         stack.push(Change("star", article_id, "t", previous_starred=True))
     popped = [stack.pop() for _ in range(DEPTH)]

@@ -186,6 +186,28 @@ class Articles:
         """Add and remove tags on several articles at once, keeping their other tags."""
         self._storage.tags.change(ids, add=add, remove=remove)
 
+    def set_read(self, ids: Sequence[int], read: bool = True) -> None:
+        """Mark articles read (opening one does) or unread."""
+        self._storage.reading.set_read(ids, read)
+
+    def record_progress(self, article_id: int, percent: int) -> bool:
+        """Remember how far (0-100 %) the reader got; only the furthest point is kept.
+
+        Returns whether the stored progress changed.
+        """
+        return self._storage.reading.record_progress(article_id, percent)
+
+    def metas(self, ids: Sequence[int]) -> list[ArticleMeta]:
+        """The list rows of the articles ``ids`` that exist and are not deleted, in that order."""
+        return self._storage.reading.metas(ids)
+
+    def restore_triage(self, rows: Sequence[ArticleMeta]) -> None:
+        """Put state, star, read flag and tags back as ``rows`` show them, in one transaction.
+
+        This is how a batch action on several articles is undone at once.
+        """
+        self._storage.reading.restore_triage(rows)
+
     def set_reading_position(self, article_id: int, position: int) -> None:
         """Remember where the reader stopped (a character offset)."""
         self._storage.articles.set_reading_position(article_id, position)

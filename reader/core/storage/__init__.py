@@ -3,8 +3,8 @@
 ``Storage(path)`` opens one :class:`~reader.core.storage.database.Database` and gives it to one store
 per table family: ``storage.articles``, ``storage.details``, ``storage.tags``, ``storage.search``,
 ``storage.annotations``, ``storage.cache``, ``storage.settings``, ``storage.stories``,
-``storage.feeds``, ``storage.imports``, ``storage.exports``, ``storage.revisions`` and
-``storage.changes``.
+``storage.feeds``, ``storage.imports``, ``storage.exports``, ``storage.revisions``,
+``storage.reading`` and ``storage.changes``.
 
 Where new code goes:
 
@@ -26,7 +26,8 @@ Where new code goes:
   ``imports.py`` (articles from other tools, with their state there), ``details.py`` (the reader
   correcting a title, date, source, author or URL), ``exports.py`` (bulk reads for Markdown
   export and the records of the files it wrote), ``revisions.py`` (new text for a stored
-  article, re-anchoring its highlights), ``changes.py`` (noticing other programs' writes, and
+  article, re-anchoring its highlights), ``reading.py`` (read flags, reading progress, and
+  restoring the triage state of many articles at once), ``changes.py`` (noticing other programs' writes, and
   the change counter ``export --since`` goes by: a write that adds an article or changes its notes
   or highlights calls ``record_change`` in its transaction). A new table gets a new store here
   and an attribute on :class:`Storage`.
@@ -55,6 +56,7 @@ from reader.core.storage.event_dates import EventDateStore
 from reader.core.storage.exports import ExportStore
 from reader.core.storage.feeds import FeedStore
 from reader.core.storage.imports import ImportStore
+from reader.core.storage.reading import ReadingStore
 from reader.core.storage.revisions import RevisionStore
 from reader.core.storage.search import SearchStore
 from reader.core.storage.settings import SettingStore
@@ -91,6 +93,7 @@ class Storage:
         imports: articles from other tools.
         exports: what Markdown export reads in bulk, and its file records.
         revisions: new text for a stored article.
+        reading: read flags, reading progress, restoring several articles' triage state.
         changes: the change token and the revisions ``export --since`` goes by.
     """
 
@@ -112,6 +115,7 @@ class Storage:
         self.changes = ChangeStore(database)
         self.exports = ExportStore(database, self.changes)
         self.revisions = RevisionStore(database)
+        self.reading = ReadingStore(database)
 
     @property
     def path(self) -> Path:

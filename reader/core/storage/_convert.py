@@ -16,6 +16,7 @@ TAG_SEPARATOR = "\x1f"
 #: Columns of ``articles a`` that make an :class:`ArticleMeta`, in the order meta_from_row reads them.
 META_COLUMNS = f"""
     a.id, a.title, a.source, a.author, a.url, a.published, a.added, a.state, a.starred, a.words,
+    a.is_read, a.progress,
     (SELECT group_concat(tag, '{TAG_SEPARATOR}') FROM tags WHERE article_id = a.id) AS tag_list,
     (SELECT count(*) FROM annotations WHERE article_id = a.id AND deleted_at IS NULL)
         + (a.note != '') AS note_count
@@ -72,6 +73,8 @@ def meta_from_row(row: sqlite3.Row) -> ArticleMeta:
         tags=split_tags(row["tag_list"]),
         notes=row["note_count"],
         words=row["words"],
+        read=bool(row["is_read"]),
+        progress=row["progress"],
     )
 
 
@@ -99,6 +102,8 @@ def article_from_row(row: sqlite3.Row) -> Article:
         event_date_inferred=bool(row["event_date_inferred"]),
         publisher_summary=summary_lines(row["publisher_summary"]),
         publisher_tone=row["publisher_tone"],
+        read=bool(row["is_read"]),
+        progress=row["progress"],
     )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reader.core.errors import StorageError
 from reader.core.storage._schema_coverage import COVERAGE_SCHEMA, add_coverage
+from reader.core.storage._schema_reading import add_reading_state
 
 #: "skim" in ASCII; lets us refuse SQLite files that belong to other programs.
 APPLICATION_ID = 0x736B696D
@@ -296,9 +297,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_exports,
     _add_change_revisions,
     add_coverage,
+    add_reading_state,
 )
 #: For readers of this file: migration 6 (``_schema_coverage``) adds event_date,
-#: event_date_inferred, publisher_summary and publisher_tone to ``articles``, and this table.
+#: event_date_inferred, publisher_summary and publisher_tone to ``articles``, and this table;
+#: migration 7 (``_schema_reading``) adds is_read and progress to ``articles``.
 SCHEMA_AFTER_MIGRATIONS = COVERAGE_SCHEMA
 
 

@@ -82,6 +82,9 @@ def _filter(query: ArticleQuery, *, counting: bool = False) -> _Filter:
     if needle:
         where.conditions.append("instr(casefold(a.source), ?) > 0")
         where.params.append(needle)
+    if query.read is not None:
+        where.conditions.append("a.is_read = ?")
+        where.params.append(int(query.read))
     if query.has_notes is not None:
         where.conditions.append(_HAS_NOTES if query.has_notes else f"NOT {_HAS_NOTES}")
     return where

@@ -1,6 +1,6 @@
 """The article header: title, where it comes from, when, how long it takes to read, its state.
 
-At the right end of the facts line: the tone label and, when other saved articles report the same
+At the right end of the facts line: the tags (cut to a few, then a count), the tone label and, when other saved articles report the same
 event, how many sources the story has. They have their own place so a long source and author
 never push them off a narrow screen (the facts end in an ellipsis instead).
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.cells import cell_len, set_cell_size
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -28,7 +29,8 @@ def _date(value: datetime) -> str:
 
 
 def header_facts(article: Article) -> Content:
-    """One line of facts: source, author, dates, reading time, state, tags."""
+    """One line of facts: source, author, dates, reading time, state (the tags have their own
+    place, so a long source never hides them)."""
     facts: list[str] = []
     if article.source:
         facts.append(article.source)
@@ -46,10 +48,30 @@ def header_facts(article: Article) -> Content:
         )
     facts.append(f"{reading_minutes(article.words)} min read")
     facts.append(STATE_NAMES.get(article.state, str(article.state)))
-    parts: list[Content | str | tuple[str, str]] = [(" · ".join(facts), "$text-muted")]
-    if article.tags:
-        parts.append(("  " + " ".join(f"#{tag}" for tag in article.tags), "$text-accent"))
-    return Content.assemble(*parts)
+    return Content.styled(" · ".join(facts), "$text-muted")
+
+
+#: The tags get at most this many cells; the tags that do not fit are counted ("+2").
+TAGS_WIDTH = 32
+
+
+def header_tags(tags: tuple[str, ...], width: int = TAGS_WIDTH) -> Content:
+    """The tags as ``#a #b +2``: whole tags while they fit in ``width`` cells, then a count.
+
+    A first tag longer than ``width`` is cut with an ellipsis rather than hidden.
+    """
+    words = [f"#{tag}" for tag in tags]
+    shown: list[str] = []
+    for index, word in enumerate(words):
+        rest = len(words) - index - 1
+        if cell_len(" ".join([*shown, word]) + (f" +{rest}" if rest else "")) > width:
+            break
+        shown.append(word)
+    if words and not shown:
+        count = f" +{len(words) - 1}" if len(words) > 1 else ""
+        shown = [set_cell_size(words[0], max(1, width - len(count) - 1)) + "…"]
+    more = len(words) - len(shown)
+    return Content.styled(" ".join(shown) + (f" +{more}" if more else ""), "$text-accent")
 
 
 def header_story(tone: str, sources: int, publisher_tone: str | None = None) -> Content:
@@ -94,6 +116,7 @@ class ArticleHeader(Vertical):
         & > #header-title { max-height: 2; }
         & > #header-line { height: 1; }
         & #header-facts { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+        & #header-tags { width: auto; padding-left: 2; text-wrap: nowrap; }
         & #header-story { width: auto; padding-left: 2; }
     }
     """
@@ -112,6 +135,7 @@ class ArticleHeader(Vertical):
         yield Static("Loading…", id="header-title")
         with Horizontal(id="header-line"):
             yield Static("", id="header-facts")
+            yield Static("", id="header-tags")
             yield Static("", id="header-story")
 
     @property
@@ -119,8 +143,9 @@ class ArticleHeader(Vertical):
         """The header's text, without styles."""
         title = self.query_one("#header-title", Static).visual
         facts = self.query_one("#header-facts", Static).visual
+        tags = self.query_one("#header-tags", Static).visual
         story = self.query_one("#header-story", Static).visual
-        return f"{title}\n{facts}{story}"
+        return f"{title}\n{facts}  {tags}  {story}"
 
     def show(self, article: Article) -> None:
         """Describe ``article``."""
@@ -129,6 +154,9 @@ class ArticleHeader(Vertical):
         if article.publisher_tone != self.publisher_tone:
             self.publisher_tone = article.publisher_tone
             self.show_story(self.tone, self.sources)
+        tags = self.query_one("#header-tags", Static)
+        tags.update(header_tags(article.tags))
+        tags.display = bool(article.tags)  # no room taken from the facts when there are none
 
     def show_story(self, tone: str, sources: int) -> None:
         """Add the tone label and the number of sources covering the story to the facts."""

@@ -19,6 +19,7 @@ from reader.tui.article.header import ArticleHeader
 from reader.tui.article.highlights_panel import HighlightsPanel
 from reader.tui.article.legend import Legend
 from reader.tui.article.notes_panel import NotesPanel
+from reader.tui.article.progress import mark_opened
 from reader.tui.changes import POLL_SECONDS, ChangeWatcher
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class ArticleLoader:
         """Read for ``screen`` (its workers belong to it: leaving it cancels them)."""
         self.screen = screen
         self.session = screen.session
+        self._watcher: ChangeWatcher | None = None
 
     @property
     def library(self) -> Library:
@@ -65,6 +67,7 @@ class ArticleLoader:
         except SkimError as error:
             self._deliver(self._failed, str(error), True)
             return
+        mark_opened(self.library, article)
         self._deliver(self._loaded, article, annotations, algorithm, sentences)
         try:
             result = self.library.analysis.of(article)
@@ -81,6 +84,8 @@ class ArticleLoader:
     def _loaded(
         self, article: Article, annotations: list[Annotation], algorithm: str, sentences: int
     ) -> None:
+        if self._watcher is not None:
+            self._watcher.sync()  # what was just read is current, and marking it read is no news
         self.session.loaded(article, annotations, algorithm, sentences)
         self.screen.query_one(ArticleHeader).show(article)
         self.screen.article_text.set_text(article.body, article.reading_position)
@@ -155,7 +160,7 @@ class ArticleLoader:
 
     def watch_outside_changes(self) -> None:
         """Show notes and text that other programs change while the article is open (on mount)."""
-        watcher = ChangeWatcher(self.library)
+        self._watcher = watcher = ChangeWatcher(self.library)
         self.screen.set_interval(POLL_SECONDS, lambda: self._poll_changes(watcher))
 
     def _poll_changes(self, watcher: ChangeWatcher) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from reader.core import Analysis, Annotation, Article, Summary, Tone
 from reader.tui import spans as sp
 from reader.tui.article import tone_view
-from reader.tui.undo import UndoStack
+from reader.tui.undo import Change, UndoStack
 
 if TYPE_CHECKING:
     from textual.content import Span
@@ -42,7 +42,7 @@ class ArticleSession:
         """Whether the text shows the tone evidence instead of the entity colours (T)."""
         self.sources = 1
         """How many articles the article's story has (1: no other source in the library)."""
-        self.undo = UndoStack()
+        self.undo: UndoStack[Change] = UndoStack()
         self.saved_position: int | None = None
         """The reading position last stored, so that an unchanged one is not written again."""
 

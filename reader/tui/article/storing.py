@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from reader.core import SkimError
 from reader.tui.article.loading import story_size
+from reader.tui.article.progress import ProgressRecorder
 
 if TYPE_CHECKING:
     from reader.core import Library
@@ -29,6 +30,7 @@ class ArticleWriter:
         self.screen = screen
         self.session = screen.session
         self._lock = threading.Lock()
+        self.progress = ProgressRecorder(screen)
 
     def write(self, change: Callable[[Library], object], then: str = "", notice: str = "") -> None:
         """Apply ``change`` to the library in a worker, then re-read what it touched.
@@ -72,7 +74,8 @@ class ArticleWriter:
                 app.call_from_thread(app.notify, str(error), severity="error")
 
     def save_position(self, *, leaving: bool) -> None:
-        """Remember the offset of the first visible text, if it changed."""
+        """Remember the offset of the first visible text, if it changed, and the progress."""
+        self.progress.record(leaving=leaving)
         session = self.session
         # A read-only library cannot keep a reading position; saying so on every scroll would
         # bury the reader in error toasts (writes the reader asks for still report it).
@@ -96,6 +99,7 @@ class ArticleWriter:
 
     def save_position_now(self, position: int) -> None:
         """Store ``position`` on this thread if it changed (when the app quits from the screen)."""
+        self.progress.record_now()
         session = self.session
         if session.article is None or position == session.saved_position:
             return

@@ -41,6 +41,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         "article-list--row",
         "article-list--dim",
         "article-list--star",
+        "article-list--mark",
         "article-list--cursor",
     }
 
@@ -52,6 +53,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         & > .article-list--row { color: $foreground; }
         & > .article-list--dim { color: $text-muted; }
         & > .article-list--star { color: $text-warning; }
+        & > .article-list--mark { color: $text-accent; text-style: bold; }
         & > .article-list--cursor {
             background: $block-cursor-blurred-background;
             color: $block-cursor-blurred-foreground;
@@ -107,6 +109,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._fetch: Fetch = _no_rows
         self._generation = 0  # bumped whenever cached indices stop being valid
         self._pending: set[int] = set()  # pages being fetched
+        self._marked: frozenset[int] = frozenset()  # ids of the rows marked for a batch action
 
     # -- data ------------------------------------------------------------------------------------
 
@@ -135,6 +138,11 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def current(self) -> ArticleMeta | None:
         """The article under the cursor, or None when there is none (or it is still loading)."""
         return self._rows.get(self.cursor) if self.total else None
+
+    def show_marks(self, ids: frozenset[int]) -> None:
+        """Draw a dot on the rows of ``ids`` (the articles marked for a batch action)."""
+        self._marked = ids
+        self.refresh()
 
     def story_size(self, article_id: int) -> int:
         """How many articles the story of a loaded row has (1: no other source, or not known)."""
@@ -230,6 +238,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             # Full (not partial) styles: muted colours are blended with the real background.
             dim=self.get_component_rich_style("article-list--dim"),
             star=self.get_component_rich_style("article-list--star"),
+            mark=self.get_component_rich_style("article-list--mark"),
             cursor=(
                 self.get_component_rich_style("article-list--cursor")
                 if index == self.cursor
@@ -246,6 +255,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             date_field=self.date_field,
             date_format=self.date_format,
             story_size=self.story_size(meta.id),
+            marked=meta.id in self._marked,
         )
 
     def _refresh_row(self, index: int) -> None:

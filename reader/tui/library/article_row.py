@@ -23,14 +23,18 @@ STATE_GLYPHS = {TriageState.LATER: "◷", TriageState.ARCHIVE: "✓"}
 STAR_GLYPH = "★"
 NOTES_GLYPH = "✎"
 STORY_GLYPH = "⧉"
+MARK_GLYPH = "●"  # a row marked for a batch action
 #: A title column this wide spells out "3 sources"; a narrower one shows "⧉3".
 STORY_WORDS_MIN_TITLE = 40
 DATE_WIDTH = 11  # "05 May 2024"
 MINUTES_WIDTH = 4  # "120m"
 NOTES_WIDTH = 3  # "✎12"
+PROGRESS_WIDTH = 4  # "100%"
 # Below these widths the optional columns give way to the title.
 SOURCE_MIN_WIDTH = 68
 DATE_MIN_WIDTH = 46
+PROGRESS_MIN_WIDTH = 56
+TAGS_MIN_WIDTH = 110
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,7 @@ class RowStyles:
     dim: Style
     star: Style
     cursor: Style | None = None  # applied last, over every part, on the selected row
+    mark: Style | None = None  # the mark of a row chosen for a batch action (else ``star``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +55,8 @@ class Columns:
     title: int
     source: int
     date: int
+    progress: int = 0
+    tags: int = 0
 
 
 def columns(width: int) -> Columns:
@@ -58,10 +65,35 @@ def columns(width: int) -> Columns:
     date = DATE_WIDTH if width >= DATE_MIN_WIDTH else 0
     if date:
         fixed += date + 2
+    progress = PROGRESS_WIDTH if width >= PROGRESS_MIN_WIDTH else 0
+    if progress:
+        fixed += progress + 1
     source = min(24, max(8, (width - fixed) // 4)) if width >= SOURCE_MIN_WIDTH else 0
     if source:
         fixed += source + 2
-    return Columns(title=max(1, width - fixed), source=source, date=date)
+    tags = min(20, max(8, (width - fixed) // 3)) if width >= TAGS_MIN_WIDTH else 0
+    if tags:
+        fixed += tags + 2
+    return Columns(
+        title=max(1, width - fixed), source=source, date=date, progress=progress, tags=tags
+    )
+
+
+def format_progress(percent: int) -> str:
+    """How far the reader got: "" before they started, else "40%"."""
+    return f"{percent}%" if percent > 0 else ""
+
+
+def format_tags(tags: tuple[str, ...], width: int) -> str:
+    """As many whole tags as fit in ``width`` cells ("#a #b"), ending in "…" when some do not."""
+    shown = ""
+    for index, tag in enumerate(tags):
+        word = f"#{tag}" if not shown else f" #{tag}"
+        last = index == len(tags) - 1
+        if cell_len(shown + word) + (0 if last else 1) > width:
+            return fit(shown + " …" if shown else f"#{tag}", width)
+        shown += word
+    return fit(shown, width)
 
 
 def fit(text: str, width: int) -> str:
@@ -97,12 +129,13 @@ def render_row(
     date_field: str,
     date_format: str = DEFAULT_DATE_FORMAT,
     story_size: int = 1,
+    marked: bool = False,
 ) -> Strip:
     """Draw one article as a strip exactly ``width`` cells wide.
 
-    Text from the article (title, source) is placed in segments as is, never parsed as markup.
-    A story with other sources is marked at the end of the title column, so rows without one
-    lose no room to it.
+    Text from the article (title, source, tags) is placed in segments as is, never parsed as
+    markup. A story with other sources is marked at the end of the title column, so rows
+    without one lose no room to it. An unread article has a bold title; a marked one a dot first.
     """
     cols = columns(width)
     notes = f"{NOTES_GLYPH}{meta.notes}" if meta.notes else ""
@@ -110,16 +143,20 @@ def render_row(
     if mark and cell_len(mark) + 2 > cols.title:
         mark = ""  # a title column this narrow keeps the title
     title_width = cols.title - cell_len(mark) - 1 if mark else cols.title
+    title_style = styles.base if meta.read else styles.base + Style(bold=True)
     parts: list[tuple[str, Style]] = [
-        (" ", styles.base),
+        (MARK_GLYPH if marked else " ", styles.mark or styles.star),
         (STAR_GLYPH if meta.starred else " ", styles.star),
         (" ", styles.base),
         (STATE_GLYPHS.get(meta.state, " "), styles.dim),
         (" ", styles.base),
-        (fit(clean_line(meta.title), title_width), styles.base),
+        (fit(clean_line(meta.title), title_width), title_style),
     ]
     if mark:
         parts += [(" ", styles.base), (mark, styles.dim)]
+    if cols.tags:
+        tags = format_tags(tuple(clean_line(tag) for tag in meta.tags), cols.tags)
+        parts += [("  ", styles.base), (tags, styles.dim)]
     if cols.source:
         parts += [
             ("  ", styles.base),
@@ -131,6 +168,13 @@ def render_row(
         ("  ", styles.base),
         (f"{reading_minutes(meta.words)}m".rjust(MINUTES_WIDTH), styles.dim),
         (" ", styles.base),
+    ]
+    if cols.progress:
+        parts += [
+            (format_progress(meta.progress).rjust(PROGRESS_WIDTH), styles.dim),
+            (" ", styles.base),
+        ]
+    parts += [
         (fit(notes, NOTES_WIDTH), styles.dim),
         (" ", styles.base),
     ]

@@ -109,6 +109,8 @@ def stays_in(query: ArticleQuery, meta: ArticleMeta) -> bool:
     """
     if query.state is not None and meta.state != query.state:
         return False
+    if query.read is not None and meta.read != query.read:
+        return False
     return query.starred is None or meta.starred == query.starred
 
 

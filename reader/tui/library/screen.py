@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker, get_current_worker
@@ -17,9 +17,11 @@ from reader.core import SkimError, TriageState, UsageError
 from reader.tui.changes import POLL_SECONDS, ChangeWatcher
 from reader.tui.failures import report_failure
 from reader.tui.library.article_list import ArticleList
+from reader.tui.library.bindings import LIBRARY_BINDINGS, LIBRARY_HELP
 from reader.tui.library.empty_state import EmptyState
 from reader.tui.library.list_memory import ListMemory
 from reader.tui.library.listing import Listing, Loaded, View, empty_message, fetcher, load
+from reader.tui.library.marks import Marks
 from reader.tui.library.search_bar import SearchBar
 from reader.tui.library.transfers import Transfers
 from reader.tui.library.triage import Triage
@@ -29,21 +31,18 @@ from reader.tui.messages import OpenArticle, OpenStory, library_of, settings_of
 if TYPE_CHECKING:
     from reader.core import Library
 
-_ROW_ACTIONS = {"open", "later", "archive", "inbox", "star", "tags", "delete", "story"}
-
-
-def _key(
-    key: str,
-    action: str,
-    description: str,
-    *,
-    show: bool = False,
-    id: str = "",
-    priority: bool = False,
-) -> Binding:
-    """A library binding; its id (for keymaps) is ``library.<action>`` unless given."""
-    name = id or action.replace("_", "-")
-    return Binding(key, action, description, show=show, id=f"library.{name}", priority=priority)
+_ROW_ACTIONS = {
+    "open",
+    "later",
+    "archive",
+    "inbox",
+    "star",
+    "read",
+    "mark",
+    "tags",
+    "delete",
+    "story",
+}
 
 
 class LibraryScreen(Screen[None]):
@@ -51,44 +50,9 @@ class LibraryScreen(Screen[None]):
 
     CSS_PATH = Path(__file__).with_name("screen.tcss")
 
-    HELP = """\
-**Rows:** ★ starred · ◷ later · ✓ archived · ✎ notes and highlights · minutes to read ·
-"2 sources" (or ⧉2): other articles in the library cover the same story (`c` compares them).
+    HELP = LIBRARY_HELP
 
-**Search** (`/`) looks in titles, text and notes as you type: plain words, `"a phrase"`,
-`-word` or `NOT word` (leave out), `fire OR flood` (either; `fire OR flood harbour` also needs
-harbour), `is:inbox` `is:later` `is:archive` `is:starred`, `tag:name`, `source:name`, `has:notes`.
-A filter such as `is:later` wins over the current view. Escape clears the search.
-
-Triage and delete keep the cursor in place; `u` undoes them one by one.
-"""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        _key("l", "later", "Later", show=True),
-        _key("a", "archive", "Archive", show=True),
-        _key("i", "inbox", "Inbox"),
-        _key("s", "star", "Star", show=True),
-        _key("t", "tags", "Tags"),
-        _key("d", "delete", "Delete"),
-        _key("u", "undo", "Undo"),
-        # Priority: runs before the next key is delivered, so "/word" typed in one burst lands in
-        # the search box (Textual sends a key to whatever has focus when the key arrives).
-        _key("slash", "search", "Search", show=True, priority=True),
-        _key("escape", "clear_search", "Clear search"),
-        _key("o", "sort", "Sort"),
-        _key("O", "reverse", "Reverse order"),
-        _key("1", "view('inbox')", "View: Inbox", id="view-inbox"),
-        _key("2", "view('later')", "View: Later", id="view-later"),
-        _key("3", "view('archive')", "View: Archive", id="view-archive"),
-        _key("4", "view('starred')", "View: Starred", id="view-starred"),
-        _key("5", "view('all')", "View: All", id="view-all"),
-        _key("right", "next_view(1)", "Next view", id="next-view"),
-        _key("left", "next_view(-1)", "Previous view", id="previous-view"),
-        _key("S", "import_samples", "Import sample articles"),
-        _key("c", "story", "Compare sources"),
-        _key("e", "export", "Export view"),
-        _key("A", "import", "Import file or URL"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = LIBRARY_BINDINGS
 
     def __init__(self) -> None:
         """Start on the inbox, newest first, until :meth:`on_mount` reads the remembered list."""
@@ -97,6 +61,7 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
         self.memory = ListMemory()
         self.triage = Triage(self)
         self.transfers = Transfers(self)
+        self.marks = Marks(self)
         self._keys_state: tuple[bool, ...] = ()
         self._watcher: ChangeWatcher | None = None
         # (cursor index, article id) when a load started: rows arriving above keep it on the article.
@@ -127,7 +92,7 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
         self.listing = self.memory.first_listing(settings)
         self.articles.date_format = settings.date_format
         self.articles.focus()
-        self._show_status()
+        self.show_status()
         self._watcher = ChangeWatcher(self.library)
         self.set_interval(POLL_SECONDS, self._poll_changes)
 
@@ -189,7 +154,7 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
         if moved:
             articles.cursor = moved[0]  # new rows above it must not move the reader's place
         self.query_one(ViewTabs).counts = loaded.counts
-        self._show_status(loaded.total)
+        self.show_status(loaded.total)
         empty = self.query_one(EmptyState)
         empty.display = loaded.total == 0
         articles.display = loaded.total > 0
@@ -209,17 +174,19 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
         self.memory.remember(self, listing)
         if not keep_cursor:
             self.articles.cursor = 0
-        self._show_status()
+        self.show_status()
         self.reload()
 
-    def _show_status(self, found: int | None = None) -> None:
-        """Show the view at once; the order (and the number found) once rows arrive."""
+    def show_status(self, found: int | None = None) -> None:
+        """Show the view at once; the order, the number found and marked once rows arrive."""
         tabs = self.query_one(ViewTabs)
         tabs.active = self.listing.view
         if found is None:
             return
         label = self.listing.sort_label()
-        tabs.status = f"{found} found · {label}" if self.listing.search.strip() else label
+        status = f"{found} found · {label}" if self.listing.search.strip() else label
+        marked = len(self.marks.ids)
+        tabs.status = f"{marked} marked · {status}" if marked else status
         self.articles.date_field = "published" if self.listing.sort == "published" else "added"
 
     # -- views, sorting, search ------------------------------------------------------------------
@@ -279,6 +246,9 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Dim what needs a selected article or an undo entry; hide "clear search" when idle."""
+        marks = self.marks.check_action(action)
+        if marks is not None:
+            return marks
         if action in _ROW_ACTIONS:
             if not self.articles.total:
                 return False  # an empty list: keep the footer calm
@@ -330,6 +300,22 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
         """Star or unstar the selected article."""
         self.triage.toggle_star()
 
+    def action_read(self) -> None:
+        """Mark the selected article (or the marked ones) read or unread."""
+        self.triage.toggle_read()
+
+    def action_mark(self) -> None:
+        """Mark the selected article for a batch action (or unmark it), then move down."""
+        self.marks.toggle()
+
+    def action_mark_all(self) -> None:
+        """Mark every article in the view (and search)."""
+        self.marks.mark_all()
+
+    def action_clear_marks(self) -> None:
+        """Unmark every article."""
+        self.marks.clear()
+
     def action_delete(self) -> None:
         """Delete the selected article (u brings it back)."""
         self.triage.delete()
@@ -349,8 +335,11 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
     # -- export, import, stories -----------------------------------------------------------------
 
     def action_export(self) -> None:
-        """Export every article of the current view (and search) to Markdown."""
-        self.transfers.export(self.listing)
+        """Export the marked articles, or every article of the view (and search), to Markdown."""
+        if self.marks:
+            self.marks.export()
+        else:
+            self.transfers.export(self.listing)
 
     def action_import(self) -> None:
         """Import a file, a folder or a web page (an http(s) address)."""

@@ -7,6 +7,7 @@ dialogs only collect what the reader wants.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,13 @@ class Transfers:
 
     def export(self, listing: Listing) -> None:
         """Ask where to export every article of ``listing`` (its ids read now), then export."""
+        self._prepare(lambda: all_ids(self.screen.library, listing))
+
+    def export_ids(self, ids: list[int]) -> None:
+        """Ask where to export the articles ``ids`` (the marked ones), then export."""
+        self._prepare(lambda: ids)
+
+    def _prepare(self, read_ids: Callable[[], list[int]]) -> None:
         screen = self.screen
         library, app = screen.library, screen.app
         settings = settings_of(app)
@@ -49,7 +57,7 @@ class Transfers:
         def prepare() -> None:
             # The ids are read now, so the export is of the view as it was when the key was pressed.
             try:
-                ids = all_ids(library, listing)
+                ids = read_ids()
                 remembered = library.get_setting(EXPORT_FOLDER_SETTING)
                 folder = default_export_folder(settings, remembered)[0]
             except SkimError as error:

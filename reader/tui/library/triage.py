@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 from reader.core import ArticleMeta, ArticleQuery, SkimError, TriageState, UsageError
 from reader.tui.library.listing import stays_in
 from reader.tui.library.ordering import InOrder
-from reader.tui.undo import Change, UndoStack, short_title
+from reader.tui.undo import Change, Undoable, UndoStack, short_title
 
 if TYPE_CHECKING:
     from reader.core import Library
@@ -29,11 +29,14 @@ class Triage:
     def __init__(self, screen: LibraryScreen) -> None:
         """Work on ``screen``'s list, with its library and workers."""
         self.screen = screen
-        self.undo = UndoStack()
+        self.undo: UndoStack[Undoable] = UndoStack()
         self._order = InOrder()
 
     def move(self, state: TriageState) -> None:
-        """Move the selected article to ``state`` (inbox, later, archive)."""
+        """Move the selected article (or the marked ones) to ``state`` (inbox, later, archive)."""
+        if self.screen.marks:
+            self.screen.marks.move(state)
+            return
         meta = self.screen.articles.current
         if meta is None:
             return
@@ -47,7 +50,10 @@ class Triage:
         self.screen.notify(f"Moved '{short_title(meta.title)}' to {where} — u to undo", timeout=3)
 
     def toggle_star(self) -> None:
-        """Star or unstar the selected article."""
+        """Star or unstar the selected article (or the marked ones)."""
+        if self.screen.marks:
+            self.screen.marks.toggle_star()
+            return
         meta = self.screen.articles.current
         if meta is None:
             return
@@ -56,6 +62,21 @@ class Triage:
         self.write(lambda library: library.articles.set_starred([meta.id], not meta.starred))
         done = "Unstarred" if meta.starred else "Starred"
         self.screen.notify(f"{done} '{short_title(meta.title)}' — u to undo", timeout=3)
+
+    def toggle_read(self) -> None:
+        """Mark the selected article (or the marked ones) read or unread."""
+        if self.screen.marks:
+            self.screen.marks.toggle_read()
+            return
+        meta = self.screen.articles.current
+        if meta is None:
+            return
+        read = not meta.read
+        self.undo.push(Change("read", meta.id, meta.title, previous_read=meta.read))
+        self._change_row(replace(meta, read=read), read=read)
+        self.write(lambda library: library.articles.set_read([meta.id], read))
+        done = "read" if read else "unread"
+        self.screen.notify(f"Marked '{short_title(meta.title)}' {done} — u to undo", timeout=3)
 
     def _change_row(self, changed: ArticleMeta, **fields: object) -> None:
         """Show a change at once: the row leaves the view (cursor stays at its index) or updates."""
@@ -70,7 +91,10 @@ class Triage:
             articles.drop_row(articles.cursor)
 
     def delete(self) -> None:
-        """Delete the selected article (undo brings it back)."""
+        """Delete the selected article, or the marked ones (undo brings them back)."""
+        if self.screen.marks:
+            self.screen.marks.delete()
+            return
         articles = self.screen.articles
         meta = articles.current
         if meta is None:
@@ -81,9 +105,12 @@ class Triage:
         self.screen.notify(f"Deleted '{short_title(meta.title)}' — u to undo", timeout=4)
 
     def edit_tags(self) -> None:
-        """Ask for the tags of the selected article, then store them."""
+        """Ask for the tags of the selected article (or tags for the marked ones), then store them."""
         from reader.tui.dialogs.tag_editor import TagEditor
 
+        if self.screen.marks:
+            self.screen.marks.edit_tags()
+            return
         meta = self.screen.articles.current
         if meta is None:
             return
