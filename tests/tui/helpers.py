@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.worker import WorkerState
+from textual.worker import WorkerCancelled, WorkerState
 
 from reader.core.library import Library
 from reader.core.models import ArticleDraft
@@ -43,20 +44,35 @@ def fill_library(library: Library, count: int) -> None:
         library.articles.add_many(generated_drafts(min(2_000, count - start), start=start))
 
 
+async def wait_for_workers(pilot: Pilot[Any]) -> None:
+    """Wait for the app's started workers to end; a cancelled one has ended too.
+
+    Textual's ``workers.wait_for_complete()`` raises ``WorkerCancelled`` when a worker it waits on
+    is cancelled meanwhile (an exclusive worker replaced by a newer one, a screen's workers when
+    it closes): timing the tests cannot control, which made them fail on a busy machine. A worker
+    that failed still fails the test.
+    """
+    started = [worker for worker in pilot.app.workers if worker.state != WorkerState.PENDING]
+    results = await asyncio.gather(*(w.wait() for w in started), return_exceptions=True)
+    for result in results:
+        if isinstance(result, BaseException) and not isinstance(result, WorkerCancelled):
+            raise result
+
+
 async def settle(pilot: Pilot[Any]) -> None:
     """Wait until workers (and the reloads they start) are done and the screen is repainted."""
     await pilot.pause()
     for _ in range(10):
         if not any(worker.state in _BUSY for worker in pilot.app.workers):
             break
-        await pilot.app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         await pilot.pause()  # results arrive by call_from_thread and may start more workers
 
 
 async def settle_until(pilot: Pilot[Any], until: Callable[[], bool] = lambda: True) -> None:
     """Let workers (and the workers their results start) finish, until ``until()`` holds."""
     for _ in range(200):
-        await pilot.app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         await pilot.pause()
         if until() and not any(w.is_running for w in pilot.app.workers):
             return

@@ -15,13 +15,14 @@ from reader.core.library import Library
 from reader.tui.app import SkimApp
 from reader.tui.article.screen import ArticleScreen
 from reader.tui.dialogs.note_editor import NoteEditor
+from tests.tui.helpers import wait_for_workers
 
 TITLE = "Riverside bridge closure"
 
 
 async def _settle(pilot: Pilot[Any], screen: ArticleScreen) -> None:
     for _ in range(200):
-        await pilot.app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         await pilot.pause()
         if screen.session.summary is not None and not any(w.is_running for w in pilot.app.workers):
             return

@@ -20,8 +20,10 @@ from reader.core.library import Library, open_library
 from tests.web import pages
 
 FIXED = datetime(2025, 5, 1, 12, 0, 0, tzinfo=UTC)
-LIMITS = FetchLimits(timeout=0.5, max_bytes=256 * 1024, max_redirects=5)
-SLOW_SECONDS = 5.0
+# Generous for a busy 2-core machine (a loaded CI box once took >0.5 s to answer a local page);
+# the slow route below waits far longer, so timeouts are still tested.
+LIMITS = FetchLimits(timeout=2.0, max_bytes=256 * 1024, max_redirects=5)
+SLOW_SECONDS = 10.0
 
 # A route answers (status, headers, body); a callable route gets the handler and answers itself.
 Response = tuple[int, dict[str, str], bytes]

@@ -14,7 +14,7 @@ from tests.web.conftest import Site, table_counts
 
 @pytest.fixture(autouse=True)
 def _short_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SKIM_FETCH_TIMEOUT", "0.5")
+    monkeypatch.setenv("SKIM_FETCH_TIMEOUT", "2")
 
 
 def skim(data_dir: Path, *args: str) -> int:
@@ -33,7 +33,7 @@ def test_add_url(tmp_path: Path, site: Site, capsys: pytest.CaptureFixture[str])
     ("path", "message"),
     [
         ("/missing", "/missing returned 404 Not Found"),
-        ("/slow", "/slow did not answer within 0.5 s"),
+        ("/slow", "/slow did not answer within 2 s"),
         ("/loop-a", "redirects in a loop"),
         ("/doc.pdf", "is application/pdf, not a web page"),
     ],

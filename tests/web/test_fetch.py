@@ -69,15 +69,15 @@ def test_http_errors_name_the_host_and_status(site: Site) -> None:
 def test_slow_server_times_out_quickly(site: Site) -> None:
     start = time.monotonic()
     message = _error(site.url("/slow"))
-    assert time.monotonic() - start < 2
-    assert "did not answer within 0.5 s" in message
+    assert time.monotonic() - start < LIMITS.timeout + 1.5
+    assert "did not answer within 2 s" in message
 
 
 def test_a_trickling_body_cannot_outlast_the_time_limit(site: Site) -> None:
     start = time.monotonic()
     message = _error(site.url("/trickle"))
-    assert time.monotonic() - start < 2
-    assert "did not answer within 0.5 s" in message
+    assert time.monotonic() - start < LIMITS.timeout + 1.5
+    assert "did not answer within 2 s" in message
 
 
 def test_huge_streamed_page_is_cut_off_at_the_cap(site: Site) -> None:
