@@ -111,7 +111,7 @@ def test_escape_sequences_do_not_make_text_binary() -> None:
 
 
 RUSSIAN = (
-    "Привет, мир. Это короткая статья о том, как читать тексты в терминале.\n\n"
+    "Привет, мир. Это короткая статья о том, как читать тексты в терминале.\n\n"  # noqa: RUF001
     "Она сохранена в старой кодировке, и читатель должен увидеть её без искажений.\n"
 )
 
@@ -135,6 +135,6 @@ def test_shift_jis_is_detected() -> None:
 
 
 def test_legacy_text_too_short_to_tell_is_refused_not_stored_as_mojibake() -> None:
-    # Two KOI8-R words: cp1252 would give "ðÒÉ×ÅÔ, ÍÉÒ", and no detector can be sure of them.
+    # Two KOI8-R words: cp1252 would give "ðÒÉ" for "При", and no detector can be sure of them.
     with pytest.raises(IngestError, match=r"^ru\.txt: unknown text encoding; save it as UTF-8$"):
         decode.decode_text("Привет, мир.\n".encode("koi8_r"), "ru.txt")

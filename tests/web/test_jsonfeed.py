@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,7 @@ from tests.web import pages
 from tests.web.conftest import LIMITS, Site, page
 
 
-def _feed_1_1(items: list[dict[str, object]]) -> bytes:
+def _feed_1_1(items: list[dict[str, Any]]) -> bytes:
     return json.dumps(
         {
             "version": "https://jsonfeed.org/version/1.1",
@@ -27,7 +28,7 @@ def _feed_1_1(items: list[dict[str, object]]) -> bytes:
     ).encode()
 
 
-ITEM_HTML = {
+ITEM_HTML: dict[str, Any] = {
     "id": "q1",
     "url": "http://example.invalid/quay/1",
     "title": "Quay one",
@@ -37,7 +38,7 @@ ITEM_HTML = {
     "authors": [{"name": "Ada Berg"}, {"name": "Ola Lind"}],
     "tags": ["quays", "harbour"],
 }
-ITEM_TEXT = {
+ITEM_TEXT: dict[str, Any] = {
     "id": "q2",
     "url": "http://example.invalid/quay/2",
     "title": "Quay two",

@@ -36,7 +36,7 @@ _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_
 # WHATWG: pages labelled Latin-1 or ASCII are decoded as windows-1252.
 _CP1252_LABELS = frozenset({"cp1252", "windows-1252", "latin-1", "latin1", "iso-8859-1", "ascii"})
 # cp1252 is believed only for Latin text: in English, French or German most letters are ASCII,
-# while Cyrillic or Greek read as cp1252 ("ðÒÉ×ÅÔ") is almost all accented letters.
+# while Cyrillic or Greek read as cp1252 ("ðÒÉ" for "При") is almost all accented letters.
 _LATIN_MAX_ACCENTED = 0.4
 # Multi-byte East Asian encodings a detector's guess is believed in even when it cannot score the
 # language; the text they give must then be mostly CJK, kana or hangul.
@@ -159,9 +159,9 @@ def decode_text(data: bytes, label: str, *, declared: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     for encoding in _legacy_candidates(declared):
-        text = _legacy(data, encoding)
-        if text is not None and (encoding != "cp1252" or _reads_as_latin(text)):
-            return _require_content(text, label)
+        legacy = _legacy(data, encoding)
+        if legacy is not None and (encoding != "cp1252" or _reads_as_latin(legacy)):
+            return _require_content(legacy, label)
     detected = _detected(data)
     if detected is not None:
         return _require_content(detected, label)

@@ -90,9 +90,7 @@ def _item(entry: dict[str, Any], feed_author: str | None) -> FeedItem:
         content=content,
         is_html=is_html,
         full_content=True,
-        tags=tuple(
-            tag for value in tags if (tag := _line(value)) is not None
-        )
+        tags=tuple(tag for value in tags if (tag := _line(value)) is not None)
         if isinstance(tags, list)
         else (),
     )
