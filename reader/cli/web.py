@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from reader.core import Feed, FeedUpdate, ImportOutcome, Library
 
-TOOLS = ("pocket", "instapaper")
+TOOLS = ("pocket", "instapaper", "bookmarks")
 
 
 def add_web_commands(commands: Any) -> None:
@@ -62,11 +62,12 @@ def add_web_commands(commands: Any) -> None:
 
     saved = commands.add_parser(
         "import-from",
-        help="import saved links from Pocket or Instapaper (fetches each page)",
+        help="import saved links from Pocket, Instapaper or browser bookmarks (fetches each page)",
         description=(
-            "Import a Pocket export (ril_export.html or CSV) or an Instapaper export (CSV or "
-            "HTML). Those files hold links, not text: each page is fetched; links already in "
-            "the library are skipped; pages that fail are reported and the rest imported."
+            "Import a Pocket export (ril_export.html or CSV), an Instapaper export (CSV or "
+            "HTML) or a browser's bookmarks.html (folders become tags). Those files hold links, "
+            "not text: each page is fetched; links already in the library are skipped; pages "
+            "that fail are reported and the rest imported."
         ),
     )
     saved.add_argument("tool", choices=TOOLS)
@@ -132,14 +133,16 @@ def feed(library: Library, args: argparse.Namespace) -> int:
 
 
 def import_from(library: Library, args: argparse.Namespace) -> int:
-    """``skim import-from pocket|instapaper FILE [--dry-run]``."""
+    """``skim import-from pocket|instapaper|bookmarks FILE [--dry-run]``."""
     from pathlib import Path
 
     path = Path(args.file)
     if args.dry_run:
-        links, problems = library.sources.preview_saved(path, args.tool)
+        links, problems, skipped = library.sources.preview_saved(path, args.tool)
         for problem in problems:
             print(f"skim: {safe(problem)}", file=sys.stderr)
+        if skipped is not None:
+            print(f"skim: {safe(skipped)}", file=sys.stderr)
         for link, existing in links:
             where = f"have {existing}" if existing is not None else "fetch"
             print(f"{where}\t{safe(link.url)}\t{safe(link.title or '')}")
@@ -149,15 +152,15 @@ def import_from(library: Library, args: argparse.Namespace) -> int:
     outcomes = library.sources.import_saved(path, args.tool, progress=_print_outcome)
     created = sum(1 for o in outcomes if o.result is not None and o.result.created)
     failed = sum(1 for o in outcomes if o.error is not None)
-    print(
-        f"{created} imported, {len(outcomes) - created - failed} already there, {failed} failed",
-        file=sys.stderr,
-    )
+    there = sum(1 for o in outcomes if o.result is not None and not o.result.created)
+    print(f"{created} imported, {there} already there, {failed} failed", file=sys.stderr)
     return 1 if failed else 0
 
 
 def _print_outcome(outcome: ImportOutcome) -> None:
-    if outcome.error is not None:
+    if outcome.skipped is not None:
+        print(f"skim: {safe(outcome.skipped)}", file=sys.stderr)
+    elif outcome.error is not None:
         print(f"skim: {safe(outcome.error)}", file=sys.stderr)
     elif outcome.result is not None:
         print(result_line(outcome.result), flush=True)

@@ -269,11 +269,17 @@ Clock = Callable[[], datetime]
 
 @dataclass(frozen=True, slots=True)
 class ImportOutcome:
-    """What happened to one input of an import: a result, or the one-line reason it was refused."""
+    """What happened to one input of an import: a result, or the one-line reason it was refused.
+
+    Attributes:
+        skipped: inputs left out on purpose, not failures (bookmarks that are not web pages), in
+            one line with their count; neither ``result`` nor ``error`` is then set.
+    """
 
     origin: str
     result: AddResult | None = None
     error: str | None = None
+    skipped: str | None = None
 
 
 class Keep(enum.Enum):

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 class Sources:
-    """Articles from web pages, feed subscriptions, OPML, and Pocket/Instapaper exports."""
+    """Articles from web pages, feed subscriptions, OPML, Pocket/Instapaper exports and bookmarks."""
 
     def __init__(self, storage: Storage, articles: Articles, *, clock: Clock = utc_now) -> None:
         """Subscribe in ``storage``; a fetched page is stored through ``articles``."""
@@ -102,15 +102,19 @@ class Sources:
         limits: FetchLimits | None = None,
         progress: Progress | None = None,
     ) -> list[ImportOutcome]:
-        """Import a Pocket or Instapaper export: fetch each saved page and store its article.
+        """Import a Pocket or Instapaper export or browser bookmarks: fetch each saved page and
+        store its article.
 
-        Saved time, archive state, star, tags and Instapaper's selection (as the article note) are
-        kept. Pages that cannot be fetched are reported in their outcome; the others are stored.
+        Saved time, archive state, star, tags (bookmark folders) and Instapaper's selection (as the
+        article note) are kept. Pages that cannot be fetched are reported in their outcome; the
+        others are stored. Bookmarks that are not web pages are one ``skipped`` outcome.
         """
         from reader.core.ingest.saved import fetching
 
-        links, problems = self._saved_links(path, tool)
+        links, problems, skipped = self._saved_links(path, tool)
         outcomes = [ImportOutcome(str(path), error=problem) for problem in problems]
+        if skipped is not None:
+            outcomes.append(ImportOutcome(str(path), skipped=skipped))
         if progress is not None:
             for outcome in outcomes:
                 progress(outcome)
@@ -123,20 +127,26 @@ class Sources:
 
     def preview_saved(
         self, path: Path, tool: str
-    ) -> tuple[list[tuple[SavedLink, int | None]], list[str]]:
+    ) -> tuple[list[tuple[SavedLink, int | None]], list[str], str | None]:
         """What :meth:`import_saved` would do, without the network: each link with the id of the
-        article already holding its URL (None: it would be fetched), and the entries left out."""
+        article already holding its URL (None: it would be fetched), the entries that are wrong,
+        and the line saying which were skipped on purpose (None: none)."""
         from reader.core.ingest.saved import fetching
 
-        links, problems = self._saved_links(path, tool)
-        return fetching.preview_links(self._storage, links), problems
+        links, problems, skipped = self._saved_links(path, tool)
+        return fetching.preview_links(self._storage, links), problems, skipped
 
-    def _saved_links(self, path: Path, tool: str) -> tuple[list[SavedLink], list[str]]:
+    def _saved_links(self, path: Path, tool: str) -> tuple[list[SavedLink], list[str], str | None]:
         from reader.core.ingest import decode
         from reader.core.ingest.common import label_for
         from reader.core.ingest.saved import read_saved_links
+        from reader.core.ingest.saved.bookmarks import read_bookmarks
 
         label = label_for(str(path))
         data = decode.read_file(path, label)
         decode.check_size(len(data), label)
-        return read_saved_links(data, tool=tool, label=label)
+        if tool == "bookmarks":
+            found = read_bookmarks(decode.decode_text(data, label), label=label)
+            return list(found.links), [], found.notice(label)
+        links, problems = read_saved_links(data, tool=tool, label=label)
+        return links, problems, None
