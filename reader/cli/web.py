@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader.cli.output import print_json_indented, result_line, safe
+from reader.cli.services import SERVICES, import_service
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -62,20 +63,22 @@ def add_web_commands(commands: Any) -> None:
 
     saved = commands.add_parser(
         "import-from",
-        help="import saved links from Pocket, Instapaper or browser bookmarks (fetches each page)",
+        help="import from Pocket, Instapaper, bookmarks, Omnivore or wallabag",
         description=(
             "Import a Pocket export (ril_export.html or CSV), an Instapaper export (CSV or "
-            "HTML) or a browser's bookmarks.html (folders become tags). Those files hold links, "
-            "not text: each page is fetched; links already in the library are skipped; pages "
-            "that fail are reported and the rest imported."
+            "HTML) or a browser's bookmarks.html (folders become tags): those files hold links, "
+            "not text, so each page is fetched; pages that fail are reported and the rest "
+            "imported. Omnivore's export zip and wallabag's JSON export hold the text and the "
+            "highlights: nothing is fetched. Articles already in the library are not stored "
+            "again (their new highlights are added)."
         ),
     )
-    saved.add_argument("tool", choices=TOOLS)
+    saved.add_argument("tool", choices=(*TOOLS, *SERVICES))
     saved.add_argument("file", metavar="FILE")
     saved.add_argument(
         "--dry-run",
         action="store_true",
-        help="only list the links and which are already in the library (no network, no changes)",
+        help="only list the entries and which are already in the library (no network, no changes)",
     )
 
 
@@ -133,9 +136,11 @@ def feed(library: Library, args: argparse.Namespace) -> int:
 
 
 def import_from(library: Library, args: argparse.Namespace) -> int:
-    """``skim import-from pocket|instapaper|bookmarks FILE [--dry-run]``."""
+    """``skim import-from pocket|instapaper|bookmarks|omnivore|wallabag FILE [--dry-run]``."""
     from pathlib import Path
 
+    if args.tool in SERVICES:
+        return import_service(library, args)
     path = Path(args.file)
     if args.dry_run:
         links, problems, skipped = library.sources.preview_saved(path, args.tool)

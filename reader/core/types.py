@@ -36,7 +36,7 @@ from reader.core.models import (
     SummarySentence,
     TriageState,
 )
-from reader.core.records import Feed, FeedUpdate
+from reader.core.records import Feed, FeedUpdate, ServiceImport
 
 if TYPE_CHECKING:
     from reader.core.analysis.tone.label import Tone, ToneLabel
@@ -112,6 +112,7 @@ __all__ = [
     "SavedLink",
     "SearchTerm",
     "SentenceStance",
+    "ServiceImport",
     "SourceSummary",
     "Span",
     "Story",

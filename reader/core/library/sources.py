@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from reader.core.ingest.feeds.lists import OpmlImport
     from reader.core.ingest.saved.fetching import Progress
     from reader.core.ingest.saved.links import SavedLink
+    from reader.core.ingest.services import ForeignExport
     from reader.core.ingest.web.fetch import FetchLimits
-    from reader.core.records import Feed, FeedUpdate
+    from reader.core.records import Feed, FeedUpdate, ServiceImport
 
 
 class Sources:
@@ -135,6 +136,57 @@ class Sources:
 
         links, problems, skipped = self._saved_links(path, tool)
         return fetching.preview_links(self._storage, links), problems, skipped
+
+    def import_service(self, path: Path, service: str) -> ServiceImport:
+        """Import another service's export with its text and highlights, without the network.
+
+        ``service`` is one of :data:`reader.core.ingest.services.SERVICES` ("omnivore": its
+        export zip; "wallabag": its JSON export). Saved time, archive state, star and tags are
+        kept; articles whose URL is in the library are not stored again, but highlights they do
+        not have yet are added. Raises IngestError (unreadable) or UsageError (unknown service).
+        """
+        from reader.core.ingest.services import storing
+
+        export = self._read_service(path, service)
+        result = storing.store(
+            self._storage, export, service=service, origin=str(path), now=self._clock()
+        )
+        file_imported(
+            self._storage, sum(1 for o in result.outcomes if o.result and o.result.created)
+        )
+        return result
+
+    def preview_service(self, path: Path, service: str) -> list[tuple[str, str, int | None]]:
+        """What :meth:`import_service` would do: each entry's URL (or place in the file), title,
+        and the id of the article already holding its URL (None: it would be stored)."""
+        export = self._read_service(path, service)
+        return [
+            (
+                entry.url or entry.where,
+                entry.title or "",
+                self._storage.imports.find_by_url(entry.url) if entry.url else None,
+            )
+            for entry in export.entries
+        ]
+
+    def _read_service(self, path: Path, service: str) -> ForeignExport:
+        from reader.core.errors import UsageError
+        from reader.core.ingest import decode
+        from reader.core.ingest.common import label_for
+        from reader.core.ingest.services import SERVICES
+
+        label = label_for(str(path))
+        if service == "omnivore":
+            from reader.core.ingest.services.omnivore import read_omnivore
+
+            return read_omnivore(path, label=label)
+        if service not in SERVICES:
+            raise UsageError(f"unknown service {service!r}; use one of {', '.join(SERVICES)}")
+        data = decode.read_file(path, label)
+        decode.check_size(len(data), label)
+        from reader.core.ingest.services.wallabag import read_wallabag
+
+        return read_wallabag(data, label=label)
 
     def _saved_links(self, path: Path, tool: str) -> tuple[list[SavedLink], list[str], str | None]:
         from reader.core.ingest import decode
