@@ -1,4 +1,4 @@
-"""``skim import-from omnivore|wallabag FILE``: another service's export, text and highlights
+"""``skim import-from omnivore|wallabag|readwise FILE``: another service's export, text and highlights
 included, read without the network."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from reader.cli.output import result_line, safe
 if TYPE_CHECKING:
     from reader.core import Library
 
-SERVICES = ("omnivore", "wallabag")
+SERVICES = ("omnivore", "wallabag", "readwise")
 """The exports that carry their articles' text (the other tools' exports are only links)."""
 
 

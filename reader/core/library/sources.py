@@ -141,9 +141,10 @@ class Sources:
         """Import another service's export with its text and highlights, without the network.
 
         ``service`` is one of :data:`reader.core.ingest.services.SERVICES` ("omnivore": its
-        export zip; "wallabag": its JSON export). Saved time, archive state, star and tags are
-        kept; articles whose URL is in the library are not stored again, but highlights they do
-        not have yet are added. Raises IngestError (unreadable) or UsageError (unknown service).
+        export zip; "wallabag": its JSON export; "readwise": its highlights CSV, matched to
+        articles by URL or title). Saved time, archive state, star and tags are kept; articles
+        already in the library are not stored again, but highlights they do not have yet are
+        added. Raises IngestError (unreadable) or UsageError (unknown service).
         """
         from reader.core.ingest.services import storing
 
@@ -158,13 +159,15 @@ class Sources:
 
     def preview_service(self, path: Path, service: str) -> list[tuple[str, str, int | None]]:
         """What :meth:`import_service` would do: each entry's URL (or place in the file), title,
-        and the id of the article already holding its URL (None: it would be stored)."""
+        and the id of the article already holding it (None: it would be stored)."""
+        from reader.core.ingest.services import storing
+
         export = self._read_service(path, service)
         return [
             (
                 entry.url or entry.where,
                 entry.title or "",
-                self._storage.imports.find_by_url(entry.url) if entry.url else None,
+                storing.existing_article(self._storage, entry)[0],
             )
             for entry in export.entries
         ]
@@ -184,6 +187,10 @@ class Sources:
             raise UsageError(f"unknown service {service!r}; use one of {', '.join(SERVICES)}")
         data = decode.read_file(path, label)
         decode.check_size(len(data), label)
+        if service == "readwise":
+            from reader.core.ingest.services.readwise import read_readwise
+
+            return read_readwise(data, label=label)
         from reader.core.ingest.services.wallabag import read_wallabag
 
         return read_wallabag(data, label=label)

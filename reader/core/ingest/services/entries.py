@@ -31,6 +31,8 @@ class ForeignEntry:
             has none.
         added: when it was saved there.
         note: a note on the whole article.
+        match_title: when no article has its URL, one with the same title is its article (for
+            exports that carry no address).
     """
 
     where: str
@@ -45,6 +47,7 @@ class ForeignEntry:
     starred: bool = False
     note: str = ""
     highlights: tuple[ForeignHighlight, ...] = ()
+    match_title: bool = False
 
 
 @dataclass(frozen=True, slots=True)

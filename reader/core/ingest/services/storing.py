@@ -44,9 +44,9 @@ def store(
     outcomes = [ImportOutcome(origin, skipped=line) for line in export.skipped]
     highlights = in_note = 0
     for entry in export.entries:
-        existing = storage.imports.find_by_url(entry.url) if entry.url else None
+        existing, reason = existing_article(storage, entry)
         if existing is not None:
-            result = AddResult(storage.articles.meta(existing), created=False, reason="same URL")
+            result = AddResult(storage.articles.meta(existing), created=False, reason=reason)
         else:
             try:
                 result = _add(storage, entry, origin=origin, now=now)
@@ -58,6 +58,24 @@ def store(
         in_note += placed.in_note
         outcomes.append(ImportOutcome(entry.url or entry.where, result=result))
     return ServiceImport(tuple(outcomes), highlights=highlights, highlights_in_note=in_note)
+
+
+def existing_article(storage: Storage, entry: ForeignEntry) -> tuple[int | None, str]:
+    """The article that already holds ``entry`` (by URL, or by title when the entry asks), and
+    why ("same URL", "same title"); ``(None, "")`` when it would be new."""
+    found = storage.imports.find_by_url(entry.url) if entry.url else None
+    if found is not None:
+        return found, "same URL"
+    if entry.match_title and entry.title:
+        titled = storage.imports.find_by_title(entry.title)
+        # Of several articles with the title, the one holding the first quote is meant.
+        quote = entry.highlights[0].quote if entry.highlights else ""
+        for article_id in titled:
+            if quote and anchoring.find_quote(storage.articles.get(article_id).body, quote):
+                return article_id, "same title"
+        if titled:
+            return titled[0], "same title"
+    return None, ""
 
 
 def _add(storage: Storage, entry: ForeignEntry, *, origin: str, now: datetime) -> AddResult:
