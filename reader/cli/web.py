@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from reader.core import Feed, FeedUpdate, ImportOutcome, Library
 
-TOOLS = ("pocket", "instapaper", "bookmarks")
+TOOLS = ("pocket", "instapaper", "bookmarks", "readwise-reader")
 
 
 def add_web_commands(commands: Any) -> None:
@@ -63,14 +63,15 @@ def add_web_commands(commands: Any) -> None:
 
     saved = commands.add_parser(
         "import-from",
-        help="import from Pocket, Instapaper, bookmarks, Omnivore or wallabag",
+        help="import from Pocket, Instapaper, bookmarks, Readwise, Omnivore or wallabag",
         description=(
             "Import a Pocket export (ril_export.html or CSV), an Instapaper export (CSV or "
-            "HTML) or a browser's bookmarks.html (folders become tags): those files hold links, "
-            "not text, so each page is fetched; pages that fail are reported and the rest "
-            "imported. Omnivore's export zip and wallabag's JSON export hold the text and the "
-            "highlights: nothing is fetched. Articles already in the library are not stored "
-            "again (their new highlights are added)."
+            "HTML), a browser's bookmarks.html (folders become tags) or Readwise Reader's CSV: "
+            "those files hold links, not text, so each page is fetched; pages that fail are "
+            "reported and the rest imported. Omnivore's export zip, wallabag's JSON export and "
+            "Readwise's highlights CSV hold the text or the highlights: nothing is fetched. "
+            "Articles already in the library are not stored again (their new highlights are "
+            "added)."
         ),
     )
     saved.add_argument("tool", choices=(*TOOLS, *SERVICES))
@@ -136,7 +137,7 @@ def feed(library: Library, args: argparse.Namespace) -> int:
 
 
 def import_from(library: Library, args: argparse.Namespace) -> int:
-    """``skim import-from pocket|instapaper|bookmarks|omnivore|wallabag FILE [--dry-run]``."""
+    """``skim import-from TOOL FILE [--dry-run]`` (a links export, or a service's export)."""
     from pathlib import Path
 
     if args.tool in SERVICES:

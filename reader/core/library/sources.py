@@ -103,12 +103,13 @@ class Sources:
         limits: FetchLimits | None = None,
         progress: Progress | None = None,
     ) -> list[ImportOutcome]:
-        """Import a Pocket or Instapaper export or browser bookmarks: fetch each saved page and
-        store its article.
+        """Import a Pocket, Instapaper or Readwise Reader export or browser bookmarks: fetch each
+        saved page and store its article.
 
         Saved time, archive state, star, tags (bookmark folders) and Instapaper's selection (as the
         article note) are kept. Pages that cannot be fetched are reported in their outcome; the
-        others are stored. Bookmarks that are not web pages are one ``skipped`` outcome.
+        others are stored. Entries left out on purpose (bookmarks that are not web pages, Reader's
+        unsaved feed items) are one ``skipped`` outcome.
         """
         from reader.core.ingest.saved import fetching
 
@@ -207,5 +208,10 @@ class Sources:
         if tool == "bookmarks":
             found = read_bookmarks(decode.decode_text(data, label), label=label)
             return list(found.links), [], found.notice(label)
+        if tool == "readwise-reader":
+            from reader.core.ingest.saved.readwise_reader import read_readwise_reader
+
+            links, skipped = read_readwise_reader(data, label=label)
+            return links, [], skipped
         links, problems = read_saved_links(data, tool=tool, label=label)
         return links, problems, None
