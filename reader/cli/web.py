@@ -74,7 +74,12 @@ def add_web_commands(commands: Any) -> None:
             "added)."
         ),
     )
-    saved.add_argument("tool", choices=(*TOOLS, *SERVICES))
+    saved.add_argument(
+        "tool",
+        choices=(*TOOLS, *SERVICES),
+        metavar="TOOL",
+        help=f"links, each page fetched: {', '.join(TOOLS)}; offline: {', '.join(SERVICES)}",
+    )
     saved.add_argument("file", metavar="FILE")
     saved.add_argument(
         "--dry-run",
