@@ -4,11 +4,12 @@ and huge input and of text whose encoding cannot be told."""
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
 from reader.core.errors import IngestError
-from reader.core.ingest import decode, read_bytes
+from reader.core.ingest import decode, read_bytes, read_path
 
 TEXT = "Café owners in Zürich say “prices” rose 5 % — again.\n"
 
@@ -138,3 +139,12 @@ def test_legacy_text_too_short_to_tell_is_refused_not_stored_as_mojibake() -> No
     # Two KOI8-R words: cp1252 would give "ðÒÉ" for "При", and no detector can be sure of them.
     with pytest.raises(IngestError, match=r"^ru\.txt: unknown text encoding; save it as UTF-8$"):
         decode.decode_text("Привет, мир.\n".encode("koi8_r"), "ru.txt")
+
+
+def test_koi8_r_and_cp1252_files_are_read_from_disk(tmp_path: Path) -> None:
+    koi8 = tmp_path / "statya.txt"
+    koi8.write_bytes(RUSSIAN.encode("koi8_r"))
+    western = tmp_path / "old.txt"
+    western.write_bytes("Grüße aus München — “schöne” Straße, sagte der Wirt.\n".encode("cp1252"))
+    assert read_path(koi8).body.startswith("Привет, мир.")
+    assert read_path(western).body == "Grüße aus München — “schöne” Straße, sagte der Wirt."

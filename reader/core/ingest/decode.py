@@ -180,7 +180,8 @@ def _legacy(data: bytes, encoding: str) -> str | None:
 
 
 def _reads_as_latin(text: str) -> bool:
-    letters = [char for char in text if char.isalpha()]
+    # The start tells: a file is in one encoding throughout, and a big one is not walked twice.
+    letters = [char for char in text[:_SAMPLE] if char.isalpha()]
     accented = sum(1 for char in letters if not char.isascii())
     return accented <= _LATIN_MAX_ACCENTED * len(letters)
 
