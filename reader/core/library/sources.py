@@ -1,5 +1,6 @@
 """Where articles come from besides files (``lib.sources``): web pages, feeds, OPML and other tools
-(reader.core.ingest.web, reader.core.ingest.feeds, reader.core.ingest.saved).
+(reader.core.ingest.web, reader.core.ingest.feeds, reader.core.ingest.saved for exports of links,
+reader.core.ingest.services for exports that carry the text and highlights).
 
 Fetching happens before anything is stored: a failure leaves the library unchanged.
 """
