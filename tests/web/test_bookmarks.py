@@ -3,6 +3,7 @@ are not web pages are skipped with a count, and a second import fetches nothing.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,6 +14,9 @@ from reader.core.errors import IngestError
 from reader.core.ingest.saved.bookmarks import read_bookmarks
 from reader.core.library import Library
 from tests.web.conftest import LIMITS, Site
+
+# The local server answers at once; a longer deadline only keeps a loaded machine from failing it.
+PATIENT = replace(LIMITS, timeout=10.0)
 
 # The shape browsers export (Firefox's, trimmed): roots flagged or named, nested folders.
 BOOKMARKS = """<!DOCTYPE NETSCAPE-Bookmark-file-1>
@@ -71,7 +75,7 @@ def test_import_fetches_each_page_once_and_again_fetches_nothing(
     library: Library, site: Site, tmp_path: Path
 ) -> None:
     path = _write(tmp_path, site)
-    outcomes = library.sources.import_saved(path, "bookmarks", limits=LIMITS)
+    outcomes = library.sources.import_saved(path, "bookmarks", limits=PATIENT)
     assert [o.skipped for o in outcomes if o.skipped] == [
         f"{path}: skipped 3 entries are not a web page (place:, javascript:, file:)"
     ]
@@ -82,7 +86,7 @@ def test_import_fetches_each_page_once_and_again_fetches_nothing(
     assert six.added == datetime.fromtimestamp(1700000600, UTC)
     assert library.articles.count() == 3
     hits = site.hits("/story/6.html")
-    again = library.sources.import_saved(path, "bookmarks", limits=LIMITS)
+    again = library.sources.import_saved(path, "bookmarks", limits=PATIENT)
     assert [o.result.created for o in again if o.result] == [False] * 3
     assert site.hits("/story/6.html") == hits and library.articles.count() == 3
 

@@ -3,6 +3,7 @@ tags; unsaved feed items skipped with a count; a second import fetches nothing."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,6 +11,9 @@ from reader.core.ingest.saved.readwise_reader import read_readwise_reader
 from reader.core.library import Library
 from reader.core.models import TriageState
 from tests.web.conftest import LIMITS, Site
+
+# The local server answers at once; a longer deadline only keeps a loaded machine from failing it.
+PATIENT = replace(LIMITS, timeout=10.0)
 
 # The columns of Reader's "Export CSV", in its order; rows written for this test.
 READER_CSV = """Title,URL,ID,Document tags,Saved date,Reading progress,Location,Seen
@@ -44,7 +48,7 @@ def test_import_fetches_each_page_and_again_fetches_nothing(
     library: Library, site: Site, tmp_path: Path
 ) -> None:
     path = _write(tmp_path, site)
-    outcomes = library.sources.import_saved(path, "readwise-reader", limits=LIMITS)
+    outcomes = library.sources.import_saved(path, "readwise-reader", limits=PATIENT)
     assert [o.skipped for o in outcomes if o.skipped] == [
         f"{path}: skipped 1 feed item never saved and 1 entry without a web address"
     ]
@@ -58,6 +62,6 @@ def test_import_fetches_each_page_and_again_fetches_nothing(
     assert stored[0].tags == ("coast", "rain")
     assert site.hits("/story/4.html") == 0
     hits = site.hits("/story/1.html")
-    again = library.sources.import_saved(path, "readwise-reader", limits=LIMITS)
+    again = library.sources.import_saved(path, "readwise-reader", limits=PATIENT)
     assert [o.result.created for o in again if o.result] == [False] * 3
     assert site.hits("/story/1.html") == hits and library.articles.count() == 3
