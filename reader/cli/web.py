@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 from reader.cli.output import info, print_json_indented, result_line, safe
 from reader.cli.progress import progress_bar
+from reader.cli.services import SERVICES, import_service
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from reader.core import Feed, FeedUpdate, ImportOutcome, Library
 
-TOOLS = ("pocket", "instapaper")
+TOOLS = ("pocket", "instapaper", "bookmarks", "readwise-reader")
 
 
 def add_web_commands(commands: Any) -> None:
@@ -63,19 +64,28 @@ def add_web_commands(commands: Any) -> None:
 
     saved = commands.add_parser(
         "import-from",
-        help="import saved links from Pocket or Instapaper (fetches each page)",
+        help="import from Pocket, Instapaper, bookmarks, Readwise, Omnivore or wallabag",
         description=(
-            "Import a Pocket export (ril_export.html or CSV) or an Instapaper export (CSV or "
-            "HTML). Those files hold links, not text: each page is fetched; links already in "
-            "the library are skipped; pages that fail are reported and the rest imported."
+            "Import a Pocket export (ril_export.html or CSV), an Instapaper export (CSV or "
+            "HTML), a browser's bookmarks.html (folders become tags) or Readwise Reader's CSV: "
+            "those files hold links, not text, so each page is fetched; pages that fail are "
+            "reported and the rest imported. Omnivore's export zip, wallabag's JSON export and "
+            "Readwise's highlights CSV hold the text or the highlights: nothing is fetched. "
+            "Articles already in the library are not stored again (their new highlights are "
+            "added)."
         ),
     )
-    saved.add_argument("tool", choices=TOOLS)
+    saved.add_argument(
+        "tool",
+        choices=(*TOOLS, *SERVICES),
+        metavar="TOOL",
+        help=f"links, each page fetched: {', '.join(TOOLS)}; offline: {', '.join(SERVICES)}",
+    )
     saved.add_argument("file", metavar="FILE")
     saved.add_argument(
         "--dry-run",
         action="store_true",
-        help="only list the links and which are already in the library (no network, no changes)",
+        help="only list the entries and which are already in the library (no network, no changes)",
     )
 
 
@@ -135,14 +145,18 @@ def feed(library: Library, args: argparse.Namespace) -> int:
 
 
 def import_from(library: Library, args: argparse.Namespace) -> int:
-    """``skim import-from pocket|instapaper FILE [--dry-run]``."""
+    """``skim import-from TOOL FILE [--dry-run]`` (a links export, or a service's export)."""
     from pathlib import Path
 
+    if args.tool in SERVICES:
+        return import_service(library, args)
     path = Path(args.file)
     if args.dry_run:
-        links, problems = library.sources.preview_saved(path, args.tool)
+        links, problems, skipped = library.sources.preview_saved(path, args.tool)
         for problem in problems:
             print(f"skim: {safe(problem)}", file=sys.stderr)
+        if skipped is not None:
+            info(args, f"skim: {safe(skipped)}")
         for link, existing in links:
             where = f"have {existing}" if existing is not None else "fetch"
             print(f"{where}\t{safe(link.url)}\t{safe(link.title or '')}")
@@ -155,15 +169,15 @@ def import_from(library: Library, args: argparse.Namespace) -> int:
         )
     created = sum(1 for o in outcomes if o.result is not None and o.result.created)
     failed = sum(1 for o in outcomes if o.error is not None)
-    info(
-        args,
-        f"{created} imported, {len(outcomes) - created - failed} already there, {failed} failed",
-    )
+    there = sum(1 for o in outcomes if o.result is not None and not o.result.created)
+    info(args, f"{created} imported, {there} already there, {failed} failed")
     return 1 if failed else 0
 
 
 def _print_outcome(outcome: ImportOutcome) -> None:
-    if outcome.error is not None:
+    if outcome.skipped is not None:
+        print(f"skim: {safe(outcome.skipped)}", file=sys.stderr)
+    elif outcome.error is not None:
         print(f"skim: {safe(outcome.error)}", file=sys.stderr)
     elif outcome.result is not None:
         print(result_line(outcome.result), flush=True)

@@ -296,11 +296,17 @@ def no_progress(done: int, total: int, label: str) -> None:
 
 @dataclass(frozen=True, slots=True)
 class ImportOutcome:
-    """What happened to one input of an import: a result, or the one-line reason it was refused."""
+    """What happened to one input of an import: a result, or the one-line reason it was refused.
+
+    Attributes:
+        skipped: inputs left out on purpose, not failures (bookmarks that are not web pages), in
+            one line with their count; neither ``result`` nor ``error`` is then set.
+    """
 
     origin: str
     result: AddResult | None = None
     error: str | None = None
+    skipped: str | None = None
 
 
 class Keep(enum.Enum):

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from reader.core.models import AddResult
+from reader.core.models import AddResult, ImportOutcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +63,23 @@ class FeedUpdate:
     def new_articles(self) -> int:
         """How many entries became new articles."""
         return sum(1 for result in self.added if result.created)
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceImport:
+    """What importing another service's export did (``skim import-from omnivore|wallabag``).
+
+    Attributes:
+        outcomes: one per entry (stored, already there, or refused), plus one ``skipped`` line per
+            entry left out on purpose (deleted in the service).
+        highlights: highlights placed in the text and stored.
+        highlights_in_note: highlights whose passage is not in skim's text, kept in the article
+            note instead.
+    """
+
+    outcomes: tuple[ImportOutcome, ...]
+    highlights: int = 0
+    highlights_in_note: int = 0
 
 
 @dataclass(frozen=True, slots=True)

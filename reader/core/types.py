@@ -38,7 +38,7 @@ from reader.core.models import (
     SummarySentence,
     TriageState,
 )
-from reader.core.records import Feed, FeedUpdate, ManualLinks
+from reader.core.records import Feed, FeedUpdate, ManualLinks, ServiceImport
 
 if TYPE_CHECKING:
     from reader.core.analysis.tone.label import Tone, ToneLabel
@@ -117,6 +117,7 @@ __all__ = [
     "SavedLink",
     "SearchTerm",
     "SentenceStance",
+    "ServiceImport",
     "SourceSummary",
     "Span",
     "Story",

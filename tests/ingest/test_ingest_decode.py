@@ -1,13 +1,15 @@
-"""Decoding bytes: BOMs, UTF-8, the cp1252 fallback, and refusal of binary, empty and huge input."""
+"""Decoding bytes: BOMs, UTF-8, cp1252 and detected legacy encodings, and refusal of binary, empty
+and huge input and of text whose encoding cannot be told."""
 
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
 from reader.core.errors import IngestError
-from reader.core.ingest import decode, read_bytes
+from reader.core.ingest import decode, read_bytes, read_path
 
 TEXT = "Café owners in Zürich say “prices” rose 5 % — again.\n"
 
@@ -107,3 +109,42 @@ def test_escape_sequences_do_not_make_text_binary() -> None:
     draft = read_bytes(b"\x1b[1mBold title\x1b[0m\n\nBody text \x1b]0;pwned\x07here.", name="x.txt")
     assert draft.title == "Bold title"
     assert draft.body == "Body text here."
+
+
+RUSSIAN = (
+    "Привет, мир. Это короткая статья о том, как читать тексты в терминале.\n\n"  # noqa: RUF001
+    "Она сохранена в старой кодировке, и читатель должен увидеть её без искажений.\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["koi8_r", "cp1251"])
+def test_undeclared_cyrillic_is_detected_not_read_as_cp1252(encoding: str) -> None:
+    draft = read_bytes(RUSSIAN.encode(encoding), name="statya.txt")
+    assert draft.body.startswith("Привет, мир.")
+    assert "искажений" in draft.body
+
+
+def test_a_cp1252_file_still_reads_as_cp1252() -> None:
+    text = "The café served crème brûlée — “the best in town”, said the naïve critic. €5.\n"
+    draft = read_bytes(text.encode("cp1252"), name="old.txt")
+    assert draft.body == text.strip()
+
+
+def test_shift_jis_is_detected() -> None:
+    text = "日本語のテキストです。これは短い記事です。ターミナルで読みます。\n"
+    assert decode.decode_text(text.encode("shift_jis"), "jp.txt") == text
+
+
+def test_legacy_text_too_short_to_tell_is_refused_not_stored_as_mojibake() -> None:
+    # Two KOI8-R words: cp1252 would give "ðÒÉ" for "При", and no detector can be sure of them.
+    with pytest.raises(IngestError, match=r"^ru\.txt: unknown text encoding; save it as UTF-8$"):
+        decode.decode_text("Привет, мир.\n".encode("koi8_r"), "ru.txt")
+
+
+def test_koi8_r_and_cp1252_files_are_read_from_disk(tmp_path: Path) -> None:
+    koi8 = tmp_path / "statya.txt"
+    koi8.write_bytes(RUSSIAN.encode("koi8_r"))
+    western = tmp_path / "old.txt"
+    western.write_bytes("Grüße aus München — “schöne” Straße, sagte der Wirt.\n".encode("cp1252"))
+    assert read_path(koi8).body.startswith("Привет, мир.")
+    assert read_path(western).body == "Grüße aus München — “schöne” Straße, sagte der Wirt."

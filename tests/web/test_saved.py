@@ -132,12 +132,12 @@ def test_preview_uses_no_network_and_changes_nothing(
     library.sources.add_url(site.url("/story/3.html"), limits=LIMITS)
     path = _write(tmp_path, "pocket.csv", pages.POCKET_CSV, site)
     before, requests = table_counts(library.path), len(site.requests)
-    links, problems = library.sources.preview_saved(path, "pocket")
+    links, problems, skipped = library.sources.preview_saved(path, "pocket")
     assert [(link.url, existing) for link, existing in links] == [
         (site.url("/story/3.html"), 1),
         (site.url("/story/4.html"), None),
     ]
-    assert problems == []
+    assert problems == [] and skipped is None
     assert table_counts(library.path) == before and len(site.requests) == requests
 
 

@@ -1,4 +1,5 @@
-"""Bytes to text: BOM-aware decoding, UTF-8 by default, a cp1252 fallback; binaries are refused."""
+"""Bytes to text: BOM-aware decoding, UTF-8 by default, then a declared charset, a detected one
+(charset-normalizer) or cp1252; binaries and text in no encoding skim can tell are refused."""
 
 from __future__ import annotations
 
@@ -34,6 +35,13 @@ _LEGACY_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 # WHATWG: pages labelled Latin-1 or ASCII are decoded as windows-1252.
 _CP1252_LABELS = frozenset({"cp1252", "windows-1252", "latin-1", "latin1", "iso-8859-1", "ascii"})
+# cp1252 is believed only for Latin text: in English, French or German most letters are ASCII,
+# while Cyrillic or Greek read as cp1252 ("ðÒÉ" for "При") is almost all accented letters.
+_LATIN_MAX_ACCENTED = 0.4
+# Multi-byte East Asian encodings a detector's guess is believed in even when it cannot score the
+# language; the text they give must then be mostly CJK, kana or hangul.
+_CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]")
+_CJK_SHARE = 0.8
 
 
 def check_size(size: int, label: str) -> None:
@@ -114,12 +122,13 @@ def decode_text(data: bytes, label: str, *, declared: str | None = None) -> str:
     The order is: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then UTF-16 without one, told
     by the zero byte in every pair of mostly-Latin text; then strict UTF-8, which is what
     nearly every modern file is and which random bytes almost never pass; then a charset the
-    document declares (HTML ``<meta charset>``); then cp1252. cp1252 is the fallback because old
-    English-language files (Notepad, Word "Save as text", early web pages) are overwhelmingly
-    Windows-1252 or its subset Latin-1, and single-byte encodings cannot be told apart reliably
-    without a statistical detector (a dependency we avoid). A wrong guess costs a few wrong
-    letters, not lost text. It is only accepted when the result has no control characters a text
-    file would not hold, so binaries that slip past the binary check still fail.
+    document declares (HTML ``<meta charset>``); then cp1252, but only when it gives Latin text
+    (old English-language files from Notepad, Word "Save as text" or early web pages are
+    overwhelmingly Windows-1252 or its subset Latin-1, which a detector confuses with other
+    single-byte code pages on short texts); then the encoding charset-normalizer finds, when it
+    is sure of the language (KOI8-R, Windows-1251, Shift JIS…). Anything else is refused rather
+    than stored as mojibake. A legacy decoding is only accepted when the result has no control
+    characters a text file would not hold, so binaries that slip past the binary check still fail.
 
     Args:
         data: the raw bytes.
@@ -150,15 +159,56 @@ def decode_text(data: bytes, label: str, *, declared: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     for encoding in _legacy_candidates(declared):
-        try:
-            text = data.decode(encoding)
-        # LookupError: a declared codec that exists but is not a text encoding ("base64",
-        # "rot13"); UnicodeError: one that refuses everything ("undefined").
-        except (UnicodeError, LookupError):
-            continue
-        if not _LEGACY_FORBIDDEN.search(text):
-            return _require_content(text, label)
+        legacy = _legacy(data, encoding)
+        if legacy is not None and (encoding != "cp1252" or _reads_as_latin(legacy)):
+            return _require_content(legacy, label)
+    detected = _detected(data)
+    if detected is not None:
+        return _require_content(detected, label)
     raise _unknown_encoding(label)
+
+
+def _legacy(data: bytes, encoding: str) -> str | None:
+    """``data`` in ``encoding``, or None when it does not decode to text."""
+    try:
+        text = data.decode(encoding)
+    # LookupError: a declared codec that exists but is not a text encoding ("base64",
+    # "rot13"); UnicodeError: one that refuses everything ("undefined").
+    except (UnicodeError, LookupError):
+        return None
+    return None if _LEGACY_FORBIDDEN.search(text) else text
+
+
+def _reads_as_latin(text: str) -> bool:
+    # The start tells: a file is in one encoding throughout, and a big one is not walked twice.
+    letters = [char for char in text[:_SAMPLE] if char.isalpha()]
+    accented = sum(1 for char in letters if not char.isascii())
+    return accented <= _LATIN_MAX_ACCENTED * len(letters)
+
+
+def _detected(data: bytes) -> str | None:
+    """The text in the encoding charset-normalizer finds, when its guess can be trusted.
+
+    The guess is made on the first 64 KiB (cut at a line end, so no character is split) and then
+    the whole input must decode strictly. It is trusted when the detector recognised a language
+    in the text (its coherence), or when a multi-byte East Asian encoding gives East Asian text.
+    """
+    from charset_normalizer import from_bytes  # imported on use: only legacy files need it
+
+    sample = data[:_SAMPLE]
+    if len(data) > _SAMPLE and b"\n" in sample:
+        sample = sample[: sample.rindex(b"\n") + 1]
+    best = from_bytes(sample).best()
+    if best is None or best.encoding in {"ascii", "utf_8"}:
+        return None
+    text = _legacy(data, best.encoding)
+    if text is None:
+        return None
+    if best.coherence > 0:
+        return text
+    wide = [char for char in text if not char.isascii() and not char.isspace()]
+    cjk = sum(1 for char in wide if _CJK.match(char))
+    return text if wide and cjk >= _CJK_SHARE * len(wide) else None
 
 
 def _legacy_candidates(declared: str | None) -> list[str]:

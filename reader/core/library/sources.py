@@ -1,5 +1,6 @@
 """Where articles come from besides files (``lib.sources``): web pages, feeds, OPML and other tools
-(reader.core.ingest.web, reader.core.ingest.feeds, reader.core.ingest.saved).
+(reader.core.ingest.web, reader.core.ingest.feeds, reader.core.ingest.saved for exports of links,
+reader.core.ingest.services for exports that carry the text and highlights).
 
 Fetching happens before anything is stored: a failure leaves the library unchanged.
 """
@@ -19,12 +20,13 @@ from reader.core.types import Clock, ImportOutcome
 if TYPE_CHECKING:
     from reader.core.ingest.feeds.lists import OpmlImport
     from reader.core.ingest.saved.links import SavedLink
+    from reader.core.ingest.services import ForeignExport
     from reader.core.ingest.web.fetch import FetchLimits
-    from reader.core.records import Feed, FeedUpdate
+    from reader.core.records import Feed, FeedUpdate, ServiceImport
 
 
 class Sources:
-    """Articles from web pages, feed subscriptions, OPML, and Pocket/Instapaper exports."""
+    """Articles from web pages, feed subscriptions, OPML, Pocket/Instapaper exports and bookmarks."""
 
     def __init__(self, storage: Storage, articles: Articles, *, clock: Clock = utc_now) -> None:
         """Subscribe in ``storage``; a fetched page is stored through ``articles``."""
@@ -109,10 +111,13 @@ class Sources:
         on_outcome: OutcomeHandler | None = None,
         progress: Progress | None = None,
     ) -> list[ImportOutcome]:
-        """Import a Pocket or Instapaper export: fetch each saved page and store its article.
+        """Import a Pocket, Instapaper or Readwise Reader export or browser bookmarks: fetch each
+        saved page and store its article.
 
-        Saved time, archive state, star, tags and Instapaper's selection (as the article note) are
-        kept. Pages that cannot be fetched are reported in their outcome; the others are stored.
+        Saved time, archive state, star, tags (bookmark folders) and Instapaper's selection (as the
+        article note) are kept. Pages that cannot be fetched are reported in their outcome; the
+        others are stored. Entries left out on purpose (bookmarks that are not web pages, Reader's
+        unsaved feed items) are one ``skipped`` outcome.
 
         Args:
             on_outcome: called with each outcome once it is final (stored), so a long import can
@@ -121,8 +126,10 @@ class Sources:
         """
         from reader.core.ingest.saved import fetching
 
-        links, problems = self._saved_links(path, tool)
+        links, problems, skipped = self._saved_links(path, tool)
         outcomes = [ImportOutcome(str(path), error=problem) for problem in problems]
+        if skipped is not None:
+            outcomes.append(ImportOutcome(str(path), skipped=skipped))
         if on_outcome is not None:
             for outcome in outcomes:
                 on_outcome(outcome)
@@ -140,20 +147,89 @@ class Sources:
 
     def preview_saved(
         self, path: Path, tool: str
-    ) -> tuple[list[tuple[SavedLink, int | None]], list[str]]:
+    ) -> tuple[list[tuple[SavedLink, int | None]], list[str], str | None]:
         """What :meth:`import_saved` would do, without the network: each link with the id of the
-        article already holding its URL (None: it would be fetched), and the entries left out."""
+        article already holding its URL (None: it would be fetched), the entries that are wrong,
+        and the line saying which were skipped on purpose (None: none)."""
         from reader.core.ingest.saved import fetching
 
-        links, problems = self._saved_links(path, tool)
-        return fetching.preview_links(self._storage, links), problems
+        links, problems, skipped = self._saved_links(path, tool)
+        return fetching.preview_links(self._storage, links), problems, skipped
 
-    def _saved_links(self, path: Path, tool: str) -> tuple[list[SavedLink], list[str]]:
+    def import_service(self, path: Path, service: str) -> ServiceImport:
+        """Import another service's export with its text and highlights, without the network.
+
+        ``service`` is one of :data:`reader.core.ingest.services.SERVICES` ("omnivore": its
+        export zip; "wallabag": its JSON export; "readwise": its highlights CSV, matched to
+        articles by URL or title). Saved time, archive state, star and tags are kept; articles
+        already in the library are not stored again, but highlights they do not have yet are
+        added. Raises IngestError (unreadable) or UsageError (unknown service).
+        """
+        from reader.core.ingest.services import storing
+
+        export = self._read_service(path, service)
+        result = storing.store(
+            self._storage, export, service=service, origin=str(path), now=self._clock()
+        )
+        file_imported(
+            self._storage, sum(1 for o in result.outcomes if o.result and o.result.created)
+        )
+        return result
+
+    def preview_service(self, path: Path, service: str) -> list[tuple[str, str, int | None]]:
+        """What :meth:`import_service` would do: each entry's URL (or place in the file), title,
+        and the id of the article already holding it (None: it would be stored)."""
+        from reader.core.ingest.services import storing
+
+        export = self._read_service(path, service)
+        return [
+            (
+                entry.url or entry.where,
+                entry.title or "",
+                storing.existing_article(self._storage, entry)[0],
+            )
+            for entry in export.entries
+        ]
+
+    def _read_service(self, path: Path, service: str) -> ForeignExport:
+        from reader.core.errors import UsageError
+        from reader.core.ingest import decode
+        from reader.core.ingest.common import label_for
+        from reader.core.ingest.services import SERVICES
+
+        label = label_for(str(path))
+        if service == "omnivore":
+            from reader.core.ingest.services.omnivore import read_omnivore
+
+            return read_omnivore(path, label=label)
+        if service not in SERVICES:
+            raise UsageError(f"unknown service {service!r}; use one of {', '.join(SERVICES)}")
+        data = decode.read_file(path, label)
+        decode.check_size(len(data), label)
+        if service == "readwise":
+            from reader.core.ingest.services.readwise import read_readwise
+
+            return read_readwise(data, label=label)
+        from reader.core.ingest.services.wallabag import read_wallabag
+
+        return read_wallabag(data, label=label)
+
+    def _saved_links(self, path: Path, tool: str) -> tuple[list[SavedLink], list[str], str | None]:
         from reader.core.ingest import decode
         from reader.core.ingest.common import label_for
         from reader.core.ingest.saved import read_saved_links
+        from reader.core.ingest.saved.bookmarks import read_bookmarks
 
         label = label_for(str(path))
         data = decode.read_file(path, label)
         decode.check_size(len(data), label)
-        return read_saved_links(data, tool=tool, label=label)
+        if tool == "bookmarks":
+            found = read_bookmarks(decode.decode_text(data, label), label=label)
+            return list(found.links), [], found.notice(label)
+        if tool == "readwise-reader":
+            from reader.core.ingest.saved.readwise_reader import read_readwise_reader
+
+            links, skipped = read_readwise_reader(data, label=label)
+            return links, [], skipped
+        links, problems = read_saved_links(data, tool=tool, label=label)
+        return links, problems, None

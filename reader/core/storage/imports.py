@@ -80,3 +80,13 @@ class ImportStore:
                 "SELECT id FROM articles WHERE url = ? AND deleted_at IS NULL", (url,)
             ).fetchone()
         return None if row is None else int(row["id"])
+
+    def find_by_title(self, title: str) -> list[int]:
+        """The ids of live articles with this title (case aside), oldest first."""
+        with self._database.read() as db:
+            rows = db.execute(
+                "SELECT id FROM articles WHERE title = ? COLLATE NOCASE AND deleted_at IS NULL "
+                "ORDER BY id",
+                (title,),
+            ).fetchall()
+        return [int(row["id"]) for row in rows]

@@ -1,4 +1,5 @@
-"""RSS and Atom documents → :class:`ParsedFeed` (feedparser, after the DTD is removed).
+"""RSS and Atom documents → :class:`ParsedFeed` (feedparser, after the DTD is removed); JSON Feeds
+are handed to :mod:`reader.core.ingest.feeds.jsonfeed`.
 
 feedparser reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0, sanitises entry HTML, and falls back
 to a forgiving parser when the XML is not well formed. That fallback decides the policy here: a
@@ -62,7 +63,7 @@ class ParsedFeed:
 
 
 def parse_feed(data: bytes, *, label: str, content_type: str = "") -> ParsedFeed:
-    """Parse an RSS or Atom feed.
+    """Parse an RSS, Atom or JSON Feed.
 
     Args:
         data: the raw document.
@@ -76,6 +77,11 @@ def parse_feed(data: bytes, *, label: str, content_type: str = "") -> ParsedFeed
     Raises:
         IngestError: when the document is neither a feed nor a page linking to one.
     """
+    # Imported here: jsonfeed builds this module's FeedItem and ParsedFeed.
+    from reader.core.ingest.feeds import jsonfeed
+
+    if jsonfeed.looks_like_json_feed(data, content_type):
+        return jsonfeed.parse_json_feed(data, label=label)
     import feedparser  # imported on use: only feed commands need it
 
     headers = {"content-type": content_type} if content_type else {}
@@ -176,7 +182,7 @@ def _line(value: object) -> str | None:
 def _alternate(feed: Any) -> str | None:
     for link in feed.get("links") or []:
         kind = str(link.get("type", "")).lower()
-        if link.get("rel") == "alternate" and kind.endswith(("rss+xml", "atom+xml")):
+        if link.get("rel") == "alternate" and kind.endswith(("rss+xml", "atom+xml", "feed+json")):
             href = _line(link.get("href"))
             if href:
                 return href

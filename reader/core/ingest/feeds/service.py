@@ -27,7 +27,8 @@ from reader.core.storage import Storage
 from reader.core.text import clean_line
 
 FEED_ACCEPT = (
-    "application/rss+xml,application/atom+xml,application/rdf+xml,application/xml;q=0.9,"
+    "application/rss+xml,application/atom+xml,application/rdf+xml,application/feed+json,"
+    "application/xml;q=0.9,"
     "text/xml;q=0.9,text/html;q=0.5,*/*;q=0.1"
 )
 # Types no feed is served as; anything else is handed to the parser, which decides.
