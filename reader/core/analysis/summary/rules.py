@@ -135,8 +135,13 @@ def dangling_opener(sentence: str) -> str | None:
 
 def _shouting(sentence: str) -> bool:
     """A line in capitals (a kicker or a section label), not an acronym inside a sentence."""
-    letters = [c for c in sentence if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    # Counted by C-level passes first: a character that is upper case is not always a letter
+    # ("Ⅻ"), so this count of upper-case characters is at least that of upper-case letters,
+    # and when even it is no more than 80 % of the letters (most sentences) the answer is no.
+    letters = sum(map(str.isalpha, sentence))
+    if letters < 12 or sum(map(str.isupper, sentence)) <= 0.8 * letters:
+        return False
+    return sum(c.isupper() for c in sentence if c.isalpha()) > 0.8 * letters
 
 
 def genre_of(text: str, sentences: Sequence[str], rule: GenreRule) -> Genre:
