@@ -112,12 +112,15 @@ def quotes_unbalanced(sentence: str) -> bool:
     return sentence.count("“") != sentence.count("”")
 
 
-def sentence_faults(sentence: str) -> tuple[str, ...]:
-    """Why ``sentence`` cannot stand alone as a highlight; empty when it can."""
+def sentence_faults(sentence: str, word_count: int | None = None) -> tuple[str, ...]:
+    """Why ``sentence`` cannot stand alone as a highlight; empty when it can.
+
+    ``word_count`` is ``words(sentence)`` when the caller has it already.
+    """
     faults = []
     if quotes_unbalanced(sentence):
         faults.append("unbalanced quotes")
-    if words(sentence) < MIN_WORDS:
+    if (words(sentence) if word_count is None else word_count) < MIN_WORDS:
         faults.append(f"under {MIN_WORDS} words")
     if _FURNITURE.search(sentence) or _shouting(sentence):
         faults.append("byline or caption")
