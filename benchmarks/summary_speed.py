@@ -35,13 +35,13 @@ STOCK_RATERS = ("edmundson", "lexrank")
 
 
 def text_of(words: int) -> str:
-    """About ``words`` words: generated 5,000-word articles one after another."""
+    """About ``words`` words: generated articles of up to 5,000 words one after another."""
     from benchmarks import generate
 
     parts: list[str] = []
     seed = 0
     while sum(len(p.split()) for p in parts) < words:
-        parts.append(generate.article_text(5000, seed)[1])
+        parts.append(generate.article_text(min(words, 5000), seed)[1])
         seed += 1
     return "\n\n".join(parts)
 
