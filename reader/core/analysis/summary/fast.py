@@ -6,7 +6,9 @@ Reduction repeat sumy's floating-point operations in the same order, so their ra
 bit-for-bit identical; LexRank's cosine similarities are summed in another order (sumy itself
 iterates a ``frozenset`` there, so its own low bits vary between runs), which can only matter
 for sentences whose scores tie to the last bit. ``tests/analysis/test_summarize.py`` checks the
-choices against stock sumy. The greedy summarisers are in :mod:`summarize_greedy`.
+choices against stock sumy. Past :data:`LEXRANK_RUN` sentences LexRank rates runs of sentences
+rather than the whole text, so that its cost grows with the text (``test_summary_long.py``).
+The greedy summarisers are in :mod:`summarize_greedy`.
 
 Each function takes the sentences' words exactly as the sumy summariser prepares them and
 returns one rating per sentence (higher is better).
