@@ -139,10 +139,14 @@ def dangling_opener(sentence: str) -> str | None:
 def _shouting(sentence: str) -> bool:
     """A line in capitals (a kicker or a section label), not an acronym inside a sentence."""
     # Counted by C-level passes first: a character that is upper case is not always a letter
-    # ("Ⅻ"), so this count of upper-case characters is at least that of upper-case letters,
-    # and when even it is no more than 80 % of the letters (most sentences) the answer is no.
+    # ("Ⅻ"), so this count of upper-case characters is at least that of upper-case letters.
+    # Shouting needs more than 0.8 x 12 of them, and more than 80 % of the letters: most
+    # sentences fail one of the two and are done without the letter-by-letter count.
+    upper = sum(map(str.isupper, sentence))
+    if upper < 10:
+        return False
     letters = sum(map(str.isalpha, sentence))
-    if letters < 12 or sum(map(str.isupper, sentence)) <= 0.8 * letters:
+    if letters < 12 or upper <= 0.8 * letters:
         return False
     return sum(c.isupper() for c in sentence if c.isalpha()) > 0.8 * letters
 
