@@ -11,7 +11,9 @@ by every algorithm and by the default, three sentences each, and scored with ROU
 ROUGE-Lsum F1 (Google's ``rouge-score`` with the Porter stemmer, the usual settings for
 CNN/DailyMail; install it with ``pip install -e '.[bench]'``). A paired bootstrap over the
 articles gives a 95 % interval for *default - lead-3* and *default - the best other algorithm*.
-``--speed`` times the default on about 10,000 words instead (see :func:`speed`).
+``--speed`` times every algorithm on about 10,000 words instead (see :func:`speed`), then the
+default at 10,000 and 50,000 words with its peak memory, each in a fresh process, next to stock
+sumy (:mod:`benchmarks.summary_speed`).
 """
 
 from __future__ import annotations
@@ -205,7 +207,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--sentences", type=int, default=3)
     parser.add_argument("--processes", "-j", type=int, default=1)
-    parser.add_argument("--speed", action="store_true", help="time the default at 10k words")
+    parser.add_argument("--speed", action="store_true", help="time the summaries of long texts")
     return parser.parse_args(argv)
 
 
@@ -213,7 +215,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Print the table (or the timings with ``--speed``)."""
     args = parse_args(argv)
     if args.speed:
+        from benchmarks import summary_speed
+
         print("\n".join(speed(ALGORITHMS)))
+        print("\n".join(summary_speed.rows()))
         return 0
     if not args.paths:
         print("summaries: give a data PATH (or --speed)", file=sys.stderr)

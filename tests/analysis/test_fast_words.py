@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from nltk.tokenize import NLTKWordTokenizer
 
 from benchmarks.generate import article_text
@@ -42,3 +44,19 @@ def test_same_tokens_with_parentheses_converted(convert: bool) -> None:
     assert FastWordTokenizer().tokenize(text, convert_parentheses=convert) == (
         NLTKWordTokenizer().tokenize(text, convert_parentheses=convert)
     )
+
+
+# Every character some pattern looks for, letters of the contractions, and white space.
+_PIECES = [
+    *"\u00ab\u201c\u2018\u201e`\"' ([{<>}]):,.;@#$%&?!*-\u00bb\u201d\u2019\u2012\u2013\u2014\u2015\n\t",
+    *("can", "not", "gim", "me", "gon", "na", "got", "ta", "lem", "wan", "d", "ye", "more"),
+    *("'t", "is", "was", "n't", "'s", "'ll", "'re", "'ve", "'m", "'d", "3", "x", "A", " "),
+]
+_PUNCTUATED = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join) | st.text(max_size=60)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_PUNCTUATED)
+def test_skipping_patterns_never_changes_a_token(text: str) -> None:
+    """Patterns are skipped on texts without their characters: the tokens must not change."""
+    assert FastWordTokenizer().tokenize(text) == NLTKWordTokenizer().tokenize(text)

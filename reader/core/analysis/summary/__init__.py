@@ -3,7 +3,8 @@
 ``algorithms`` is the API (the algorithm table, :func:`summarize`, cache versions); behind it,
 ``skim`` (the default, fitted weights in ``weights.toml`` with ``rules``), ``scoring`` (sumy's
 algorithms), ``fast`` and ``greedy`` (faster equivalents of two of them), ``sumy_document`` and
-``tokenizer`` with ``fast_words`` (what sumy is given), and ``descriptions`` (the help text).
+``tokenizer`` with ``fast_words`` (what sumy is given), ``stems`` (each distinct word stemmed once
+per document, for every rater) and ``descriptions`` (the help text).
 """
 
 from __future__ import annotations

@@ -6,7 +6,9 @@ Reduction repeat sumy's floating-point operations in the same order, so their ra
 bit-for-bit identical; LexRank's cosine similarities are summed in another order (sumy itself
 iterates a ``frozenset`` there, so its own low bits vary between runs), which can only matter
 for sentences whose scores tie to the last bit. ``tests/analysis/test_summarize.py`` checks the
-choices against stock sumy. The greedy summarisers are in :mod:`summarize_greedy`.
+choices against stock sumy. Past :data:`LEXRANK_RUN` sentences LexRank rates runs of sentences
+rather than the whole text, so that its cost grows with the text (``test_summary_long.py``).
+The greedy summarisers are in :mod:`summarize_greedy`.
 
 Each function takes the sentences' words exactly as the sumy summariser prepares them and
 returns one rating per sentence (higher is better).
@@ -14,6 +16,7 @@ returns one rating per sentence (higher is better).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -22,6 +25,17 @@ from typing import Any
 # Columns of the sentence-by-term matrices are built this many terms at a time, so memory stays
 # at O(sentences * chunk) however large the vocabulary.
 _TERM_CHUNK = 2048
+# LexRank compares every pair of sentences of a text up to this many sentences (about 12,000
+# words of news; a 3,000-word article has ~150), so ratings and picks there are sumy's. Past it,
+# each sentence is compared with those of its own run of at most this many consecutive
+# sentences: work and memory then grow in proportion to the text (at 50,000 words, a third of
+# the time, and 2.3 MB matrices instead of one of 37 MB), and a sentence is central when it
+# speaks for its part of a long text rather than for the whole.
+LEXRANK_RUN = 600
+# LexRank: a term in this many sentences or more adds its products as one dense block.
+_FREQUENT = 24
+# Rows of the cosine matrix turned to 0/1 at a time (bounds the temporary array).
+_ROW_BLOCK = 256
 
 
 def _gram(rows: Sequence[dict[int, float]], terms: int) -> Any:
@@ -116,24 +130,116 @@ def reduction_ratings(sentences_words: Sequence[Sequence[str]]) -> Any:
 def lexrank_ratings(
     sentences_words: Sequence[Sequence[str]], threshold: float = 0.1, epsilon: float = 0.1
 ) -> Any:
-    """sumy's ``LexRankSummarizer`` ratings (idf-modified cosine, thresholded, power method)."""
+    """sumy's ``LexRankSummarizer`` ratings (idf-modified cosine, thresholded, power method).
+
+    Up to :data:`LEXRANK_RUN` sentences, those of sumy. A longer text is cut into near-equal
+    runs of consecutive sentences, at most :data:`LEXRANK_RUN` each, and each run is rated as
+    sumy would rate it on its own (see :data:`LEXRANK_RUN` for why); each run's unit vector
+    is scaled by ``sqrt(run / n)`` so that the whole is a unit vector, like sumy's.
+    """
+    import numpy as np
+
+    n = len(sentences_words)
+    if n <= LEXRANK_RUN:
+        return _lexrank(sentences_words, threshold, epsilon)
+    runs = -(-n // LEXRANK_RUN)
+    bounds = [n * k // runs for k in range(runs + 1)]
+    return np.concatenate(
+        [
+            _lexrank(sentences_words[a:b], threshold, epsilon) * math.sqrt((b - a) / n)
+            for a, b in itertools.pairwise(bounds)
+        ]
+    )
+
+
+def _lexrank(sentences_words: Sequence[Sequence[str]], threshold: float, epsilon: float) -> Any:
+    """sumy's LexRank ratings of ``sentences_words``, all pairs compared.
+
+    Each sentence's terms are weighted ``count / (its greatest count) * idf`` with
+    ``idf = log(n / (1 + sentences with the term))``, the same operations as sumy's.
+    """
     import numpy as np
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
     n = len(sentences_words)
-    rows, terms = _counts(sentences_words)
-    sentence_frequency = Counter(term for row in rows for term in row)
-    idf = {term: math.log(n / (1 + count)) for term, count in sentence_frequency.items()}
-    weighted = [
-        {term: count / max(row.values()) * idf[term] for term, count in row.items()} for row in rows
-    ]
-    cosine = _gram(weighted, terms)  # dot products, divided in place below
-    lengths = np.sqrt(np.diag(cosine))
-    # A sentence without weighted words has a zero row and column already: its cosines stay 0.
-    np.divide(cosine, np.multiply.outer(lengths, lengths), out=cosine, where=cosine != 0)
-    adjacency = (cosine > threshold).astype(float)
-    del cosine
+    if not n:
+        return np.zeros(0)
+    vocabulary: dict[str, int] = {}
+    ids = [vocabulary.setdefault(w, len(vocabulary)) for words in sentences_words for w in words]
+    terms = len(vocabulary)
+    sizes = np.fromiter((len(words) for words in sentences_words), np.intp, n)
+    # One entry per (sentence, term), sorted by sentence then term, with the term's count.
+    keys = np.repeat(np.arange(n, dtype=np.intp), sizes) * max(terms, 1) + np.array(ids, np.intp)
+    keys, counts = np.unique(keys, return_counts=True)
+    row, term = np.divmod(keys, max(terms, 1))
+    starts = np.flatnonzero(np.concatenate(([True], row[1:] != row[:-1]))) if len(row) else row
+    most = np.maximum.reduceat(counts, starts) if len(row) else counts
+    most_of_entry = np.repeat(most, np.diff(np.concatenate((starts, [len(row)]))))
+    frequency = np.bincount(term, minlength=terms)
+    # math.log, as sumy, on the few distinct sentence frequencies.
+    idf_of = np.array([math.log(n / (1 + count)) for count in range(n + 1)])
+    value = counts / most_of_entry * idf_of[frequency[term]]
+    adjacency = _linked(row, term, value, n, terms, threshold)
     degrees = adjacency.sum(axis=1)
     degrees[degrees == 0] = 1.0
+    adjacency /= degrees[:, np.newaxis]  # in place: the same quotients as a new array
     with np.errstate(divide="ignore", invalid="ignore"):  # see summarize(): NaN when no edges
-        return LexRankSummarizer.power_method(adjacency / degrees[:, np.newaxis], epsilon)
+        return LexRankSummarizer.power_method(adjacency, epsilon)
+
+
+def _linked(row: Any, term: Any, value: Any, n: int, terms: int, threshold: float) -> Any:
+    """The 0/1 matrix of the sentence pairs whose cosine similarity is above ``threshold``.
+
+    ``row``, ``term`` and ``value`` give each sentence's weighted terms, sentence by sentence.
+    Only sentences that share a term have a dot product other than 0, so each term adds the
+    products of its own sentences' weights (sparse): the work grows with the pairs of sentences
+    that share a term, not with sentences x vocabulary as a matrix product does. A sentence's
+    cosine with itself counts, as in sumy. One n x n array holds the products, then the
+    cosines, then the answer.
+    """
+    import numpy as np
+
+    lengths = np.sqrt(np.bincount(row, weights=value * value, minlength=n))
+    # Postings: each term's (sentence, weight) entries, in sentence order.
+    order = np.argsort(term, kind="stable")
+    posting_row, posting_value = row[order], value[order]
+    frequency = np.bincount(term, minlength=terms)
+    ends = np.cumsum(frequency)
+    dots = np.zeros((n, n))
+    # Frequent terms: one dense outer product each. Rare ones (most terms): all their pairs at
+    # once, as flat index arrays, which saves a Python step per term.
+    frequent = frequency >= _FREQUENT
+    for t in np.flatnonzero(frequent):
+        rows = posting_row[ends[t] - frequency[t] : ends[t]]
+        weights = posting_value[ends[t] - frequency[t] : ends[t]]
+        dots[np.ix_(rows, rows)] += np.multiply.outer(weights, weights)
+    rare = ~frequent[term[order]]
+    rare_row, rare_value = posting_row[rare], posting_value[rare]
+    size = frequency[term[order][rare]]  # each rare entry pairs with its term's entries
+    count = int(size.sum())
+    if count:
+        entry = np.repeat(np.arange(len(size)), size)
+        offset = np.arange(count) - np.repeat(np.cumsum(size) - size, size)
+        other = np.repeat(_run_starts(term[order][rare]), size) + offset
+        np.add.at(
+            dots.reshape(-1),
+            rare_row[entry] * n + rare_row[other],
+            rare_value[entry] * rare_value[other],
+        )
+    # Cosines, a block of rows at a time (no second n x n array), then the 0/1 answer.
+    for first_row in range(0, n, _ROW_BLOCK):
+        block = dots[first_row : first_row + _ROW_BLOCK]
+        scale = np.multiply.outer(lengths[first_row : first_row + _ROW_BLOCK], lengths)
+        np.divide(block, scale, out=block, where=block != 0)
+        np.greater(block, threshold, out=block)  # writes 1.0 or 0.0 into the float array
+    return dots
+
+
+def _run_starts(keys: Any) -> Any:
+    """For each element of the sorted ``keys``, the index where its run of equal keys starts."""
+    import numpy as np
+
+    if not len(keys):
+        return keys
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    return np.repeat(starts, np.diff(np.concatenate((starts, [len(keys)]))))

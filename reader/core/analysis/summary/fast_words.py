@@ -7,6 +7,10 @@ them: word tokenizing was ~40% of analysing an article. This subclass recompiles
 strings with ``re`` (Python 3.11 supports every construct they use, possessive quantifiers too)
 and keeps NLTK's ``tokenize`` method, so tokens are the same; tests/analysis/test_fast_words.py
 checks that on the samples and generated text.
+
+Most of NLTK's ~30 patterns can only match a text that holds a particular character (a quote, a
+colon, a bracket…), and most sentences hold few of them: each such pattern is skipped, exactly,
+on a text without any of its characters (:class:`_Guarded`), which halves the time per sentence.
 """
 
 from __future__ import annotations
@@ -22,14 +26,70 @@ _VERSION0 = 0x2000
 _KNOWN_FLAGS = _VERSION0 | re.UNICODE | re.IGNORECASE
 
 
+# For NLTK's patterns (by their text): characters at least one of which is in every match, read
+# off each pattern. A text with none of them cannot match, so ``sub`` would return it unchanged.
+# No letters among them, so case-insensitive matching plays no part. A pattern not listed (one
+# a later NLTK changes) is simply run on every text.
+_NEEDS = {
+    "([«“‘„]|[`]+)": "«“‘„`",  # noqa: RUF001 (NLTK's opening quotes)
+    '^\\"': '"',
+    "(``)": "`",
+    "([ \\(\\[{<])(\\\"|\\'{2})": "\"'",
+    "(?i)(?<!\\w)(\\')(?!(?:re|ve|ll|m|t|s|d|n)\\b)(?=\\w)": "'",
+    "([^\\.])(\\.)([\\]\\)}>\"\\'»”’ ]*+)\\s*$": ".",
+    "([:,])([^\\d])": ":,",
+    "([:,])$": ":,",
+    "\\.{2,}": ".",
+    "[;@#$%&]": ";@#$%&",
+    "[\\u2012-\\u2015]": "\u2012\u2013\u2014\u2015",
+    "([^\\.])(\\.)([\\]\\)}>\"\\']*)\\s*$": ".",
+    "[?!]": "?!",
+    "([^'])' ": "'",
+    "[*]": "*",
+    "[\\]\\[\\(\\)\\{\\}\\<\\>]": "[](){}<>",
+    "--": "-",
+    "([»”’])": "»”’",
+    "''": "'",
+    '"': '"',
+    "([^' ])('[sS]|'[mM]|'[dD]|') ": "'",
+    "([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ": "'",
+    "(?i)\\b(d)(?#X)('ye)\\b": "'",
+    "(?i)\\b(more)(?#X)('n)\\b": "'",
+    "(?i) ('t)(?#X)(is)\\b": "'",
+    "(?i) ('t)(?#X)(was)\\b": "'",
+}
+
+
+class _Guarded:
+    """A compiled pattern whose ``sub`` returns a text at once when no match is possible in it."""
+
+    __slots__ = ("_needs", "_regex", "pattern")
+
+    def __init__(self, regex: Any, needs: str) -> None:
+        self._regex = regex
+        self._needs = needs
+        self.pattern = regex.pattern
+
+    def sub(self, substitution: Any, text: str, count: int = 0) -> Any:
+        """``regex.sub``, skipped when ``text`` has none of the characters a match needs."""
+        for character in self._needs:
+            if character in text:
+                return self._regex.sub(substitution, text, count)
+        return text
+
+
 def _plain(pattern: Any) -> Any:
-    """The same pattern compiled by ``re``; left as it is if it uses flags we do not translate."""
-    if isinstance(pattern, re.Pattern):
-        return pattern
-    flags = int(getattr(pattern, "flags", 0))
-    if flags & ~_KNOWN_FLAGS:
-        return pattern  # a future nltk pattern with other flags: correct, just not faster
-    return re.compile(pattern.pattern, flags & re.IGNORECASE)
+    """The same pattern compiled by ``re`` (and guarded, see :data:`_NEEDS`).
+
+    Left as it is if it uses flags we do not translate.
+    """
+    if not isinstance(pattern, re.Pattern):
+        flags = int(getattr(pattern, "flags", 0))
+        if flags & ~_KNOWN_FLAGS:
+            return pattern  # a future nltk pattern with other flags: correct, just not faster
+        pattern = re.compile(pattern.pattern, flags & re.IGNORECASE)
+    needs = _NEEDS.get(pattern.pattern)
+    return _Guarded(pattern, needs) if needs else pattern
 
 
 def _pairs(pairs: Any) -> list[tuple[Any, str]]:

@@ -112,12 +112,15 @@ def quotes_unbalanced(sentence: str) -> bool:
     return sentence.count("“") != sentence.count("”")
 
 
-def sentence_faults(sentence: str) -> tuple[str, ...]:
-    """Why ``sentence`` cannot stand alone as a highlight; empty when it can."""
+def sentence_faults(sentence: str, word_count: int | None = None) -> tuple[str, ...]:
+    """Why ``sentence`` cannot stand alone as a highlight; empty when it can.
+
+    ``word_count`` is ``words(sentence)`` when the caller has it already.
+    """
     faults = []
     if quotes_unbalanced(sentence):
         faults.append("unbalanced quotes")
-    if words(sentence) < MIN_WORDS:
+    if (words(sentence) if word_count is None else word_count) < MIN_WORDS:
         faults.append(f"under {MIN_WORDS} words")
     if _FURNITURE.search(sentence) or _shouting(sentence):
         faults.append("byline or caption")
@@ -135,8 +138,17 @@ def dangling_opener(sentence: str) -> str | None:
 
 def _shouting(sentence: str) -> bool:
     """A line in capitals (a kicker or a section label), not an acronym inside a sentence."""
-    letters = [c for c in sentence if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    # Counted by C-level passes first: a character that is upper case is not always a letter
+    # ("Ⅻ"), so this count of upper-case characters is at least that of upper-case letters.
+    # Shouting needs more than 0.8 x 12 of them, and more than 80 % of the letters: most
+    # sentences fail one of the two and are done without the letter-by-letter count.
+    upper = sum(map(str.isupper, sentence))
+    if upper < 10:
+        return False
+    letters = sum(map(str.isalpha, sentence))
+    if letters < 12 or upper <= 0.8 * letters:
+        return False
+    return sum(c.isupper() for c in sentence if c.isalpha()) > 0.8 * letters
 
 
 def genre_of(text: str, sentences: Sequence[str], rule: GenreRule) -> Genre:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from reader.core.analysis.summary import fast, greedy
+from reader.core.analysis.summary.stems import document_words
 
 # Edmundson's cue method rates a sentence by its bonus words minus its stigma words. Edmundson
 # (1969) took them from scientific abstracts; these are small lists for news. Bonus words mark
@@ -69,7 +70,11 @@ def luhn(document: Any) -> list[float]:
 def edmundson(document: Any) -> list[float]:
     """Edmundson with sumy's default methods: cue + title + location (key is off by default).
 
-    Null words (ignored in titles and headings) are the stop words.
+    Null words (ignored in titles and headings) are the stop words. Each method counts a
+    sentence's words whose stem is in its set (bonus minus stigma words, title words, heading
+    words), so a word's share of the rating is known once its stem is: it is computed once
+    per distinct word (see :mod:`stems`) instead of once per method and occurrence, and the
+    integer sums are those of sumy's methods.
     """
     from sumy.summarizers.edmundson import EdmundsonSummarizer
 
@@ -80,23 +85,31 @@ def edmundson(document: Any) -> list[float]:
     cue = summarizer._build_cue_method_instance()
     title = summarizer._build_title_method_instance()
     location = summarizer._build_location_method_instance()
+    # The sets as sumy's methods hold them: stemmed bonus and stigma words, stemmed heading words.
+    bonus, stigma = cue._bonus_words, cue._stigma_words
     title_words = title._compute_significant_words(document)
     location_words = location._compute_significant_words(document)
+    prepared = document_words(document)
+    worth = {
+        word: (stem in bonus) - (stem in stigma) + (stem in title_words) + (stem in location_words)
+        for word, stem in prepared.stems.items()
+    }
 
     ratings: list[float] = []
     paragraphs = document.paragraphs
+    index = 0
     for paragraph_order, paragraph in enumerate(paragraphs):
         sentences = paragraph.sentences
-        for sentence_order, sentence in enumerate(sentences):
-            # The location method as in EdmundsonLocationMethod._rate_sentences (weights 1).
-            place = location._rate_sentence(sentence, location_words)
+        for sentence_order in range(len(sentences)):
+            # The location method's place bonuses as in EdmundsonLocationMethod (weights 1).
+            place = 0
             if paragraph_order in (0, len(paragraphs) - 1):  # first or last paragraph
                 place += 1
             if sentence_order in (0, len(sentences) - 1):  # first or last in its paragraph
                 place += 1
-            rating = cue._rate_sentence(sentence, 1, 1)
-            rating += title._rate_sentence(sentence, title_words) + place
-            ratings.append(float(rating))
+            words = prepared.lowered[index]
+            ratings.append(float(sum([worth[word] for word in words]) + place))
+            index += 1
     return ratings
 
 
@@ -135,11 +148,7 @@ def lsa(document: Any) -> list[float]:
 
 def _stemmed_content_words(document: Any) -> list[list[str]]:
     """Each sentence's words as LexRank, TextRank and Reduction prepare them."""
-    stem, stop_words = _language()
-    return [
-        [stem(w) for w in (word.lower() for word in sentence.words) if w not in stop_words]
-        for sentence in document.sentences
-    ]
+    return document_words(document).content
 
 
 def lexrank(document: Any) -> list[float]:

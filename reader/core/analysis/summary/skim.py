@@ -177,10 +177,11 @@ def features(
         )
         for rater in raters
     }
+    counts = [rules.words(s) for s in sentences]
     return Features(
         ratings=ratings,
-        words=[rules.words(s) for s in sentences],
-        faults=[rules.sentence_faults(s) for s in sentences],
+        words=counts,
+        faults=[rules.sentence_faults(s, c) for s, c in zip(sentences, counts, strict=True)],
         openers=[rules.dangling_opener(s) for s in sentences],
         stems=[frozenset(words) for words in scoring._stemmed_content_words(built.document)],
         genre=genre,
