@@ -10,23 +10,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
+from reader.core.export.aliases import ALIASES, with_aliases
+from reader.core.export.links import (
+    annotation_uuid,
+    article_uuid,
+    position_percent,
+    text_fragment_url,
+)
+from reader.core.export.tags import hashtag, logseq_hashtag, logseq_ref, obsidian_tag, obsidian_tags
 from reader.core.export.templating import Schema
 from reader.core.models import Annotation, Article, Summary
 from reader.core.text import clean_line, reading_minutes, strip_controls
 
 BLOCK_ID_PREFIX = "skim-"
 _FORGED_BLOCK_ID = re.compile(r"\^(?=skim-\d)")
-_NOT_IN_HASHTAG = re.compile(r"[^\w/-]+")
 
-_TAG_ITEM: Schema = {"name": None, "hashtag": None}
+__all__ = ["hashtag"]  # kept here too: templates and import-notes have always found it here
+
+_TAG_ITEM: Schema = {"name": None, "tag": None, "hashtag": None, "logseq": None}
 _TIME_NAMES = ("published", "updated", "added", "exported")
 
 #: Every variable a template may use (see the README's table); lists map to their items' variables.
-VARIABLES: Schema = {
+#: Omnivore's and Readwise's names for the same values are added from ``aliases``.
+_VARIABLES: Schema = {
     "id": None,
+    "uuid": None,
     "title": None,
     "source": None,
     "author": None,
@@ -39,6 +50,7 @@ VARIABLES: Schema = {
     **{f"{name}_text": None for name in _TIME_NAMES},
     "tags": _TAG_ITEM,
     "hashtags": None,
+    "logseq_tags": None,
     "front_matter": None,
     "combined": None,
     "note": None,
@@ -50,16 +62,21 @@ VARIABLES: Schema = {
     "has_notes": None,
     "annotations": {
         "id": None,
+        "uuid": None,
         "block_id": None,
         "quote": None,
         "note": None,
         "tags": _TAG_ITEM,
         "hashtags": None,
+        "logseq_hashtags": None,
         "created": None,
         "updated": None,
         "orphaned": None,
+        "text_fragment_url": None,
+        "position_percent": None,
     },
 }
+VARIABLES: Schema = with_aliases(_VARIABLES, ALIASES)
 
 #: Variables that need the article's summary (computing one is the slow part of an export).
 SUMMARY_VARIABLES = frozenset({"has_summary", "summary", "summary_paragraph"})
@@ -86,15 +103,6 @@ def article_text(text: str) -> str:
     return _STRUCTURE_LINE.sub(r"\1\\", clean_block(text))
 
 
-def hashtag(tag: str) -> str:
-    """``tag`` as an Obsidian-style ``#tag``: characters a tag cannot hold become hyphens.
-
-    Returns "" when nothing of the tag is left (such a tag is kept in the library, not written).
-    """
-    body = _NOT_IN_HASHTAG.sub("-", tag).strip("-")
-    return f"#{body}" if body else ""
-
-
 def iso_time(moment: datetime | None) -> str:
     """ISO 8601 UTC to the second (a naive time is taken to be UTC already), or ""."""
     if moment is None:
@@ -104,30 +112,77 @@ def iso_time(moment: datetime | None) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def _readable_time(moment: datetime | None) -> str:
+def day_or_time(moment: datetime | None) -> date | datetime | None:
+    """A source's date as it was given: a date alone (midnight UTC, as skim stores one) is a date.
+
+    Written as a time, ``2025-03-01`` would be ``2025-03-01T00:00:00+00:00``, shown as the day
+    before west of UTC.
+    """
+    if moment is None:
+        return None
+    utc = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    if (utc.hour, utc.minute, utc.second, utc.microsecond) == (0, 0, 0, 0):
+        return utc.date()
+    return utc
+
+
+def _source_time(moment: datetime | None) -> str:
+    """``published``/``updated``: ``2025-03-01`` for a date alone, else ISO 8601 UTC."""
+    value = day_or_time(moment)
+    return (
+        value.isoformat()
+        if isinstance(value, date) and not isinstance(value, datetime)
+        else (iso_time(moment))
+    )
+
+
+def _readable_time(moment: datetime | None, *, source: bool = False) -> str:
+    if source and moment is not None and not isinstance(day_or_time(moment), datetime):
+        return _source_time(moment)
     iso = iso_time(moment)
     return f"{iso[:10]} {iso[11:16]} UTC" if iso else ""
 
 
 def _tags(tags: Sequence[str]) -> tuple[list[dict[str, str]], str]:
-    items = [{"name": clean_line(tag), "hashtag": hashtag(clean_line(tag))} for tag in tags]
-    return items, " ".join(item["hashtag"] for item in items if item["hashtag"])
+    items = [
+        {
+            "name": clean_line(tag),
+            "tag": obsidian_tag(tag),
+            "hashtag": hashtag(tag),
+            "logseq": logseq_hashtag(tag),
+        }
+        for tag in tags
+    ]
+    return items, " ".join(dict.fromkeys(item["hashtag"] for item in items if item["hashtag"]))
+
+
+def _logseq_hashtags(tags: Sequence[str]) -> str:
+    return " ".join(dict.fromkeys(t for t in map(logseq_hashtag, tags) if t))
+
+
+def logseq_tags(tags: Sequence[str]) -> str:
+    """The article's tags as a Logseq ``tags::`` value: ``climate, [[long reads]]``."""
+    return ", ".join(dict.fromkeys(t for t in map(logseq_ref, tags) if t))
 
 
 def front_matter(article: Article, exported_at: datetime) -> str:
     """The YAML front matter of an article's file, without the ``---`` lines around it."""
     import yaml  # kept off the start-up path of commands that never export
 
+    title = clean_line(article.title)
     data = {
-        "title": clean_line(article.title),
+        "title": title,
+        # So that [[Title]] finds the file whatever its name.
+        "aliases": [title],
         "source": clean_line(article.source) if article.source else None,
         "author": clean_line(article.author) if article.author else None,
         "url": clean_line(article.url) if article.url else None,
-        "published": iso_time(article.published) or None,
-        "updated": iso_time(article.updated) or None,
+        "published": _front_matter_time(article.published),
+        "updated": _front_matter_time(article.updated),
         "added": iso_time(article.added),
         "state": article.state.value,
-        "tags": [clean_line(tag) for tag in article.tags],
+        # The same form as the #tags of the body: Obsidian sees one tag, not two.
+        "tags": obsidian_tags(article.tags),
         "skim_id": article.id,
         "exported": iso_time(exported_at),
     }
@@ -150,6 +205,16 @@ def front_matter(article: Article, exported_at: datetime) -> str:
     return dumped.rstrip("\n")
 
 
+def _front_matter_time(moment: datetime | None) -> str | date | None:
+    # A date alone is written as a YAML date (2025-03-01, Obsidian's Date type); a time as before.
+    value = day_or_time(moment)
+    return (
+        value
+        if isinstance(value, date) and not isinstance(value, datetime)
+        else (iso_time(moment) or None)
+    )
+
+
 def safe_dumper() -> type[Any]:
     """PyYAML's safe dumper: the libyaml one when PyYAML has it (8x faster, same output)."""
     import yaml
@@ -157,18 +222,24 @@ def safe_dumper() -> type[Any]:
     return getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def _annotation(annotation: Annotation) -> dict[str, Any]:
+def _annotation(annotation: Annotation, article: Article) -> dict[str, Any]:
     tags, hashtags = _tags(annotation.tags)
     return {
         "id": annotation.id,
+        "uuid": annotation_uuid(annotation),
         "block_id": f"{BLOCK_ID_PREFIX}{annotation.id}",
         "quote": clean_block(annotation.quote),
         "note": clean_block(annotation.note),
         "tags": tags,
         "hashtags": hashtags,
+        "logseq_hashtags": _logseq_hashtags(annotation.tags),
         "created": iso_time(annotation.created),
         "updated": iso_time(annotation.updated),
         "orphaned": annotation.orphaned,
+        "text_fragment_url": text_fragment_url(
+            clean_line(article.url or ""), clean_block(annotation.quote)
+        ),
+        "position_percent": position_percent(annotation, article),
     }
 
 
@@ -195,7 +266,7 @@ def build_context(
     wanted = (lambda name: True) if used is None else used.__contains__
     tags, hashtags = _tags(article.tags)
     sentences = summary.sentences if summary is not None else ()
-    items = [_annotation(a) for a in annotations]
+    items = [_annotation(a, article) for a in annotations]
     note = clean_block(article.note)
     times = dict(
         zip(
@@ -204,8 +275,9 @@ def build_context(
             strict=True,
         )
     )
-    return {
+    context = {
         "id": article.id,
+        "uuid": article_uuid(article),
         "title": clean_line(article.title),
         "source": clean_line(article.source or ""),
         "author": clean_line(article.author or ""),
@@ -215,9 +287,14 @@ def build_context(
         "words": article.words,
         "reading_minutes": reading_minutes(article.words),
         **{name: iso_time(moment) for name, moment in times.items()},
+        "published": _source_time(article.published),
+        "updated": _source_time(article.updated),
         **{f"{name}_text": _readable_time(moment) for name, moment in times.items()},
+        "published_text": _readable_time(article.published, source=True),
+        "updated_text": _readable_time(article.updated, source=True),
         "tags": tags,
         "hashtags": hashtags,
+        "logseq_tags": logseq_tags(article.tags),
         "front_matter": ""
         if combined or not wanted("front_matter")
         else front_matter(article, exported_at),
@@ -231,3 +308,4 @@ def build_context(
         "has_notes": bool(items) or bool(note),
         "annotations": items,
     }
+    return with_aliases(context, ALIASES)

@@ -8,13 +8,15 @@ from its quote is reported and left as it is.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from reader.core.errors import NotFound, UsageError
-from reader.core.export.context import clean_block, hashtag
+from reader.core.export.context import clean_block
+from reader.core.export.links import annotation_uuid
 from reader.core.export.notes_parse import (
     NOTE_LABEL,
     ParsedArticle,
@@ -22,6 +24,7 @@ from reader.core.export.notes_parse import (
     parse_notes,
     unescape,
 )
+from reader.core.export.tags import logseq_name, obsidian_tag
 from reader.core.models import Annotation, Article
 from reader.core.storage.tags import normalise_tags
 from reader.core.text import clean_line
@@ -176,16 +179,29 @@ def _import_article(
         )
         return False
     report.articles += 1
-    if parsed.tags is not None and _normalise(parsed.tags) != _normalise(article.tags):
-        articles.set_tags(article.id, parsed.tags)
-        report.tags += 1
+    written_as = logseq_name if parsed.outline else obsidian_tag
+    if parsed.tags is not None:
+        tags = _tags_from_written(parsed.tags, article.tags, written_as)
+        if _normalise(tags) != _normalise(article.tags):
+            articles.set_tags(article.id, tags)
+            report.tags += 1
     if parsed.note is not None and parsed.note != _as_exported(article.note):
         articles.set_article_note(article.id, parsed.note)
         report.notes += 1
     existing = {a.id: a for a in annotations.of(article.id)}
+    by_uuid = {annotation_uuid(a): a.id for a in existing.values()}
     seen: set[int] = set()
     for block in parsed.highlights:
         where = f"{path} line {block.line}"
+        if block.uuid is not None:
+            if block.uuid not in by_uuid:
+                report._say(
+                    f"{where}: block {block.uuid} is not a highlight of article {article.id}; "
+                    "ignored",
+                    problem=True,
+                )
+                continue
+            block = dataclasses.replace(block, id=by_uuid[block.uuid])
         if block.id in seen:
             report._say(
                 f"{where}: highlight {block.id} appears twice; the first was read", problem=True
@@ -199,7 +215,7 @@ def _import_article(
                 problem=True,
             )
             continue
-        if _import_highlight(annotations, block, annotation, where, report):
+        if _import_highlight(annotations, block, annotation, where, report, written_as):
             report.highlights += 1
     for missing in sorted(existing.keys() - seen):
         report._say(f"highlight {missing} is not in {path}; kept")
@@ -212,14 +228,24 @@ def _import_highlight(
     annotation: Annotation,
     where: str,
     report: NotesImportReport,
+    written_as: Callable[[str], str],
 ) -> bool:
     """Write back a highlight's edited note and tags; True when something changed."""
-    note = _note_of(block, annotation, where, report)
+    if block.uuid is None:
+        note = _note_of(block, annotation, where, report)
+    else:
+        note = block.note
+        if note is None:
+            report._say(
+                f"{where}: cannot tell the note of highlight {annotation.id} (no {NOTE_LABEL} "
+                "block under it); its note was not changed",
+                problem=True,
+            )
     if note == _as_exported(annotation.note):
         note = None
     tags = None
     if block.tags is not None:
-        tags = _tags_from_hashtags(block.tags, annotation.tags)
+        tags = _tags_from_written(block.tags, annotation.tags, written_as)
         if _normalise(tags) == _normalise(annotation.tags):
             tags = None
     if note is None and tags is None:
@@ -261,16 +287,20 @@ def _note_of(
     return unescape("\n".join([first, *block.lines[label + 1 :]])).strip()
 
 
-def _tags_from_hashtags(words: Sequence[str], old: Sequence[str]) -> list[str]:
-    """Tags from ``#tags`` in a file, mapped back to the stored tags they were written from.
+def _tags_from_written(
+    words: Sequence[str], old: Sequence[str], written_as: Callable[[str], str]
+) -> list[str]:
+    """Tags read from a file, mapped back to the stored tags they were written from.
 
-    ``long reads`` is written ``#long-reads``; reading ``#long-reads`` back gives ``long reads``
-    again, so an untouched tag never changes. Tags that cannot be written as a ``#tag`` are kept.
+    ``long reads`` is written ``long-reads`` for Obsidian (``obsidian_tag``), ``c++`` as
+    ``c-plus-plus``; reading those back gives ``long reads`` and ``c++`` again, so an untouched tag
+    never changes. A word no stored tag was written as is a new tag, as typed. Tags that cannot be
+    written at all are kept.
     """
     written: dict[str, list[str]] = {}
     for tag in old:
-        written.setdefault(hashtag(clean_line(tag)), []).append(tag)
-    tags = [tag for word in words for tag in written.get(f"#{word}", [word])]
+        written.setdefault(written_as(clean_line(tag)), []).append(tag)
+    tags = [tag for word in words for tag in written.get(word, [word])]
     return tags + written.get("", [])
 
 

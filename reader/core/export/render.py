@@ -14,7 +14,7 @@ from reader.core.export.templating import Template, TemplateError, parse
 from reader.core.models import Annotation, Article, Summary
 
 #: Templates shipped with skim, in ``reader/core/export/templates/NAME.md.tmpl``.
-BUILTIN_TEMPLATES = ("default", "brief")
+BUILTIN_TEMPLATES = ("default", "brief", "logseq")
 #: Users' templates live in ``<data dir>/templates/NAME.md`` (a name there wins over a built-in).
 USER_TEMPLATE_SUFFIX = ".md"
 #: Templates larger than this are refused: a template is a page of Markdown, not a data file.

@@ -4,7 +4,9 @@ Users write their own export templates, so the language can only *insert* values
 expressions, calls or attribute access beyond dictionary keys, and cannot run code. Syntax::
 
     {{name}}  {{name.key}}  {{.}}      insert a value ({{.}} is the current list item)
+    {{list.length}}                    the number of items of a list (as in Omnivore's templates)
     {{name|quote}}  {{name|yaml}}      insert a value through a filter (see FILTERS)
+    {{name|date:%d %B %Y}}             a filter with an argument (also ``date("%Y")``)
     {{#name}}…{{/name}}                a section: once per item of a list, once for any other
                                        non-empty value, not at all for an empty one
     {{^name}}…{{/name}}                an inverted section: only when the value is empty
@@ -20,9 +22,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from reader.core.errors import UsageError
+from reader.core.export.logseq import logseq_block
 
 #: A template's variables: a name maps to None (a plain value) or to the schema of its items
 #: (for a list of mappings, or a mapping).
@@ -31,6 +35,10 @@ Schema = Mapping[str, "Schema | None"]
 # {{{name}}} is Mustache's "unescaped" form; nothing is escaped here, so it means {{name}}.
 _TAG = re.compile(r"\{\{\{([^{}]*)\}\}\}|\{\{([^{}]*)\}\}")
 _NAME = re.compile(r"^(?:\.|[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)$")
+# A filter's argument: ``date:%Y`` or ``date("%Y")`` / ``date('%Y')``.
+_FILTER = re.compile(r"""^([A-Za-z_]+)\s*(?::(.*)|\(\s*(["'])(.*)\3\s*\))?$""", re.DOTALL)
+#: ``{{list.length}}``: how many items a list has.
+LENGTH = "length"
 
 
 class TemplateError(UsageError):
@@ -58,8 +66,35 @@ def yaml_scalar(value: str) -> str:
     return dumped.removesuffix("\n").removesuffix("\n...")
 
 
-#: Filters a template may apply with ``{{name|filter}}``.
-FILTERS: Mapping[str, Callable[[str], str]] = {"quote": quote_lines, "yaml": yaml_scalar}
+def format_date(value: str, pattern: str = "") -> str:
+    """An ISO 8601 date or time formatted with strftime's ``pattern`` (default ``%Y-%m-%d``).
+
+    A value that is not a date (or is empty) is left as it is.
+    """
+    try:
+        moment: date = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    return moment.strftime(pattern or "%Y-%m-%d")
+
+
+def one_line(value: str) -> str:
+    """``value`` on one line: runs of white space, line breaks included, become one space."""
+    return " ".join(value.split())
+
+
+def _logseq(value: str, depth: str = "") -> str:
+    return logseq_block(value, int(depth) if depth.strip().isdigit() else 0)
+
+
+#: Filters a template may apply with ``{{name|filter}}`` or ``{{name|filter:argument}}``.
+FILTERS: Mapping[str, Callable[[str, str], str]] = {
+    "quote": lambda value, _: quote_lines(value),
+    "yaml": lambda value, _: yaml_scalar(value),
+    "date": format_date,
+    "oneline": lambda value, _: one_line(value),
+    "logseq": _logseq,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +102,7 @@ class _Var:
     path: tuple[str, ...]
     filter: str | None
     line: int
+    argument: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,13 +203,15 @@ def parse(text: str, name: str = "template") -> Template:
             opened, inverted, opened_line, children = stack.pop()
             stack[-1][3].append(_Section(opened, inverted, tuple(children), opened_line))
         else:
-            filter_name = filter_name.strip()
-            if filter_name and filter_name not in FILTERS:
+            found = _FILTER.match(filter_name.strip())
+            filter_name = found.group(1) if found else filter_name.strip()
+            if filter_name and (found is None or filter_name not in FILTERS):
                 known = ", ".join(FILTERS)
                 raise TemplateError(
                     f"{name} line {line}: unknown filter {filter_name!r} (known: {known})"
                 )
-            stack[-1][3].append(_Var(path, filter_name or None, line))
+            argument = (found.group(2) or found.group(4) or "") if found else ""
+            stack[-1][3].append(_Var(path, filter_name or None, line, argument))
     _add_text(stack[-1][3], text[position:], name, text.count("\n", 0, position) + 1)
     if len(stack) > 1:
         path, _, line, _ = stack[-1]
@@ -215,7 +253,10 @@ def _lookup(stack: Sequence[Any], path: tuple[str, ...]) -> Any:
             value = frame[path[0]]
             break
     for key in path[1:]:
-        value = value.get(key) if isinstance(value, Mapping) else None
+        if isinstance(value, list | tuple) and key == LENGTH:
+            value = len(value)
+        else:
+            value = value.get(key) if isinstance(value, Mapping) else None
     return value
 
 
@@ -235,7 +276,7 @@ def _render(nodes: Sequence[_Node], stack: list[Any], out: _Output) -> None:
             out.add(node)
         elif isinstance(node, _Var):
             text = _text(_lookup(stack, node.path))
-            out.add(FILTERS[node.filter](text) if node.filter else text)
+            out.add(FILTERS[node.filter](text, node.argument) if node.filter else text)
         else:
             value = _lookup(stack, node.path)
             if node.inverted:
@@ -271,6 +312,9 @@ def _resolve(schemas: Sequence[Schema | None], path: tuple[str, ...]) -> tuple[b
         if schema is not None and path[0] in schema:
             inner = schema[path[0]]
             for key in path[1:]:
+                if inner is not None and key == LENGTH and key not in inner:
+                    inner = None  # the length of a list
+                    continue
                 if inner is None or key not in inner:
                     return False, None
                 inner = inner[key]
