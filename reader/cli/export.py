@@ -68,7 +68,15 @@ def add_export_commands(commands: Any) -> None:
         "--template",
         metavar="NAME|PATH",
         default="default",
-        help="default, brief, a NAME.md in <data dir>/templates, or a template file",
+        help="default, brief, logseq, a NAME.md in <data dir>/templates, or a template file",
+    )
+    export.add_argument(
+        "--filename",
+        metavar="TEMPLATE",
+        help=(
+            "name new files with a template, e.g. '{{title}}' or '{{published|date}} {{title}}' "
+            "(default: a slug of the title); files exported before keep their names"
+        ),
     )
     export.add_argument(
         "--since",
@@ -102,6 +110,7 @@ def export(library: Library, args: argparse.Namespace) -> int:
         template=args.template,
         force=args.force,
         since=args.since,
+        filename=args.filename,
     )
     if not report.files:
         print("skim: nothing to export", file=sys.stderr)

@@ -134,3 +134,11 @@ def test_import_notes_status_and_summary(
     status, out, err = cli("import-notes", "stray.md")
     assert status == 1
     assert err == "skim: stray.md: no skim_id in its front matter; skipped\n"
+
+
+def test_cli_filename(cli: Run, tmp_path: Path) -> None:
+    status, out, _ = cli("export", "1", "--filename", "{{title}}")
+    assert status == 0
+    assert (tmp_path / "skim-notes" / "Harbour council approves $12 million sea wall.md").is_file()
+    status, _, err = cli("export", "1", "--filename", "{{#title}}")
+    assert status != 0 and "never closed" in err and "Traceback" not in err

@@ -25,8 +25,14 @@ from typing import Literal, Protocol
 
 from reader.core.errors import NotFound, StorageError
 from reader.core.export.files import file_sha256, remove_stale_temporaries, sha256, write_atomic
-from reader.core.export.naming import file_name, make_folder, moved, renamed_exports
-from reader.core.export.render import needs_summary, render_markdown
+from reader.core.export.naming import (
+    file_name,
+    make_folder,
+    moved,
+    renamed_exports,
+    sanitise_name,
+)
+from reader.core.export.render import file_stem, needs_summary, render_markdown
 from reader.core.export.templating import Template
 from reader.core.models import Annotation, Article, Summary
 from reader.core.records import ExportRecord
@@ -109,6 +115,7 @@ def export_articles(
     now: datetime,
     force: bool = False,
     since: datetime | None = None,
+    filename: Template | None = None,
 ) -> ExportReport:
     """Write the articles ``ids`` to ``out``: one file each in a folder, or all in one ``.md`` file.
 
@@ -121,6 +128,8 @@ def export_articles(
         now: the time written as ``exported`` into files that change.
         force: overwrite files edited since the last export, and files skim did not write.
         since: only articles added, or whose notes or highlights changed, at or after this time.
+        filename: names new files in a folder (a parsed template; default: a slug of the title).
+            Files written before keep their names.
 
     Raises:
         NotFound: an id is not in the library.
@@ -134,7 +143,7 @@ def export_articles(
         ids = [i for i in ids if i in changed]
     if not ids:
         return ExportReport(())
-    job = _Job(store, summarize, template, now, force)
+    job = _Job(store, summarize, template, now, force, filename)
     files = (job.single_file(ids, out),) if is_single_file(out) else tuple(job.folder(ids, out))
     return ExportReport(files, job.unrecorded)
 
@@ -186,8 +195,10 @@ class _Job:
         template: Template,
         now: datetime,
         force: bool,
+        filename: Template | None = None,
     ) -> None:
         self.store = store
+        self.filename = filename
         self.summarize = summarize if needs_summary(template) else None
         self.template = template
         self.now = now
@@ -236,7 +247,7 @@ class _Job:
         records = self.store.records(str(directory))
         by_article = {r.article_id: r for r in records if r.article_id is not None}
         by_path = {r.path: r for r in records}
-        owners = {Path(r.path).name: r.article_id for r in records}
+        owners = {Path(r.path).name.casefold(): r.article_id for r in records}
         claimed: set[str] = set()
         renamed: dict[int, str] | None = None  # read from the folder when first needed
         outcomes = []
@@ -253,11 +264,12 @@ class _Job:
                     if renamed is None:
                         renamed = renamed_exports(directory, set(by_path))
                     new_name = renamed.get(article.id)
-                    if new_name is not None and new_name not in claimed:
+                    if new_name is not None and new_name.casefold() not in claimed:
                         moved_from = record
                         record = moved(record, directory / new_name)
-                name = file_name(article, directory, record, owners, claimed)
-                claimed.add(name)
+                stem = "" if self.filename is None else self.stem(article)
+                name = file_name(article, directory, record, owners, claimed, stem)
+                claimed.add(name.casefold())
                 outcome = self._write(
                     out / name,
                     directory / name,
@@ -274,6 +286,11 @@ class _Job:
                         self.remember(functools.partial(self.store.delete_record, path))
                 outcomes.append(outcome)
         return outcomes
+
+    def stem(self, article: Article) -> str:
+        """The file name ``--filename`` gives ``article`` (without ``.md``; "" when none is left)."""
+        assert self.filename is not None
+        return sanitise_name(file_stem(article, self.filename, self.now))
 
     def _write(
         self,

@@ -58,6 +58,21 @@ def render_markdown(
     return text.strip("\n") + "\n"
 
 
+def file_stem(article: Article, template: Template, exported_at: datetime) -> str:
+    """What a ``--filename`` template makes of ``article`` (before it is made safe as a name)."""
+    context = build_context(article, (), None, exported_at=exported_at, used=template.names)
+    return template.render(context)
+
+
+def filename_template(text: str) -> Template:
+    """A ``--filename`` template (``{{title}}``, ``{{published|date}} {{title}}``), checked.
+
+    Raises:
+        TemplateError: it uses an unknown variable or filter, or is not a template.
+    """
+    return checked(parse(text, "--filename"))
+
+
 def needs_summary(template: Template) -> bool:
     """Whether ``template`` shows the summary (so the caller must compute one)."""
     return bool(template.names & SUMMARY_VARIABLES)

@@ -47,6 +47,7 @@ class Exports:
         template: str = "default",
         force: bool = False,
         since: datetime | None = None,
+        filename: str | None = None,
     ) -> ExportReport:
         """Write articles with their highlights and notes as Markdown (see reader.core.export).
 
@@ -56,13 +57,15 @@ class Exports:
             template: a built-in or user template name, or a template file's path.
             force: overwrite files edited since the last export (and files skim did not write).
             since: only articles added, or whose notes or highlights changed, since this time.
+            filename: a template naming new files in a folder (``{{title}}``); files exported
+                before keep their names. Default: a slug of the title.
 
         Raises:
             NotFound: an id is not in the library.
             UsageError: no such template, a bad template, or a folder that cannot be created.
         """
         from reader.core.export.exporter import export_articles
-        from reader.core.export.render import load_template
+        from reader.core.export.render import filename_template, load_template
 
         return export_articles(
             self._storage.exports,
@@ -73,6 +76,7 @@ class Exports:
             now=self._clock(),
             force=force,
             since=since,
+            filename=filename_template(filename) if filename else None,
         )
 
     def import_notes(self, paths: Sequence[Path]) -> NotesImportReport:
