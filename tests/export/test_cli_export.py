@@ -138,7 +138,7 @@ def test_import_notes_status_and_summary(
 
 def test_cli_filename(cli: Run, tmp_path: Path) -> None:
     status, out, _ = cli("export", "1", "--filename", "{{title}}")
-    assert status == 0
+    assert status == 0 and "Harbour council approves $12 million sea wall.md" in out
     assert (tmp_path / "skim-notes" / "Harbour council approves $12 million sea wall.md").is_file()
     status, _, err = cli("export", "1", "--filename", "{{#title}}")
     assert status != 0 and "never closed" in err and "Traceback" not in err
