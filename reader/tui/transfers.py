@@ -25,6 +25,8 @@ class ExportRequest:
     folder: Path
     template: str = "default"
     force: bool = False
+    #: A template naming new files (``{{title}}``); "" for the title's slug.
+    filename: str = ""
 
 
 def default_export_folder(saved: str | None, home: Path | None = None) -> Path:
