@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import datetime
 from typing import Any
 
 from reader.core.export.aliases import ALIASES, with_aliases
@@ -22,13 +22,14 @@ from reader.core.export.links import (
 )
 from reader.core.export.tags import hashtag, logseq_hashtag, logseq_ref, obsidian_tag, obsidian_tags
 from reader.core.export.templating import Schema
+from reader.core.export.times import front_matter_time, iso_time, readable_time, source_time
 from reader.core.models import Annotation, Article, Summary
 from reader.core.text import clean_line, reading_minutes, strip_controls
 
 BLOCK_ID_PREFIX = "skim-"
 _FORGED_BLOCK_ID = re.compile(r"\^(?=skim-\d)")
 
-__all__ = ["hashtag"]  # kept here too: templates and import-notes have always found it here
+__all__ = ["hashtag", "iso_time"]  # kept here too: other modules have always found them here
 
 _TAG_ITEM: Schema = {"name": None, "tag": None, "hashtag": None, "logseq": None}
 _TIME_NAMES = ("published", "updated", "added", "exported")
@@ -103,46 +104,6 @@ def article_text(text: str) -> str:
     return _STRUCTURE_LINE.sub(r"\1\\", clean_block(text))
 
 
-def iso_time(moment: datetime | None) -> str:
-    """ISO 8601 UTC to the second (a naive time is taken to be UTC already), or ""."""
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def day_or_time(moment: datetime | None) -> date | datetime | None:
-    """A source's date as it was given: a date alone (midnight UTC, as skim stores one) is a date.
-
-    Written as a time, ``2025-03-01`` would be ``2025-03-01T00:00:00+00:00``, shown as the day
-    before west of UTC.
-    """
-    if moment is None:
-        return None
-    utc = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-    if (utc.hour, utc.minute, utc.second, utc.microsecond) == (0, 0, 0, 0):
-        return utc.date()
-    return utc
-
-
-def _source_time(moment: datetime | None) -> str:
-    """``published``/``updated``: ``2025-03-01`` for a date alone, else ISO 8601 UTC."""
-    value = day_or_time(moment)
-    return (
-        value.isoformat()
-        if isinstance(value, date) and not isinstance(value, datetime)
-        else (iso_time(moment))
-    )
-
-
-def _readable_time(moment: datetime | None, *, source: bool = False) -> str:
-    if source and moment is not None and not isinstance(day_or_time(moment), datetime):
-        return _source_time(moment)
-    iso = iso_time(moment)
-    return f"{iso[:10]} {iso[11:16]} UTC" if iso else ""
-
-
 def _tags(tags: Sequence[str]) -> tuple[list[dict[str, str]], str]:
     items = [
         {
@@ -177,8 +138,8 @@ def front_matter(article: Article, exported_at: datetime) -> str:
         "source": clean_line(article.source) if article.source else None,
         "author": clean_line(article.author) if article.author else None,
         "url": clean_line(article.url) if article.url else None,
-        "published": _front_matter_time(article.published),
-        "updated": _front_matter_time(article.updated),
+        "published": front_matter_time(article.published),
+        "updated": front_matter_time(article.updated),
         "added": iso_time(article.added),
         "state": article.state.value,
         # The same form as the #tags of the body: Obsidian sees one tag, not two.
@@ -203,16 +164,6 @@ def front_matter(article: Article, exported_at: datetime) -> str:
         width=4096,
     )
     return dumped.rstrip("\n")
-
-
-def _front_matter_time(moment: datetime | None) -> str | date | None:
-    # A date alone is written as a YAML date (2025-03-01, Obsidian's Date type); a time as before.
-    value = day_or_time(moment)
-    return (
-        value
-        if isinstance(value, date) and not isinstance(value, datetime)
-        else (iso_time(moment) or None)
-    )
 
 
 def safe_dumper() -> type[Any]:
@@ -287,11 +238,11 @@ def build_context(
         "words": article.words,
         "reading_minutes": reading_minutes(article.words),
         **{name: iso_time(moment) for name, moment in times.items()},
-        "published": _source_time(article.published),
-        "updated": _source_time(article.updated),
-        **{f"{name}_text": _readable_time(moment) for name, moment in times.items()},
-        "published_text": _readable_time(article.published, source=True),
-        "updated_text": _readable_time(article.updated, source=True),
+        "published": source_time(article.published),
+        "updated": source_time(article.updated),
+        **{f"{name}_text": readable_time(moment) for name, moment in times.items()},
+        "published_text": readable_time(article.published, source=True),
+        "updated_text": readable_time(article.updated, source=True),
         "tags": tags,
         "hashtags": hashtags,
         "logseq_tags": logseq_tags(article.tags),

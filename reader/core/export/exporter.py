@@ -18,10 +18,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Protocol
 
 from reader.core.errors import NotFound, StorageError
 from reader.core.export.files import file_sha256, remove_stale_temporaries, sha256, write_atomic
@@ -32,13 +31,15 @@ from reader.core.export.naming import (
     renamed_exports,
     sanitise_name,
 )
+from reader.core.export.outcomes import ExportReport, FileOutcome, FileStatus
 from reader.core.export.render import file_stem, needs_summary, render_markdown
 from reader.core.export.templating import Template
 from reader.core.models import Annotation, Article, Summary
 from reader.core.records import ExportRecord
 
-FileStatus = Literal["written", "unchanged", "skipped", "failed"]
 Summarize = Callable[[Article], Summary]
+
+__all__ = ["ExportReport", "FileOutcome", "FileStatus", "export_articles", "refresh_record"]
 
 #: ``--out`` names one file (all articles in it) when it ends with one of these and is not a folder.
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -58,46 +59,6 @@ class ExportSource(Protocol):
     def record(self, path: str) -> ExportRecord | None: ...
     def save_record(self, record: ExportRecord) -> None: ...
     def delete_record(self, path: str) -> None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class FileOutcome:
-    """What happened to one file.
-
-    Attributes:
-        path: the file, as the user named its folder (``--out``) plus its name.
-        status: ``written``, ``unchanged`` (already up to date), ``skipped`` (protected) or
-            ``failed`` (could not be written).
-        article_ids: the articles in the file.
-        message: for skipped and failed files, a one-line reason naming the file. A skipped file
-            is written by an export with ``force``; each client says how to ask for that.
-    """
-
-    path: Path
-    status: FileStatus
-    article_ids: tuple[int, ...]
-    message: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ExportReport:
-    """The outcome of every file of one export, in the order they were handled.
-
-    ``unrecorded`` says why the files written could not be recorded in the library (it is
-    read-only, say): such files are then protected like files skim did not write.
-    """
-
-    files: tuple[FileOutcome, ...]
-    unrecorded: str = ""
-
-    def count(self, status: FileStatus) -> int:
-        """How many files ended with ``status``."""
-        return sum(1 for f in self.files if f.status == status)
-
-    @property
-    def complete(self) -> bool:
-        """True when no file was skipped or failed."""
-        return not any(f.status in ("skipped", "failed") for f in self.files)
 
 
 def is_single_file(out: Path) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -24,10 +23,13 @@ from reader.core.export.notes_parse import (
     parse_notes,
     unescape,
 )
+from reader.core.export.notes_report import NotesImportReport, NotesMessage
 from reader.core.export.tags import logseq_name, obsidian_tag
 from reader.core.models import Annotation, Article
 from reader.core.storage.tags import normalise_tags
 from reader.core.text import clean_line
+
+__all__ = ["NotesImportReport", "NotesMessage", "import_notes"]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_NOTES_FILE_BYTES = 20 * 1024 * 1024
@@ -48,46 +50,6 @@ class NotesAnnotations(Protocol):
     def update(
         self, annotation_id: int, *, note: str | None = None, tags: Sequence[str] | None = None
     ) -> Annotation: ...
-
-
-@dataclass(frozen=True, slots=True)
-class NotesMessage:
-    """One line of an import's report; ``problem`` when something in a file was not imported."""
-
-    text: str
-    problem: bool
-
-
-@dataclass(slots=True)
-class NotesImportReport:
-    """What ``import-notes`` read and changed."""
-
-    files: int = 0
-    articles: int = 0
-    highlights: int = 0
-    notes: int = 0
-    tags: int = 0
-    messages: list[NotesMessage] = field(default_factory=list)
-
-    @property
-    def problems(self) -> int:
-        """How many messages report something that was not imported."""
-        return sum(1 for m in self.messages if m.problem)
-
-    def summary(self) -> str:
-        """One line: what was read and what changed."""
-
-        def n(count: int, noun: str) -> str:
-            return f"{count} {noun}{'' if count == 1 else 's'}"
-
-        return (
-            f"{n(self.files, 'file')} ({n(self.articles, 'article')}): "
-            f"updated {n(self.highlights, 'highlight')}, {n(self.notes, 'article note')}, "
-            f"{n(self.tags, 'tag list')}; {n(self.problems, 'problem')}"
-        )
-
-    def _say(self, text: str, *, problem: bool = False) -> None:
-        self.messages.append(NotesMessage(text, problem))
 
 
 #: Called after each file with the ids of the articles read from it (to refresh export records).
