@@ -188,7 +188,8 @@ def _annotation(annotation: Annotation, article: Article) -> dict[str, Any]:
         "updated": iso_time(annotation.updated),
         "orphaned": annotation.orphaned,
         "text_fragment_url": text_fragment_url(
-            clean_line(article.url or ""), clean_block(annotation.quote)
+            clean_line(article.url or ""),
+            strip_controls(annotation.quote),  # the page's text, unescaped
         ),
         "position_percent": position_percent(annotation, article),
     }
