@@ -25,6 +25,10 @@ from reader.core.models import ArticleDraft
         ("line\nbreak\ttab", "line break tab"),
         ("notes.md", "notes"),
         ("???", ""),
+        ("..", ""),
+        (".hidden", "hidden"),  # a dot first would hide the file
+        ("\u202eevil\u200b", "evil"),  # no invisible format characters
+        ("a\x1b[31mb", "a[31mb"),
     ],
 )
 def test_sanitise_name(text: str, name: str) -> None:

@@ -21,16 +21,20 @@ def sanitise_name(text: str) -> str:
 
     NFC, one line, letters of every script and case kept; characters Windows, macOS or Linux refuse
     (``<>:"/\\|?*``, controls), trailing dots and spaces and reserved names (``CON``) are dealt
-    with by ``pathvalidate``; at most ``MAX_SLUG_BYTES`` bytes of UTF-8, cut between characters.
+    with by ``pathvalidate``; invisible format characters and leading dots (a hidden file) are
+    removed; at most ``MAX_SLUG_BYTES`` bytes of UTF-8, cut between characters.
     Returns "" when nothing is left.
     """
     from pathvalidate import sanitize_filename  # only exports that name files by template
 
     name = unicodedata.normalize("NFC", " ".join(text.split()))
+    # Invisible controls and format characters (a right-to-left override can disguise a name).
+    name = "".join(c for c in name if unicodedata.category(c) not in ("Cc", "Cf"))
     for suffix in _SUFFIXES:
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
-    name = " ".join(sanitize_filename(name, platform="universal").split())
+    # A leading dot hides the file (and import-notes skips hidden files); ".." is no name.
+    name = " ".join(sanitize_filename(name, platform="universal").split()).lstrip(". ")
     cut = len(name)
     while len(name[:cut].encode()) > MAX_SLUG_BYTES or (
         0 < cut < len(name) and unicodedata.category(name[cut])[0] == "M"
