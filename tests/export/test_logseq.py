@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
+from reader.core.errors import UsageError
 from reader.core.export.links import annotation_uuid
 from reader.core.export.logseq import logseq_block, logseq_unescape
 from reader.core.library import Library
@@ -91,3 +94,11 @@ def test_a_note_cannot_forge_a_block_or_a_property() -> None:
     assert lines[3] == "\t\t  " and lines[4] == "\t\t  end"
     unindented = "\n".join(line.removeprefix("\t\t  ") for line in lines)
     assert logseq_unescape(unindented) == note
+
+
+def test_logseq_pages_are_one_per_article(
+    library: Library, seeded: list[int], tmp_path: Path
+) -> None:
+    with pytest.raises(UsageError, match="one page per article"):
+        library.exports.markdown(seeded, out=tmp_path / "all.md", template="logseq")
+    assert not (tmp_path / "all.md").exists()

@@ -62,11 +62,16 @@ class Exports:
 
         Raises:
             NotFound: an id is not in the library.
-            UsageError: no such template, a bad template, or a folder that cannot be created.
+            UsageError: no such template, a bad template, or a folder that cannot be created;
+                the ``logseq`` template into one file.
         """
-        from reader.core.export.exporter import export_articles
+        from reader.core.errors import UsageError
+        from reader.core.export.exporter import export_articles, is_single_file
         from reader.core.export.render import filename_template, load_template
 
+        if template == "logseq" and is_single_file(out):
+            # import-notes finds a Logseq page by its page properties, which only start a file.
+            raise UsageError("the logseq template writes one page per article: give a folder")
         return export_articles(
             self._storage.exports,
             self._analysis.summary,
