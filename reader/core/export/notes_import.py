@@ -4,6 +4,10 @@ Only what the user can edit safely is read back: highlight notes and tags, the a
 article's tags. Quotes are the article's text and are never changed from a file. Nothing is ever
 deleted: a highlight missing from a file is reported and kept, and a note that cannot be told apart
 from its quote is reported and left as it is.
+
+Files are read by ``notes_parse`` (Markdown, Obsidian's shape) or ``notes_logseq`` (Logseq pages,
+whose highlights are found by their ``id::`` uuid). Tags are mapped back from the form they were
+written in (``c-plus-plus`` for Obsidian, ``[[long reads]]`` for Logseq) to the stored tag.
 """
 
 from __future__ import annotations
