@@ -45,12 +45,18 @@ HELP_COMMANDS: tuple[tuple[str, ...], ...] = (
     ("backup",),
     ("restore",),
     ("stories",),
+    ("story",),
+    ("story", "link"),
+    ("story", "unlink"),
     ("compare",),
     ("tone",),
     ("delete",),
     ("undelete",),
     ("tag",),
     ("edit",),
+    ("config",),
+    ("completion",),
+    ("man",),
 )
 
 #: Help is laid out to the terminal width; the contract is taken at 80 columns.

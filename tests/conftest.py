@@ -1,4 +1,5 @@
-"""Hooks of the whole suite: the reliability tally, printed at the end even under pytest-xdist.
+"""Hooks of the whole suite: the config and state kept away from the real home, and the
+reliability tally, printed at the end even under pytest-xdist.
 
 This file is loaded by the process that prints the summary in every run (``pytest``, ``pytest
 tests/reliability``, ``-n auto``); ``tests/reliability/conftest.py`` is not loaded by xdist's
@@ -7,9 +8,30 @@ controller, which runs no tests, so each worker sends its counts here when it fi
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.reliability.tally import TALLY, table
+
+
+@pytest.fixture(autouse=True)
+def own_config_and_state(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test reads an empty config file and remembers state in a folder of its own.
+
+    Without this a test would read the developer's real ``config.toml`` (a remapped key or another
+    export folder would change what it sees) and write the reader's state into their home.
+    Returns the config file, which a test may fill.
+    """
+    folder = tmp_path_factory.mktemp("skim-home")
+    config = folder / "config.toml"
+    config.write_text("", encoding="utf-8")
+    monkeypatch.setenv("SKIM_CONFIG", str(config))
+    monkeypatch.setenv("SKIM_STATE_DIR", str(folder / "state"))
+    return config
+
 
 #: The key of the counts in what an xdist worker sends back to the controller.
 _WORKER_TALLY = "skim_reliability_tally"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from benchmarks import generate, report
@@ -67,3 +69,19 @@ def test_json_keeps_every_sample_and_the_verdict(tmp_path: Path) -> None:
     assert data["rows"][0]["samples"] == [0.02, 0.03, 0.04]
     assert [r["met"] for r in data["rows"]] == [True, False, None]
     assert data["rows"][2]["lower_bound"] is True
+
+
+def test_peak_rss_is_the_probe_processes_own_not_its_parents() -> None:
+    # Linux carries ru_maxrss across fork and exec: a child of a grown process would report the
+    # parent's peak as its own. The probe reads VmHWM instead, which starts afresh at exec.
+    grown = bytearray(200 * 1024 * 1024)
+    grown[::4096] = b"\1" * len(grown[::4096])  # touch every page so it is resident
+    code = (
+        "import resource; from benchmarks.probe import peak_rss_mb; "
+        "print(peak_rss_mb(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    own, inherited = map(float, run.stdout.split())
+    del grown
+    assert inherited > 200  # the figure the benchmark used to report
+    assert own < 150  # Python, Textual and skim imported: tens of MB, not the parent's 200+

@@ -1,4 +1,4 @@
-"""Argument types and choices shared by several ``skim`` commands."""
+"""Argument types and choices shared by several ``skim`` commands, and a walk over the commands."""
 
 from __future__ import annotations
 
@@ -28,3 +28,13 @@ def ratio(text: str) -> float:
     if not 0 < value <= 1:
         raise argparse.ArgumentTypeError("must be more than 0 and at most 1 (e.g. 0.2)")
     return value
+
+
+def command_parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """The parser of every command under ``parser``, the nested ones (``feed add``) too."""
+    found: list[argparse.ArgumentParser] = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in dict.fromkeys(action.choices.values()):
+                found += [command, *command_parsers(command)]
+    return found

@@ -7,7 +7,8 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from reader.cli.arguments import STATES
-from reader.cli.output import result_line, safe
+from reader.cli.output import info, result_line, safe
+from reader.cli.progress import progress_bar
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -96,8 +97,12 @@ def add(library: Library, args: argparse.Namespace) -> int:
     if not args.paths and not args.samples:
         raise UsageError("give files, folders, URLs or - (stdin) to import, or --samples")
     inputs = sort_inputs(args.paths)
-    outcomes: list[ImportOutcome] = library.articles.import_samples() if args.samples else []
-    outcomes += library.articles.import_paths(inputs.paths) if inputs.paths else []
+    outcomes: list[ImportOutcome] = []
+    with progress_bar(args, "Importing") as progress:
+        if args.samples:
+            outcomes += library.articles.import_samples(progress=progress)
+        if inputs.paths:
+            outcomes += library.articles.import_paths(inputs.paths, progress=progress)
     outcomes += add_urls(library, inputs.addresses)
     if inputs.stdin:
         outcomes.append(_add_stdin(library))
@@ -141,7 +146,7 @@ def delete(library: Library, args: argparse.Namespace) -> int:
             raise InvalidArgument("give article ids or --undo, not both")
         ids = library.articles.last_deleted()
         if not ids:
-            print("Nothing to undo: no article is deleted.")
+            info(args, "Nothing to undo: no article is deleted.", file=sys.stdout)
             return 0
         return _undelete(library, ids)
     if not args.ids:
@@ -152,7 +157,7 @@ def delete(library: Library, args: argparse.Namespace) -> int:
     library.articles.delete(args.ids)
     for article_id, title in zip(args.ids, titles, strict=True):
         print(f"{article_id}\tdeleted\t{safe(title)}")
-    print("Undo with: skim delete --undo")
+    info(args, "Undo with: skim delete --undo", file=sys.stdout)
     return 0
 
 

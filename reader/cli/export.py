@@ -9,12 +9,12 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from reader.cli.arguments import STATES
-from reader.cli.output import safe
+from reader.cli.output import info, safe
+from reader.cli.progress import progress_bar
 
 if TYPE_CHECKING:
     from reader.core import Library
 
-DEFAULT_OUT = "skim-notes"
 _AGO = re.compile(r"^(\d+)([hdw])$")
 _UNITS = {"h": "hours", "d": "days", "w": "weeks"}
 
@@ -61,21 +61,22 @@ def add_export_commands(commands: Any) -> None:
     export.add_argument(
         "--out",
         metavar="DIR|FILE",
-        default=DEFAULT_OUT,
-        help=f"a folder, one file per article (default: ./{DEFAULT_OUT}), or a .md file for all",
+        help="a folder, one file per article (default: the config's [export] folder, else "
+        "~/skim-notes), or a .md file for all",
     )
     export.add_argument(
         "--template",
         metavar="NAME|PATH",
-        default="default",
-        help="default, brief, logseq, a NAME.md in <data dir>/templates, or a template file",
+        help="default, brief, logseq, a NAME.md in <data dir>/templates, or a template file "
+        "(default: the config's [export] template, else default)",
     )
     export.add_argument(
         "--filename",
         metavar="TEMPLATE",
         help=(
             "name new files with a template, e.g. '{{title}}' or '{{published|date}} {{title}}' "
-            "(default: a slug of the title); files exported before keep their names"
+            "(default: the config's [export] filename, else a slug of the title); files exported "
+            "before keep their names"
         ),
     )
     export.add_argument(
@@ -104,16 +105,23 @@ def export(library: Library, args: argparse.Namespace) -> int:
     """``skim export``: one line per file; 1 when a file was skipped or could not be written."""
     from pathlib import Path
 
-    report = library.exports.markdown(
-        _selection(library, args),
-        out=Path(args.out),
-        template=args.template,
-        force=args.force,
-        since=args.since,
-        filename=args.filename,
-    )
+    from reader.core import Settings, default_export_folder, load_settings
+
+    settings: Settings = getattr(args, "settings", None) or load_settings(None)
+    out = Path(args.out) if args.out else default_export_folder(settings)[0]
+    ids = _selection(library, args)
+    with progress_bar(args, "Exporting") as progress:
+        report = library.exports.markdown(
+            ids,
+            out=out,
+            template=args.template or settings.export_template,
+            force=args.force,
+            since=args.since,
+            progress=progress,
+            filename=args.filename or settings.export_filename or None,
+        )
     if not report.files:
-        print("skim: nothing to export", file=sys.stderr)
+        info(args, "skim: nothing to export")
         return 0
     for outcome in report.files:
         if outcome.status in ("written", "unchanged"):
@@ -127,7 +135,7 @@ def export(library: Library, args: argparse.Namespace) -> int:
         for status in ("written", "unchanged", "skipped", "failed")
         if report.count(status) or status == "written"
     )
-    print(f"export: {counts}")
+    info(args, f"export: {counts}", file=sys.stdout)
     if report.unrecorded:
         print(
             f"skim: the files are written but not recorded ({safe(report.unrecorded)}): the next "
@@ -161,5 +169,5 @@ def import_notes(library: Library, args: argparse.Namespace) -> int:
     report = library.exports.import_notes([Path(p) for p in args.paths])
     for message in report.messages:
         print(f"skim: {safe(message.text)}", file=sys.stderr)
-    print(f"import-notes: {report.summary()}")
+    info(args, f"import-notes: {report.summary()}", file=sys.stdout)
     return 1 if report.problems else 0

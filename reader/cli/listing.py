@@ -4,11 +4,10 @@ result that says which filters left nothing."""
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from reader.cli.arguments import SORTS, STATES, positive_int
-from reader.cli.output import print_json, safe
+from reader.cli.output import info, print_json, safe
 
 if TYPE_CHECKING:
     from reader.core import ArticleMeta, ArticleQuery, Library
@@ -88,7 +87,7 @@ def list_articles(library: Library, args: argparse.Namespace) -> int:
         print_json([meta_to_dict(m) for m in metas])
         return 0
     if not metas:
-        print(nothing_listed(query, args.search, library.articles.count()), file=sys.stderr)
+        info(args, nothing_listed(query, args.search, library.articles.count()))
         return 0
     for meta in metas:
         print(_list_row(meta))

@@ -2,7 +2,9 @@
 pager, and JSON.
 
 Everything printed passes through :func:`safe` so nothing from an article reaches the terminal as a
-control sequence. Colour is used only on a TTY and never when ``NO_COLOR`` is set.
+control sequence. Colour follows ``--color``: ``always``, ``never``, or ``auto`` (the default) —
+on a TTY unless ``NO_COLOR`` is set to something (https://no-color.org). Messages that are neither
+errors nor the command's data go through :func:`info`, which ``--quiet`` silences.
 
 Like every module of the CLI, this imports the core only inside functions: ``skim --help`` loads
 argparse and the CLI, nothing else.
@@ -10,6 +12,7 @@ argparse and the CLI, nothing else.
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import sys
@@ -39,10 +42,27 @@ BOLD = "\x1b[1m"
 DIM = "\x1b[2m"
 
 
-def use_colour(stream: TextIO | None = None) -> bool:
-    """True when ``stream`` (default: the current stdout) is a terminal and NO_COLOR is not set."""
+COLOR_MODES = ("auto", "always", "never")
+
+
+def use_colour(mode: str = "auto", stream: TextIO | None = None) -> bool:
+    """Whether to colour what goes to ``stream`` (default: the current stdout).
+
+    ``mode`` is ``--color``: ``always`` and ``never`` decide; ``auto`` colours a terminal unless
+    ``NO_COLOR`` is set to a non-empty value (an empty ``NO_COLOR`` does not count, as no-color.org
+    says), so the flag given for one call overrides the variable set for a whole session.
+    """
+    if mode != "auto":
+        return mode == "always"
     stream = stream if stream is not None else sys.stdout
-    return stream.isatty() and "NO_COLOR" not in os.environ
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def info(args: argparse.Namespace, text: str, *, file: TextIO | None = None) -> None:
+    """Print a message that is not the command's data (a hint, a count, a warning) to ``file``
+    (default: stderr), unless ``--quiet``."""
+    if not getattr(args, "quiet", False):
+        print(text, file=file if file is not None else sys.stderr)
 
 
 def safe(text: str) -> str:
@@ -161,18 +181,21 @@ def result_line(result: AddResult, indent: str = "") -> str:
     return f"{line}\t(already in the library: {result.reason})"
 
 
-def pager_command() -> list[str] | None:
-    """The pager to use, like git: ``$PAGER`` (empty or ``cat``: none), else ``less``; None if absent."""
+def pager_command(configured: str | None = None) -> list[str] | None:
+    """The pager to use: ``configured`` (the config's ``pager``), else ``$PAGER``, else ``less``.
+
+    Empty or ``cat`` means none, as in git; None too when the program is not installed.
+    """
     import shlex
 
-    command = shlex.split(os.environ.get("PAGER", "less"))
+    command = shlex.split(configured if configured is not None else os.environ.get("PAGER", "less"))
     if not command or command == ["cat"] or shutil.which(command[0]) is None:
         return None
     return command
 
 
 @contextmanager
-def paged(enabled: bool = True) -> Iterator[None]:
+def paged(enabled: bool = True, configured: str | None = None) -> Iterator[None]:
     """Send what is printed inside the block through the pager when stdout is a terminal.
 
     Decide on colour (:func:`use_colour`) before entering: inside, stdout is a buffer.
@@ -181,7 +204,7 @@ def paged(enabled: bool = True) -> Iterator[None]:
     import subprocess
     from contextlib import redirect_stdout
 
-    command = pager_command() if enabled and sys.stdout.isatty() else None
+    command = pager_command(configured) if enabled and sys.stdout.isatty() else None
     if command is None:
         yield
         return

@@ -73,7 +73,8 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
         "--algorithm",
         "-a",
         metavar="A",
-        help="summary algorithm for this call (default: the library's; see --help-algorithms)",
+        help="summary algorithm for this call (default: the config file's, else the library's; "
+        "see --help-algorithms)",
     )
     parser.add_argument("--help-algorithms", action=_AlgorithmsHelp)
     length = parser.add_mutually_exclusive_group()
@@ -82,7 +83,8 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
         "-n",
         type=positive_int,
         metavar="N",
-        help="summary length in sentences (default: the library's, 3 unless changed in the reader)",
+        help="summary length in sentences (default: the config file's, else the library's: 3 "
+        "unless changed in the reader)",
     )
     length.add_argument(
         "--ratio",
@@ -112,8 +114,9 @@ def show(library: Library, args: argparse.Namespace) -> int:
         )
         print_json(data)
         return 0
-    colour = use_colour()
-    with paged(not args.no_pager):
+    colour = use_colour(args.color)
+    settings = getattr(args, "settings", None)
+    with paged(not args.no_pager, settings.pager if settings is not None else None):
         _print_article(library, article, analysis, summary_, colour)
     return 0
 
@@ -124,6 +127,8 @@ def _print_article(
     width = text_width()
     print(style(safe(article.title), BOLD, colour))
     print(style(_byline(article), DIM, colour))
+    if article.url:  # where to read the original: its own line, so a terminal can open it
+        print(style(safe(article.url), DIM, colour))
     print()
     print(style("Highlights", BOLD, colour))
     _print_highlights(summary_, colour)
@@ -173,6 +178,9 @@ def _byline(article: Article) -> str:
     parts = [p for p in (article.source, article.author) if p]
     if article.published:
         parts.append(article.published.strftime("%d %b %Y %H:%M"))
+    elif article.event_date:  # no published date: the day the text says the event happened
+        inferred = " (inferred from the text)" if article.event_date_inferred else ""
+        parts.append(article.event_date.strftime("%d %b %Y") + inferred)
     if article.updated:
         parts.append("updated " + article.updated.strftime("%d %b %Y %H:%M"))
     parts.append(f"{reading_minutes(article.words)} min read")
@@ -214,17 +222,27 @@ def _summarize_draft(
 
 def analyze(args: argparse.Namespace) -> int:
     """``skim analyze PATH|-``: analyse and summarise without storing anything."""
+    from reader.core import DEFAULT_ALGORITHM, DEFAULT_SENTENCES
     from reader.core import analyze as analyze_text
 
     draft = _read_source(args.path)
     result = analyze_text(draft.body)
-    summary_ = _summarize_draft(draft, args, result.sentences)
+    settings = getattr(args, "settings", None)  # no library here: the config file, else defaults
+    choice = (
+        (
+            settings.summary_algorithm or DEFAULT_ALGORITHM,
+            settings.summary_length or DEFAULT_SENTENCES,
+        )
+        if settings is not None
+        else None
+    )
+    summary_ = _summarize_draft(draft, args, result.sentences, choice)
     if args.json:
         from reader.core import document_to_dict
 
         print_json(document_to_dict(draft, result, summary_))
         return 0
-    colour = use_colour()
+    colour = use_colour(args.color)
     print(style(safe(draft.title), BOLD, colour))
     print(
         f"{len(result.sentences)} sentences, {len(result.entities)} entities, {len(result.numbers)} numbers"

@@ -1,14 +1,22 @@
-"""``skim stories``, ``skim compare`` and ``skim tone``: stories across sources, plain text or JSON;
-options and handlers."""
+"""``skim stories``, ``skim story link|unlink``, ``skim compare`` and ``skim tone``: stories across
+sources, plain text or JSON; options and handlers."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from reader.cli.output import BOLD, DIM, print_json_indented, safe, style, text_width, use_colour
+from reader.cli.output import (
+    BOLD,
+    DIM,
+    info,
+    print_json_indented,
+    safe,
+    style,
+    text_width,
+    use_colour,
+)
 
 if TYPE_CHECKING:
     from reader.core import Comparison, FigureGroup, Library
@@ -27,6 +35,21 @@ def add_story_commands(commands: argparse._SubParsersAction[Any]) -> None:
         "--regroup", action="store_true", help="group every article again from scratch first"
     )
     stories.add_argument("--json", action="store_true", help="print a JSON array")
+
+    story = commands.add_parser(
+        "story",
+        help="link articles that report the same event, or take one out of its story",
+        description="Links made by hand are kept by `skim stories --regroup`.",
+    )
+    actions = story.add_subparsers(dest="story_command", metavar="ACTION", required=True)
+    link = actions.add_parser("link", help="file two or more articles in one story")
+    link.add_argument("ids", type=int, nargs="+", metavar="ID", help="the articles (two or more)")
+    link.add_argument("--json", action="store_true", help="print the JSON form")
+    unlink = actions.add_parser(
+        "unlink", help="take an article out of its story and keep it apart from the others"
+    )
+    unlink.add_argument("id", type=int, metavar="ID")
+    unlink.add_argument("--json", action="store_true", help="print the JSON form")
 
     compare = commands.add_parser(
         "compare", help="compare how sources cover a story: figures, names, quotes"
@@ -73,9 +96,9 @@ def stories(library: Library, args: argparse.Namespace) -> int:
         print_json_indented([story_to_dict(s) for s in found])
         return 0
     if not found:
-        print("No story has more than one source yet.", file=sys.stderr)
+        info(args, "No story has more than one source yet.")
         return 0
-    colour = use_colour()
+    colour = use_colour(args.color)
     for story in found:
         sources = "source" if story.size == 1 else "sources"
         print(style(safe(f"{story.size} {sources} · {story.title}"), BOLD, colour))
@@ -83,6 +106,33 @@ def stories(library: Library, args: argparse.Namespace) -> int:
             date = (meta.published or meta.added).strftime("%Y-%m-%d")
             print(f"  {meta.id:>5}  {date}  {safe(meta.source or '')[:22]:<22}  {safe(meta.title)}")
     return 0
+
+
+def story(library: Library, args: argparse.Namespace) -> int:
+    """``skim story link ID ID… [--json]`` and ``skim story unlink ID [--json]``."""
+    if args.story_command == "link":
+        ids = list(dict.fromkeys(args.ids))
+        story_id = library.stories.link(ids)
+        if args.json:
+            print_json_indented({"story": story_id, "articles": ids})
+        elif story_id is None:
+            print(f"Linked articles {_id_list(ids)}: they will share a story once grouped")
+        else:
+            print(f"Linked articles {_id_list(ids)} in story {story_id}")
+        return 0
+    apart = library.stories.unlink(args.id)
+    if args.json:
+        print_json_indented({"article": args.id, "apart_from": apart})
+    elif apart:
+        print(f"Took article {args.id} out of its story; kept apart from {_id_list(apart)}")
+    else:
+        print(f"Article {args.id} had no other source; it stays in a story of its own")
+    return 0
+
+
+def _id_list(ids: Sequence[int]) -> str:
+    names = [str(i) for i in ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def compare(library: Library, args: argparse.Namespace) -> int:
@@ -104,7 +154,7 @@ def compare(library: Library, args: argparse.Namespace) -> int:
 
         print_json_indented(comparison_to_dict(comparison))
         return 0
-    print("\n".join(render_comparison(comparison, text_width(), use_colour())))
+    print("\n".join(render_comparison(comparison, text_width(), use_colour(args.color))))
     return 0
 
 
@@ -120,6 +170,10 @@ def render_comparison(c: Comparison, width: int, colour: bool) -> list[str]:
     for s in c.sources:
         lines.append(f"  [{number[s.article_id]}] {safe(s.source or s.title)}")
         lines += [_wrap(h, "      ", width, "    • ") for h in s.highlights] or ["    (none)"]
+        if s.publisher_summary or s.publisher_tone:  # the outlet's own, beside skim's
+            tone = f" (its tone: {s.publisher_tone})" if s.publisher_tone else ""
+            lines.append(style(safe(f"    The publisher's highlights{tone}"), DIM, colour))
+            lines += [_wrap(h, "      ", width, "    ◦ ") for h in s.publisher_summary]
 
     def figure_line(group: FigureGroup) -> str:
         values = " · ".join(f"[{number[f.article_id]}] {f.span.text}" for f in group.figures)
@@ -169,7 +223,7 @@ def tone(library: Library, args: argparse.Namespace) -> int:
 
         print_json_indented(tone_to_dict(result))
         return 0
-    colour = use_colour()
+    colour = use_colour(args.color)
     width = text_width()
     print(style(f"{result.label.value}", BOLD, colour) + f"  {safe(article.title)}")
     for reason in result.reasons:

@@ -8,7 +8,8 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from reader.cli.output import print_json_indented, result_line, safe
+from reader.cli.output import info, print_json_indented, result_line, safe
+from reader.cli.progress import progress_bar
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -99,13 +100,17 @@ def feed(library: Library, args: argparse.Namespace) -> int:
     if action == "add":
         result = library.sources.subscribe(args.source, full_text=args.full_text)
         print(f"Subscribed to {safe(result.feed.title)} (feed {result.feed.id})")
-        return _print_update(result)
+        return _print_update(args, result)
     if action == "list":
-        return _list(library.sources.feeds(), as_json=args.json)
+        return _list(args, library.sources.feeds())
     if action == "update":
         status = 0
-        for result in library.sources.update_feeds(args.ids, full_text=args.full_text):
-            status = max(status, _print_update(result, heading=True))
+        with progress_bar(args, "Updating feeds") as progress:
+            results = library.sources.update_feeds(
+                args.ids, full_text=args.full_text, progress=progress
+            )
+        for result in results:
+            status = max(status, _print_update(args, result, heading=True))
         return status
     if action == "remove":
         removed = library.sources.unsubscribe(args.id)
@@ -115,7 +120,7 @@ def feed(library: Library, args: argparse.Namespace) -> int:
         )
         return 0
     if action == "import-opml":
-        return _import_opml(library, Path(args.file))
+        return _import_opml(args, library, Path(args.file))
     if action == "export-opml":
         text = library.sources.export_opml()
         if args.file in (None, "-"):
@@ -124,9 +129,7 @@ def feed(library: Library, args: argparse.Namespace) -> int:
             from reader.core import write_atomically
 
             write_atomically(Path(args.file), text)
-            print(
-                f"Wrote {len(library.sources.feeds())} feeds to {safe(args.file)}", file=sys.stderr
-            )
+            info(args, f"Wrote {len(library.sources.feeds())} feeds to {safe(args.file)}")
         return 0
     raise AssertionError(f"unknown feed action {action!r}")  # argparse only allows the above
 
@@ -144,14 +147,17 @@ def import_from(library: Library, args: argparse.Namespace) -> int:
             where = f"have {existing}" if existing is not None else "fetch"
             print(f"{where}\t{safe(link.url)}\t{safe(link.title or '')}")
         fetch = sum(1 for _, existing in links if existing is None)
-        print(f"{fetch} to fetch, {len(links) - fetch} already in the library", file=sys.stderr)
+        info(args, f"{fetch} to fetch, {len(links) - fetch} already in the library")
         return 1 if problems else 0
-    outcomes = library.sources.import_saved(path, args.tool, progress=_print_outcome)
+    with progress_bar(args, "Fetching") as progress:
+        outcomes = library.sources.import_saved(
+            path, args.tool, on_outcome=_print_outcome, progress=progress
+        )
     created = sum(1 for o in outcomes if o.result is not None and o.result.created)
     failed = sum(1 for o in outcomes if o.error is not None)
-    print(
+    info(
+        args,
         f"{created} imported, {len(outcomes) - created - failed} already there, {failed} failed",
-        file=sys.stderr,
     )
     return 1 if failed else 0
 
@@ -163,13 +169,13 @@ def _print_outcome(outcome: ImportOutcome) -> None:
         print(result_line(outcome.result), flush=True)
 
 
-def _print_update(result: FeedUpdate, *, heading: bool = False) -> int:
+def _print_update(args: argparse.Namespace, result: FeedUpdate, *, heading: bool = False) -> int:
     name = f"{safe(result.feed.title)} (feed {result.feed.id})"
     if result.error is not None:
         print(f"skim: {name}: {safe(result.error)}", file=sys.stderr)
         return 1
     for warning in result.warnings:
-        print(f"skim: warning: {safe(warning)}", file=sys.stderr)
+        info(args, f"skim: warning: {safe(warning)}")
     if heading:
         if result.not_modified:
             print(f"{name}: not changed since the last update")
@@ -181,14 +187,14 @@ def _print_update(result: FeedUpdate, *, heading: bool = False) -> int:
     return 0
 
 
-def _list(feeds: list[Feed], *, as_json: bool) -> int:
-    if as_json:
+def _list(args: argparse.Namespace, feeds: list[Feed]) -> int:
+    if args.json:
         from reader.core import feed_to_dict
 
         print_json_indented([feed_to_dict(f) for f in feeds])
         return 0
     if not feeds:
-        print("No feeds. Subscribe with `skim feed add URL`.", file=sys.stderr)
+        info(args, "No feeds. Subscribe with `skim feed add URL`.")
         return 0
     for item in feeds:
         checked = item.last_checked.strftime("%Y-%m-%d %H:%M") if item.last_checked else "never"
@@ -200,15 +206,15 @@ def _list(feeds: list[Feed], *, as_json: bool) -> int:
     return 0
 
 
-def _import_opml(library: Library, path: Path) -> int:
+def _import_opml(args: argparse.Namespace, library: Library, path: Path) -> int:
     result = library.sources.import_opml(path)
     for skipped in result.skipped:
         print(f"skim: {safe(skipped)}", file=sys.stderr)
     for item in result.added:
         print(f"{item.id}\t{safe(item.title)}\t{safe(item.url)}")
-    print(
+    info(
+        args,
         f"Subscribed to {len(result.added)} feeds ({len(result.existing)} already subscribed); "
         "`skim feed update` fetches them",
-        file=sys.stderr,
     )
     return 0

@@ -16,6 +16,9 @@ from the modules inside, so the core can be rearranged without breaking them. Th
   text (:func:`analyze`, :func:`summarize`, the algorithms and their descriptions), the versions
   that key the analysis cache (:func:`analysis_version`, :func:`summary_version`), parsing a
   search (:func:`parse_query`), and the stable JSON forms (``*_to_dict``);
+- the config file and what the reader remembers (:func:`load_settings` gives the
+  :class:`Settings` in effect; :func:`editor_command`, :func:`pager_command`,
+  :func:`read_list_state`, :func:`write_list_state`);
 - where skim keeps things (:func:`bundled_dir`, :func:`user_themes_dir`, :func:`log_dir`,
   :func:`ensure_dir`) and the label of an opinion sentence (:data:`OPINION`).
 
@@ -28,6 +31,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from reader.core.config import (
+    DEFAULT_DATE_FORMAT,
+    DEFAULT_EXPORT_FOLDER,
+    DEFAULT_THEME,
+    EXPORT_FOLDER_SETTING,
+    THEME_SETTING,
+    Settings,
+    load_settings,
+)
+from reader.core.defaults import default_export_folder, editor_command, pager_command
 from reader.core.errors import (
     AnalysisError,
     EditConflict,
@@ -40,6 +53,8 @@ from reader.core.errors import (
     UsageError,
 )
 from reader.core.library import (
+    SUMMARY_ALGORITHM_SETTING,
+    SUMMARY_SENTENCES_SETTING,
     Analyses,
     Annotations,
     Articles,
@@ -59,6 +74,7 @@ from reader.core.serialize import (
     meta_to_dict,
     summary_to_dict,
 )
+from reader.core.state import ListState, read_list_state, write_list_state
 from reader.core.text import clean_line, reading_minutes, strip_controls
 from reader.core.types import (
     KEEP,
@@ -76,7 +92,10 @@ from reader.core.types import (
     FeedUpdate,
     ImportOutcome,
     Keep,
+    ManualLinks,
     NumberLabel,
+    OutcomeHandler,
+    Progress,
     SearchTerm,
     Span,
     Summary,
@@ -163,9 +182,16 @@ __all__ = [
     "ALGORITHMS",
     "BUILTIN_TEMPLATES",
     "DEFAULT_ALGORITHM",
+    "DEFAULT_DATE_FORMAT",
+    "DEFAULT_EXPORT_FOLDER",
     "DEFAULT_SENTENCES",
+    "DEFAULT_THEME",
+    "EXPORT_FOLDER_SETTING",
     "KEEP",
     "OPINION",
+    "SUMMARY_ALGORITHM_SETTING",
+    "SUMMARY_SENTENCES_SETTING",
+    "THEME_SETTING",
     "AddResult",
     "Analyses",
     "Analysis",
@@ -194,14 +220,19 @@ __all__ = [
     "InvalidArgument",
     "Keep",
     "Library",
+    "ListState",
+    "ManualLinks",
     "NotFound",
     "NotesImportReport",
     "NumberLabel",
     "OpmlImport",
+    "OutcomeHandler",
+    "Progress",
     "QueryError",
     "SavedLink",
     "SearchTerm",
     "SentenceStance",
+    "Settings",
     "SkimError",
     "SourceSummary",
     "Sources",
@@ -223,21 +254,26 @@ __all__ = [
     "canonical_names",
     "clean_line",
     "comparison_to_dict",
+    "default_export_folder",
     "describe_algorithm",
     "document_to_dict",
+    "editor_command",
     "ensure_dir",
     "feed_to_dict",
     "is_address",
     "iso",
     "iter_directory",
+    "load_settings",
     "log_dir",
     "meta_to_dict",
     "open_library",
+    "pager_command",
     "parse_published",
     "parse_query",
     "partial_note",
     "read_bytes",
     "read_capped",
+    "read_list_state",
     "read_path",
     "reading_minutes",
     "sort_inputs",
@@ -249,4 +285,5 @@ __all__ = [
     "tone_to_dict",
     "user_themes_dir",
     "write_atomically",
+    "write_list_state",
 ]

@@ -6,6 +6,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Protocol
 
 
 class TriageState(enum.StrEnum):
@@ -265,6 +266,26 @@ class ArticleQuery:
 
 #: What a library asks for the current time (tests pass a fixed one).
 Clock = Callable[[], datetime]
+
+
+class Progress(Protocol):
+    """How a long library call (an import of many files, a feed update, an export) reports progress.
+
+    Called with ``done`` of ``total`` steps finished and a ``label`` naming the step in hand
+    (empty once all are done): first with ``done == 0`` before any work, last with ``done ==
+    total``. Plain numbers and text, so any client can draw it (a bar, a status line, a log).
+    """
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        """Report that ``done`` of ``total`` steps are finished; ``label`` names the next one."""
+
+
+#: What an import calls with each outcome as soon as it is final (``skim import-from`` prints them).
+OutcomeHandler = Callable[["ImportOutcome"], None]
+
+
+def no_progress(done: int, total: int, label: str) -> None:
+    """A :class:`Progress` that reports nowhere (the default of the library calls that take one)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,8 @@
-"""Where skim keeps its data: flag, then ``SKIM_DATA_DIR``, then the platform's user data dir.
+"""Where skim keeps its data, config and state: flag, then environment, then platformdirs.
+
+Data: ``--data-dir``, ``SKIM_DATA_DIR``, the user data dir. The config file: ``--config``,
+``SKIM_CONFIG``, ``config.toml`` in the user config dir. Remembered state (the reader's last view
+and sort): ``SKIM_STATE_DIR``, the user state dir.
 
 Nothing is created at import time; :func:`ensure_dir` creates the directory when it is first needed.
 """
@@ -11,6 +15,9 @@ from pathlib import Path
 
 ENV_DATA_DIR = "SKIM_DATA_DIR"
 ENV_LOG_DIR = "SKIM_LOG_DIR"
+ENV_CONFIG = "SKIM_CONFIG"
+ENV_STATE_DIR = "SKIM_STATE_DIR"
+CONFIG_FILENAME = "config.toml"
 DB_FILENAME = "library.sqlite3"
 
 
@@ -35,6 +42,32 @@ def log_dir() -> Path:
     from platformdirs import user_log_path
 
     return user_log_path("skim", appauthor=False)
+
+
+def config_path(override: str | os.PathLike[str] | None = None) -> tuple[Path, str]:
+    """Return the config file and where its name came from: ``flag``, ``environment`` or ``default``.
+
+    ``override`` (the ``--config`` flag) wins, then ``$SKIM_CONFIG``, then ``config.toml`` in the
+    platform's user config dir. The file need not exist.
+    """
+    if override:
+        return Path(override).expanduser(), "flag"
+    env = os.environ.get(ENV_CONFIG)
+    if env:
+        return Path(env).expanduser(), "environment"
+    from platformdirs import user_config_path
+
+    return user_config_path("skim", appauthor=False) / CONFIG_FILENAME, "default"
+
+
+def state_dir() -> Path:
+    """Return where the reader remembers things between runs: ``$SKIM_STATE_DIR``, else platformdirs."""
+    env = os.environ.get(ENV_STATE_DIR)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_state_path
+
+    return user_state_path("skim", appauthor=False)
 
 
 def database_path(directory: Path) -> Path:

@@ -159,6 +159,12 @@ def document_to_dict(
         "updated": iso(item.updated),
         "body": item.body,
     }
+    if (
+        item.event_date is not None
+    ):  # only undated articles have one: older outputs stay as they were
+        data["event_date"] = item.event_date.isoformat()
+        # A draft's event date is always read from its text.
+        data["event_date_inferred"] = getattr(item, "event_date_inferred", True)
     data.update(analysis_to_dict(analysis))
     data["summary"] = summary_to_dict(summary)
     return data

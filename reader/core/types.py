@@ -29,6 +29,8 @@ from reader.core.models import (
     ImportOutcome,
     Keep,
     NumberLabel,
+    OutcomeHandler,
+    Progress,
     SearchTerm,
     Span,
     Summary,
@@ -36,7 +38,7 @@ from reader.core.models import (
     SummarySentence,
     TriageState,
 )
-from reader.core.records import Feed, FeedUpdate
+from reader.core.records import Feed, FeedUpdate, ManualLinks
 
 if TYPE_CHECKING:
     from reader.core.analysis.tone.label import Tone, ToneLabel
@@ -106,9 +108,12 @@ __all__ = [
     "FigureGroup",
     "ImportOutcome",
     "Keep",
+    "ManualLinks",
     "NotesImportReport",
     "NumberLabel",
     "OpmlImport",
+    "OutcomeHandler",
+    "Progress",
     "SavedLink",
     "SearchTerm",
     "SentenceStance",

@@ -20,16 +20,20 @@ from rich.console import Console
 from textual import work
 from textual.app import App, ScreenStackError
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker
 
+from reader.core import THEME_SETTING as THEME_SETTING  # re-exported for tests
 from reader.core import (
     Library,
+    Settings,
     SkimError,
     bundled_dir,
     ensure_dir,
+    load_settings,
     log_dir,
     open_library,
     strip_controls,
@@ -44,7 +48,6 @@ from reader.tui.palette import ScreenCommands
 from reader.tui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_themes, problems_message
 from reader.tui.warmup import WARM_UP_DELAY, warm_up
 
-THEME_SETTING = "theme"
 #: Garbage-collector thresholds for the running app (Python's defaults are 700, 10, 10).
 GC_THRESHOLDS = (10_000, 10, 50)
 
@@ -54,7 +57,9 @@ class SkimApp(App[None]):
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses find it too
     TITLE = "skim"
-    COMMANDS = App.COMMANDS | {ScreenCommands}
+    # skim's commands and themes only: Textual's system commands (its Theme picker with Textual's
+    # own themes, Keys, Maximize, Screenshot) do not apply; Quit is one of skim's keys.
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScreenCommands}
     # A mode rather than get_default_screen(): only screens started this way get their CSS_PATH.
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"library": LibraryScreen}
     DEFAULT_MODE = "library"
@@ -72,16 +77,28 @@ class SkimApp(App[None]):
         ),
     ]
 
-    def __init__(self, library: Library, *, theme_folders: list[Path] | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        *,
+        theme_folders: list[Path] | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         """Run on ``library``.
 
         Args:
             library: the library to show (tests pass a temporary one).
             theme_folders: where to look for theme files; by default the bundled ``themes/``
                 and the ``themes/`` folder of the library's data directory.
+            settings: the config file's settings; read from the config file when not given.
         """
         super().__init__()
         self.library = library
+        self.settings = settings or load_settings()
+        library.analysis.prefer(
+            algorithm=self.settings.summary_algorithm, sentences=self.settings.summary_length
+        )
+        self.set_keymap(dict(self.settings.keymap))
         self._theme_folders = theme_folders or [
             bundled_dir("themes"),
             user_themes_dir(library.path.parent),
@@ -139,15 +156,23 @@ class SkimApp(App[None]):
         loaded = load_themes(self._theme_folders)
         for theme in loaded.themes:
             self.register_theme(theme)
-        wanted = self._saved_theme or DEFAULT_THEME
+        configured = self.settings.theme
+        wanted = configured or self._saved_theme or DEFAULT_THEME
         fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = wanted if wanted in self.available_themes else fallback
+        problems = [self.settings.problem] if self.settings.problem else []
+        if configured and configured != self.theme:
+            problems.append(
+                f"config file {self.settings.path}: theme {configured!r} not found; using {self.theme}"
+            )
         # Only a theme the reader picks is stored: writing the default at every first start
         # failed (with an error toast) in a read-only library.
         self._saved_theme = self._saved_theme or self.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if loaded.problems:
             self.notify(problems_message(loaded.problems), severity="warning", timeout=10)
+        if problems:
+            self.notify(" · ".join(problems), severity="warning", timeout=10)
         self.set_timer(WARM_UP_DELAY, self._warm_up)
 
     @work(thread=True, group="warm-up", exit_on_error=False)
@@ -164,6 +189,12 @@ class SkimApp(App[None]):
         if theme.name != self._saved_theme:
             self._saved_theme = theme.name
             self._save_theme(theme.name)
+            if self.settings.theme and theme.name != self.settings.theme:
+                # The file wins at the next start: say so rather than let the choice vanish.
+                self.notify(
+                    f"{theme.name} until you quit: the config file sets {self.settings.theme}",
+                    timeout=4,
+                )
 
     @work(thread=True, group="settings", exit_on_error=False)
     def _save_theme(self, name: str) -> None:
@@ -197,8 +228,10 @@ class SkimApp(App[None]):
         self.push_screen(HelpScreen(screen_keys(self.screen), self.screen.HELP))
 
 
-def run_app(data_dir: str | None = None) -> int:
+def run_app(data_dir: str | None = None, settings: Settings | None = None) -> int:
     """Open the library in ``data_dir`` (or the default data dir) and run the app until it quits.
+
+    ``settings`` are the config file's (read here when not given).
 
     A crash of the app is not printed as a traceback over the user's shell: it is written to a
     log file, and one line on stderr says what happened and where the details are.
@@ -212,7 +245,7 @@ def run_app(data_dir: str | None = None) -> int:
     library = open_library(data_dir)
     report = io.StringIO()
     try:
-        app = SkimApp(library)
+        app = SkimApp(library, settings=settings)
         # Textual prints a crash's traceback through error_console when the app has stopped.
         app.error_console = Console(file=report, width=120, color_system=None, markup=False)
         app.run()

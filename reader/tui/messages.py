@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from reader.core import Library
+    from reader.core import Library, Settings
 
 
 class OpenArticle(Message):
@@ -41,7 +41,17 @@ class LibraryHost(Protocol):
         """The open library."""
         ...
 
+    @property
+    def settings(self) -> Settings:
+        """The config file's settings."""
+        ...
+
 
 def library_of(app: object) -> Library:
     """The library of the running ``app`` (screens read it from there, not from the app module)."""
     return cast("LibraryHost", app).library
+
+
+def settings_of(app: object) -> Settings:
+    """The config file's settings of the running ``app``."""
+    return cast("LibraryHost", app).settings

@@ -1,4 +1,4 @@
-"""The command palette provider: every key of the current screen, and every theme, by name."""
+"""The command palette provider: every key of the current screen, and skim's themes, by name."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ class ScreenCommands(Provider):
             run = partial(self.app.run_action, entry.action, entry.node)
             keys = " / ".join(entry.keys)
             yield entry.description, f"{entry.help} ({keys})" if entry.help else keys, run
-        # Textual's own themes stay reachable through its "Theme" picker; these are skim's.
+        # skim's themes only: Textual's own are not made for skim's colours (its picker is hidden).
         for name in sorted(set(self.app.available_themes) - set(BUILTIN_THEMES)):
             switch = partial(setattr, self.app, "theme", name)
             yield f"Theme: {name}", f"Switch to the {name} theme", switch

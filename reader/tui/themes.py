@@ -35,9 +35,8 @@ from pathlib import Path
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from reader.core import DEFAULT_THEME as DEFAULT_THEME  # re-exported for the app and tests
 from reader.core import SkimError
-
-DEFAULT_THEME = "skim-dark"
 
 ENTITY_VARIABLES = ("entity-person", "entity-org", "entity-place", "entity-group")
 NUMBER_VARIABLES = (

@@ -14,9 +14,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from reader.core import ExportReport, ImportOutcome
 
-#: The setting that remembers the last export folder.
-EXPORT_FOLDER_SETTING = "export.folder"
-
 
 @dataclass(frozen=True, slots=True)
 class ExportRequest:
@@ -27,13 +24,6 @@ class ExportRequest:
     force: bool = False
     #: A template naming new files (``{{title}}``); "" for the title's slug.
     filename: str = ""
-
-
-def default_export_folder(saved: str | None, home: Path | None = None) -> Path:
-    """The folder the dialog proposes: the last one used, else ``~/skim-notes``."""
-    if saved:
-        return Path(saved).expanduser()
-    return (home or Path.home()) / "skim-notes"
 
 
 def export_folder(text: str) -> Path | None:

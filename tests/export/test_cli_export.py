@@ -23,10 +23,15 @@ def cli(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    own_config_and_state: Path,
 ) -> Run:
-    """Run ``skim`` on the seeded library from inside ``tmp_path``."""
+    """Run ``skim`` on the seeded library from inside ``tmp_path``, exporting to ./skim-notes.
+
+    (The default folder is ~/skim-notes; a config file names a folder relative to where skim runs.)
+    """
     data_dir = library.path.parent
     monkeypatch.chdir(tmp_path)
+    own_config_and_state.write_text('[export]\nfolder = "skim-notes"\n', encoding="utf-8")
 
     def run(*args: str) -> tuple[int, str, str]:
         status = main(["--data-dir", str(data_dir), *args])
@@ -142,3 +147,15 @@ def test_cli_filename(cli: Run, tmp_path: Path) -> None:
     assert (tmp_path / "skim-notes" / "Harbour council approves $12 million sea wall.md").is_file()
     status, _, err = cli("export", "1", "--filename", "{{#title}}")
     assert status != 0 and "never closed" in err and "Traceback" not in err
+
+
+def test_config_filename(cli: Run, tmp_path: Path, own_config_and_state: Path) -> None:
+    own_config_and_state.write_text(
+        '[export]\nfolder = "skim-notes"\nfilename = "{{id}} {{title}}"\n', encoding="utf-8"
+    )
+    status, _, _ = cli("export", "1", "2")
+    assert status == 0
+    assert (
+        tmp_path / "skim-notes" / "1 Harbour council approves $12 million sea wall.md"
+    ).is_file()
+    assert (tmp_path / "skim-notes" / "2 Riverside bridge to close for repairs.md").is_file()

@@ -1,8 +1,7 @@
 """Manual story links: link articles into one story, take one out, and both survive a regroup.
 
-The facade does not offer these yet, so the tests drive the storage methods and the grouping
-functions the facade will call (``Storage.story_links.link``, ``Storage.story_links.unlink``,
-``groups.regroup``).
+The tests drive the facade (``lib.stories.link``, ``lib.stories.unlink``, ``lib.stories.links``,
+``lib.stories.regroup``).
 """
 
 from __future__ import annotations
@@ -16,8 +15,6 @@ import pytest
 from reader.core.errors import NotFound, UsageError
 from reader.core.library import Library, open_library
 from reader.core.models import ArticleDraft
-from reader.core.storage import Storage
-from reader.core.stories import groups
 
 DAY = datetime(2024, 6, 3, 9, 0, tzinfo=UTC)
 NOW = datetime(2024, 6, 10, 9, 0, tzinfo=UTC)
@@ -63,10 +60,6 @@ def library(tmp_path: Path) -> Iterator[Library]:
     lib.close()
 
 
-def _storage(library: Library) -> Storage:
-    return library._storage  # the facade wiring comes later
-
-
 def _ids(library: Library, *drafts: ArticleDraft) -> list[int]:
     return [library.articles.add(d).article.id for d in drafts]
 
@@ -78,25 +71,25 @@ def _story(library: Library, article_id: int) -> set[int]:
 def test_linking_files_articles_in_one_story_and_survives_regroup(library: Library) -> None:
     a, b, c, museum = _ids(library, FERRY_A, FERRY_B, FERRY_C, MUSEUM)
     assert _story(library, a) == {a, b} and _story(library, c) == {c}
-    story = _storage(library).story_links.link([c, a], now=NOW)
+    story = library.stories.link([c, a])
     assert story == a and _story(library, a) == {a, b, c}
-    groups.regroup(_storage(library).stories)
+    library.stories.regroup()
     assert _story(library, a) == {a, b, c}
     assert _story(library, museum) == {museum}
 
 
 def test_unlinking_takes_an_article_out_and_survives_regroup(library: Library) -> None:
     a, b = _ids(library, FERRY_A, FERRY_B)
-    assert _storage(library).story_links.unlink(b, now=NOW) == [a]
+    assert library.stories.unlink(b) == [a]
     assert _story(library, a) == {a} and _story(library, b) == {b}
-    groups.regroup(_storage(library).stories)
+    library.stories.regroup()
     assert _story(library, a) == {a} and _story(library, b) == {b}
 
 
 def test_unlinking_the_article_that_named_the_story_renames_it(library: Library) -> None:
     a, b, c = _ids(library, FERRY_A, FERRY_B, FERRY_C)
-    _storage(library).story_links.link([a, c], now=NOW)
-    assert sorted(_storage(library).story_links.unlink(a, now=NOW)) == [b, c]
+    library.stories.link([a, c])
+    assert sorted(library.stories.unlink(a)) == [b, c]
     assert _story(library, b) == {b, c} and _story(library, a) == {a}
     stories = {s.id: {m.id for m in s.articles} for s in library.stories.find(min_size=1)}
     assert stories[b] == {b, c} and stories[a] == {a}
@@ -104,20 +97,24 @@ def test_unlinking_the_article_that_named_the_story_renames_it(library: Library)
 
 def test_a_link_after_an_unlink_wins_and_links_are_readable(library: Library) -> None:
     a, b = _ids(library, FERRY_A, FERRY_B)
-    storage = _storage(library)
-    storage.story_links.unlink(b, now=NOW)
-    assert storage.story_links.of(b).apart == {a}
-    storage.story_links.link([a, b], now=NOW)
-    assert storage.story_links.of(b).same == {a} and not storage.story_links.of(b).apart
-    groups.regroup(storage.stories)
+    library.stories.unlink(b)
+    assert library.stories.links(b).apart == {a}
+    library.stories.link([a, b])
+    assert library.stories.links(b).same == {a} and not library.stories.links(b).apart
+    library.stories.regroup()
     assert _story(library, a) == {a, b}
 
 
 def test_link_refuses_too_few_or_missing_articles(library: Library) -> None:
     (a,) = _ids(library, FERRY_A)
     with pytest.raises(UsageError, match="two or more"):
-        _storage(library).story_links.link([a, a], now=NOW)
+        library.stories.link([a, a])
     with pytest.raises(NotFound):
-        _storage(library).story_links.link([a, 999], now=NOW)
+        library.stories.link([a, 999])
     with pytest.raises(NotFound):
-        _storage(library).story_links.unlink(999, now=NOW)
+        library.stories.unlink(999)
+
+
+def test_links_of_a_missing_article_is_not_found(library: Library) -> None:
+    with pytest.raises(NotFound):
+        library.stories.links(999)

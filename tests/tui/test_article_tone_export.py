@@ -14,6 +14,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from reader.core import EXPORT_FOLDER_SETTING
 from reader.core.analysis.tone.label import Tone, ToneLabel
 from reader.core.analysis.tone.opinion import OPINION, REPORT, SentenceStance
 from reader.core.library import Library
@@ -23,7 +24,6 @@ from reader.tui.article.header import ArticleHeader
 from reader.tui.article.legend import Legend
 from reader.tui.article.screen import ArticleScreen
 from reader.tui.story.screen import StoryScreen
-from reader.tui.transfers import EXPORT_FOLDER_SETTING
 from tests.tui.helpers import RecordingApp
 from tests.tui.helpers import settle_until as settle
 from tests.tui.test_article_screen import article_id

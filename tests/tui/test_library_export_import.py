@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input
 
+from reader.core import EXPORT_FOLDER_SETTING, Settings, default_export_folder
 from reader.core.export.files import slugify
 from reader.core.library import ImportOutcome, Library
 from reader.tui.dialogs.export_dialog import ExportDialog
 from reader.tui.dialogs.import_dialog import ImportDialog
 from reader.tui.library.screen import LibraryScreen
-from reader.tui.transfers import (
-    EXPORT_FOLDER_SETTING,
-    default_export_folder,
-    import_summary,
-)
+from reader.tui.transfers import import_summary
 from tests.tui.helpers import RecordingApp, settle
 
 
@@ -167,9 +165,11 @@ async def test_escape_cancels_both_dialogs(library: Library) -> None:
     assert library.articles.count() == 15
 
 
-def test_summaries_and_defaults() -> None:
-    assert default_export_folder(None, Path("/home/r")) == Path("/home/r/skim-notes")
-    assert default_export_folder("/srv/notes") == Path("/srv/notes")
+def test_summaries_and_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", "/home/r")
+    plain = Settings(path=Path("config.toml"))
+    assert default_export_folder(plain) == (Path("/home/r/skim-notes"), "default")
+    assert default_export_folder(plain, "/srv/notes") == (Path("/srv/notes"), "library")
     failed = ImportOutcome("a.bin", error="a.bin: looks like a binary file, not text\nmore")
     assert import_summary([failed]) == (
         "Imported 0, 1 failed: a.bin: looks like a binary file, not text",

@@ -193,3 +193,13 @@ def test_local_feed_file(library: Library, tmp_path: Path) -> None:
 def test_other_schemes_are_not_feeds(library: Library) -> None:
     with pytest.raises(IngestError, match="ftp:// feeds are not supported"):
         library.sources.subscribe("ftp://127.0.0.1/feed.xml")
+
+
+def test_update_reports_progress_feed_by_feed(library: Library, site: Site) -> None:
+    library.sources.subscribe(site.url("/rss.xml"), limits=LIMITS)
+    calls: list[tuple[int, int, str]] = []
+    library.sources.update_feeds(
+        limits=LIMITS, progress=lambda done, total, label: calls.append((done, total, label))
+    )
+    # Before the fetch, named by the feed's title; then once, done, with no label.
+    assert calls == [(0, 1, "Harbour Notes"), (1, 1, "")]

@@ -70,7 +70,7 @@ def test_pocket_import_fetches_pages_keeps_state_and_reports_failures(
 ) -> None:
     path = _write(tmp_path, "ril_export.html", pages.POCKET_HTML, site)
     seen: list[ImportOutcome] = []
-    outcomes = library.sources.import_saved(path, "pocket", limits=LIMITS, progress=seen.append)
+    outcomes = library.sources.import_saved(path, "pocket", limits=LIMITS, on_outcome=seen.append)
     assert outcomes == seen
     errors = [o.error for o in outcomes if o.error]
     assert errors == [
@@ -164,3 +164,22 @@ def test_markdown_folder_is_deduplicated_against_the_library(
         (False, "same text"),
     ]
     assert library.articles.count() == 2
+
+
+def test_import_reports_progress_link_by_link_besides_each_outcome(
+    library: Library, site: Site, tmp_path: Path
+) -> None:
+    path = _write(tmp_path, "pocket.csv", pages.POCKET_CSV, site)
+    calls: list[tuple[int, int, str]] = []
+    seen: list[ImportOutcome] = []
+    outcomes = library.sources.import_saved(
+        path,
+        "pocket",
+        limits=LIMITS,
+        on_outcome=seen.append,
+        progress=lambda done, total, label: calls.append((done, total, label)),
+    )
+    assert seen == outcomes
+    links = [o.origin for o in outcomes]
+    total = len(links)
+    assert calls == [*((i, total, url) for i, url in enumerate(links)), (total, total, "")]

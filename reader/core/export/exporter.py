@@ -34,7 +34,7 @@ from reader.core.export.naming import (
 from reader.core.export.outcomes import ExportReport, FileOutcome, FileStatus
 from reader.core.export.render import file_stem, needs_summary, render_markdown
 from reader.core.export.templating import Template
-from reader.core.models import Annotation, Article, Summary
+from reader.core.models import Annotation, Article, Progress, Summary, no_progress
 from reader.core.records import ExportRecord
 
 Summarize = Callable[[Article], Summary]
@@ -77,6 +77,7 @@ def export_articles(
     force: bool = False,
     since: datetime | None = None,
     filename: Template | None = None,
+    progress: Progress = no_progress,
 ) -> ExportReport:
     """Write the articles ``ids`` to ``out``: one file each in a folder, or all in one ``.md`` file.
 
@@ -91,6 +92,8 @@ def export_articles(
         since: only articles added, or whose notes or highlights changed, at or after this time.
         filename: names new files in a folder (a parsed template; default: a slug of the title).
             Files written before keep their names.
+        progress: told about each article before it is rendered (one step per article, labelled
+            with its title), and once when all files are written.
 
     Raises:
         NotFound: an id is not in the library.
@@ -104,8 +107,9 @@ def export_articles(
         ids = [i for i in ids if i in changed]
     if not ids:
         return ExportReport(())
-    job = _Job(store, summarize, template, now, force, filename)
+    job = _Job(store, summarize, template, now, force, _Steps(progress, len(ids)), filename)
     files = (job.single_file(ids, out),) if is_single_file(out) else tuple(job.folder(ids, out))
+    job.steps.finish()
     return ExportReport(files, job.unrecorded)
 
 
@@ -146,6 +150,24 @@ def _replace_hash(record: ExportRecord, digest: str) -> ExportRecord:
     return dataclasses.replace(record, sha256=digest)
 
 
+class _Steps:
+    """Counts the articles of one export for its :class:`Progress` (each article once, though an
+    unchanged file renders it twice: with its recorded time, then, if that differs, with now)."""
+
+    def __init__(self, progress: Progress, total: int) -> None:
+        self.progress = progress
+        self.total = total
+        self.seen: set[int] = set()
+
+    def start(self, article: Article) -> None:
+        if article.id not in self.seen:
+            self.progress(len(self.seen), self.total, article.title)
+            self.seen.add(article.id)
+
+    def finish(self) -> None:
+        self.progress(self.total, self.total, "")
+
+
 class _Job:
     """One export run: the template, the clock and the summaries it has computed."""
 
@@ -156,8 +178,10 @@ class _Job:
         template: Template,
         now: datetime,
         force: bool,
+        steps: _Steps | None = None,
         filename: Template | None = None,
     ) -> None:
+        self.steps = steps or _Steps(no_progress, 0)
         self.store = store
         self.filename = filename
         self.summarize = summarize if needs_summary(template) else None
@@ -179,6 +203,7 @@ class _Job:
         combined = len(articles) > 1
         parts = []
         for article in articles:
+            self.steps.start(article)
             summary = self.summarize(article) if self.summarize else None
             text = render_markdown(
                 article,
@@ -217,6 +242,7 @@ class _Job:
         ordered = sorted(ids)
         for start in range(0, len(ordered), BATCH):
             for article in self.store.articles_by_ids(ordered[start : start + BATCH]):
+                self.steps.start(article)  # also when the file turns out to be skipped
                 record = by_article.get(article.id)
                 moved_from = None
                 if record is not None and not Path(record.path).exists():

@@ -25,6 +25,12 @@ from pathlib import Path
 
 from reader.core import paths
 from reader.core.errors import StorageError
+from reader.core.library.analysis import (
+    SUMMARY_ALGORITHM_SETTING as SUMMARY_ALGORITHM_SETTING,
+)
+from reader.core.library.analysis import (
+    SUMMARY_SENTENCES_SETTING as SUMMARY_SENTENCES_SETTING,
+)
 from reader.core.library.analysis import Analyses
 from reader.core.library.annotations import Annotations
 from reader.core.library.articles import Articles
@@ -57,7 +63,7 @@ class Library:
         self.articles = Articles(storage, clock=clock)
         self.annotations = Annotations(storage, self.articles, clock=clock)
         self.analysis = Analyses(storage, self.articles)
-        self.stories = Stories(storage, self.articles, self.analysis)
+        self.stories = Stories(storage, self.articles, self.analysis, clock=clock)
         self.sources = Sources(storage, self.articles, clock=clock)
         self.exports = Exports(
             storage,

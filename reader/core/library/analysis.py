@@ -36,6 +36,17 @@ class Analyses:
         """Cache in ``storage``; ``articles`` gives the texts :meth:`analyse_many` reads."""
         self._storage = storage
         self._articles = articles
+        # The config file's summary choice: it wins over the stored one (see reader.core.config).
+        self._preferred: tuple[str | None, int | None] = (None, None)
+
+    def prefer(self, *, algorithm: str | None = None, sentences: int | None = None) -> None:
+        """Use ``algorithm`` and ``sentences`` over the library's stored choice (None: the stored one).
+
+        For the config file's ``[summary]``: it applies to this ``Library`` only and is never
+        stored. :meth:`set_summary_choice` drops it for what it changes, so a choice made in the
+        reader applies at once.
+        """
+        self._preferred = (algorithm, sentences)
 
     def summary_choice(self) -> tuple[str, int]:
         """The library's summary algorithm and length in sentences.
@@ -46,8 +57,13 @@ class Analyses:
         """
         from reader.core import analysis
 
-        algorithm = self._storage.settings.get(SUMMARY_ALGORITHM_SETTING) or ""
-        count = self._storage.settings.get(SUMMARY_SENTENCES_SETTING) or ""
+        preferred_algorithm, preferred_sentences = self._preferred
+        algorithm = (
+            preferred_algorithm or self._storage.settings.get(SUMMARY_ALGORITHM_SETTING) or ""
+        )
+        count = str(
+            preferred_sentences or self._storage.settings.get(SUMMARY_SENTENCES_SETTING) or ""
+        )
         if algorithm not in analysis.ALGORITHMS:
             algorithm = analysis.DEFAULT_ALGORITHM
         sentences = int(count) if count.isdigit() and int(count) > 0 else analysis.DEFAULT_SENTENCES
@@ -70,12 +86,14 @@ class Analyses:
                     f" choose one of {', '.join(analysis.ALGORITHMS)}"
                 )
             self._storage.settings.put(SUMMARY_ALGORITHM_SETTING, algorithm)
+            self._preferred = (None, self._preferred[1])
         if sentences is not None:
             if isinstance(sentences, bool) or not isinstance(sentences, int) or sentences < 1:
                 raise AnalysisError(
                     f"number of summary sentences must be a whole number ≥ 1, not {sentences!r}"
                 )
             self._storage.settings.put(SUMMARY_SENTENCES_SETTING, str(sentences))
+            self._preferred = (self._preferred[0], None)
 
     def of(self, article: Article) -> Analysis:
         """Sentences, entities and numbers of ``article``, from the cache when possible."""

@@ -15,7 +15,9 @@ from reader.core.models import (
     ArticleDraft,
     ArticleMeta,
     ArticleQuery,
+    Progress,
     TriageState,
+    no_progress,
 )
 from reader.core.storage import Storage
 from reader.core.text import content_hash, word_count
@@ -71,10 +73,16 @@ class Articles:
             f"{revision.orphaned} orphaned)"
         )
 
-    def import_paths(self, sources: Iterable[Path]) -> list[ImportOutcome]:
+    def import_paths(
+        self, sources: Iterable[Path], *, progress: Progress | None = None
+    ) -> list[ImportOutcome]:
         """Read files and directories (recursively) and store what they contain.
 
         A file that cannot be read is reported in its outcome and does not stop the others.
+
+        Args:
+            progress: told about each file as it is read (one step per file; the label is the
+                file's path), then once more when everything is stored.
 
         Raises:
             LibraryDamaged: SQLite's quick check (at most about half a second) finds the library
@@ -82,20 +90,33 @@ class Articles:
         """
         from reader.core import ingest
 
+        report = progress or no_progress
         self._storage.check_pages()
+        # Folders are listed first, so the number of files is known before the first is read.
+        listed: list[tuple[Path, list[Path]]] = [
+            (source, list(ingest.iter_directory(source)) if source.is_dir() else [source])
+            for source in sources
+        ]
+        total = sum(len(files) for _, files in listed)
+        done = 0
         drafts: list[ArticleDraft] = []
         outcomes: list[ImportOutcome | None] = []
-        for source in sources:
-            files = list(ingest.iter_directory(source)) if source.is_dir() else [source]
+        for source, files in listed:
             if source.is_dir() and not files:
                 outcomes.append(ImportOutcome(str(source), error=f"{source}: no articles found"))
             for file in files:
+                report(done, total, str(file))
                 try:
                     drafts.append(ingest.read_path(file))
                     outcomes.append(None)
                 except IngestError as error:
                     outcomes.append(ImportOutcome(str(file), error=str(error)))
+                done += 1
+        # The last step, storing, is one transaction: it is reported as its own label.
+        if drafts:
+            report(done, total, f"storing {len(drafts)} articles")
         results = iter(self.add_many(drafts) if drafts else [])
+        report(total, total, "")
         draft_iter = iter(drafts)
         return [
             outcome
@@ -104,12 +125,14 @@ class Articles:
             for outcome in outcomes
         ]
 
-    def import_samples(self) -> list[ImportOutcome]:
+    def import_samples(self, *, progress: Progress | None = None) -> list[ImportOutcome]:
         """Import the sample articles bundled with skim (their README is not an article)."""
         from reader.core import ingest
 
         folder = paths.bundled_dir("sample_articles")
-        return self.import_paths(p for p in ingest.iter_directory(folder) if p.name != "README.md")
+        return self.import_paths(
+            (p for p in ingest.iter_directory(folder) if p.name != "README.md"), progress=progress
+        )
 
     def get(self, article_id: int) -> Article:
         """The article with ``article_id`` (raises NotFound)."""

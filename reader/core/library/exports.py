@@ -11,6 +11,7 @@ from reader.core.library.analysis import Analyses
 from reader.core.library.annotations import Annotations
 from reader.core.library.articles import Articles
 from reader.core.library.shared import utc_now
+from reader.core.models import Progress, no_progress
 from reader.core.storage import Storage
 from reader.core.types import Clock
 
@@ -48,6 +49,7 @@ class Exports:
         force: bool = False,
         since: datetime | None = None,
         filename: str | None = None,
+        progress: Progress | None = None,
     ) -> ExportReport:
         """Write articles with their highlights and notes as Markdown (see reader.core.export).
 
@@ -59,6 +61,7 @@ class Exports:
             since: only articles added, or whose notes or highlights changed, since this time.
             filename: a template naming new files in a folder (``{{title}}``); files exported
                 before keep their names. Default: a slug of the title.
+            progress: told about each article as it is written (one step per article).
 
         Raises:
             NotFound: an id is not in the library.
@@ -82,6 +85,7 @@ class Exports:
             force=force,
             since=since,
             filename=filename_template(filename) if filename else None,
+            progress=progress or no_progress,
         )
 
     def import_notes(self, paths: Sequence[Path]) -> NotesImportReport:

@@ -12,13 +12,12 @@ from typing import TYPE_CHECKING
 
 from reader.core.library.articles import Articles
 from reader.core.library.shared import file_imported, utc_now
-from reader.core.models import AddResult
+from reader.core.models import AddResult, OutcomeHandler, Progress, no_progress
 from reader.core.storage import Storage
 from reader.core.types import Clock, ImportOutcome
 
 if TYPE_CHECKING:
     from reader.core.ingest.feeds.lists import OpmlImport
-    from reader.core.ingest.saved.fetching import Progress
     from reader.core.ingest.saved.links import SavedLink
     from reader.core.ingest.web.fetch import FetchLimits
     from reader.core.records import Feed, FeedUpdate
@@ -65,15 +64,22 @@ class Sources:
         *,
         full_text: bool | None = None,
         limits: FetchLimits | None = None,
+        progress: Progress | None = None,
     ) -> list[FeedUpdate]:
         """Import the new entries of every feed (or those in ``ids``); failures are reported per feed.
 
-        ``full_text`` overrides each subscription's own setting for this update.
+        ``full_text`` overrides each subscription's own setting for this update; ``progress`` is
+        told about each feed before it is fetched (one step per feed).
         """
         from reader.core.ingest.feeds import service
 
         results = service.update(
-            self._storage, ids, full_text=full_text, limits=limits, now=self._clock()
+            self._storage,
+            ids,
+            full_text=full_text,
+            limits=limits,
+            now=self._clock(),
+            progress=progress or no_progress,
         )
         file_imported(self._storage, sum(result.new_articles for result in results))
         return results
@@ -100,22 +106,33 @@ class Sources:
         tool: str,
         *,
         limits: FetchLimits | None = None,
+        on_outcome: OutcomeHandler | None = None,
         progress: Progress | None = None,
     ) -> list[ImportOutcome]:
         """Import a Pocket or Instapaper export: fetch each saved page and store its article.
 
         Saved time, archive state, star, tags and Instapaper's selection (as the article note) are
         kept. Pages that cannot be fetched are reported in their outcome; the others are stored.
+
+        Args:
+            on_outcome: called with each outcome once it is final (stored), so a long import can
+                be followed as it runs.
+            progress: told about each link before it is fetched (one step per link).
         """
         from reader.core.ingest.saved import fetching
 
         links, problems = self._saved_links(path, tool)
         outcomes = [ImportOutcome(str(path), error=problem) for problem in problems]
-        if progress is not None:
+        if on_outcome is not None:
             for outcome in outcomes:
-                progress(outcome)
+                on_outcome(outcome)
         outcomes += fetching.import_links(
-            self._storage, links, limits=limits, now=self._clock(), progress=progress
+            self._storage,
+            links,
+            limits=limits,
+            now=self._clock(),
+            on_outcome=on_outcome,
+            progress=progress or no_progress,
         )
         created = sum(1 for o in outcomes if o.result is not None and o.result.created)
         file_imported(self._storage, created)

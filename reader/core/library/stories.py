@@ -6,9 +6,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reader.core.errors import UsageError
+from reader.core.library import shared
 from reader.core.library.analysis import Analyses
 from reader.core.library.articles import Articles
-from reader.core.models import ArticleMeta
+from reader.core.models import ArticleMeta, Clock
+from reader.core.records import ManualLinks
 from reader.core.storage import Storage
 
 if TYPE_CHECKING:
@@ -19,11 +21,19 @@ if TYPE_CHECKING:
 class Stories:
     """Story groups (see reader.core.stories) and comparisons of their articles."""
 
-    def __init__(self, storage: Storage, articles: Articles, analysis: Analyses) -> None:
+    def __init__(
+        self,
+        storage: Storage,
+        articles: Articles,
+        analysis: Analyses,
+        *,
+        clock: Clock = shared.utc_now,
+    ) -> None:
         """Group in ``storage``; comparisons read ``articles`` and their (cached) ``analysis``."""
         self._storage = storage
         self._articles = articles
         self._analysis = analysis
+        self._clock = clock
 
     def of(self, article_id: int) -> list[ArticleMeta]:
         """The articles of ``article_id``'s story, oldest first (just itself when it has none)."""
@@ -50,10 +60,66 @@ class Stories:
         return groups.group_pending(self._storage.stories, limit=limit)
 
     def regroup(self) -> int:
-        """Group every article again from scratch (after the grouping method changed)."""
+        """Group every article again from scratch (after the grouping method changed).
+
+        Links made by hand (:meth:`link`, :meth:`unlink`) are kept and honoured. Undated articles
+        stored before skim read event dates from the text get theirs first
+        (:meth:`backfill_event_dates`), so they can join the stories they belong to.
+        """
         from reader.core.stories import groups
 
+        self.backfill_event_dates()
         return groups.regroup(self._storage.stories)
+
+    def backfill_event_dates(self) -> int:
+        """Infer the event date of stored articles that have no date at all, from their text.
+
+        Articles imported before event dates existed have neither; those whose first paragraphs
+        say when the event happened get that day, marked as inferred. Returns how many got one.
+        """
+        from reader.core.ingest.eventdates import event_date
+
+        found = [
+            (article_id, day)
+            for article_id, body, url in self._storage.event_dates.missing()
+            if (day := event_date(body, url=url)) is not None
+        ]
+        self._storage.event_dates.set_inferred(found)
+        return len(found)
+
+    def link(self, ids: Sequence[int]) -> int | None:
+        """Say that these articles report the same event: they are filed in one story, for good.
+
+        The link outlives ``regroup``. They join the largest story any of them is in.
+
+        Returns:
+            The id of the story they are now in; None when none of them is grouped yet.
+
+        Raises:
+            UsageError: fewer than two different articles.
+            NotFound: an id that is no article (or a deleted one).
+        """
+        return self._storage.story_links.link(list(ids), now=self._clock())
+
+    def unlink(self, article_id: int) -> list[int]:
+        """Take an article out of its story, for good (``regroup`` keeps it apart too).
+
+        Returns:
+            The articles it was taken apart from (empty when it had no other source).
+
+        Raises:
+            NotFound: no such article (or a deleted one).
+        """
+        return self._storage.story_links.unlink(article_id, now=self._clock())
+
+    def links(self, article_id: int) -> ManualLinks:
+        """The links made by hand for ``article_id``: linked with, and kept apart from.
+
+        Raises:
+            NotFound: no such article (or a deleted one).
+        """
+        self._storage.articles.meta(article_id)  # raises NotFound
+        return self._storage.story_links.of(article_id)
 
     def compare(self, ids: Sequence[int]) -> Comparison:
         """How two or more articles cover one story: highlights, entities, figures and quotes."""

@@ -51,6 +51,7 @@ from reader.core.storage.changes import ChangeStore
 from reader.core.storage.damage import QUICK_CHECK_SECONDS
 from reader.core.storage.database import Database
 from reader.core.storage.details import DetailStore
+from reader.core.storage.event_dates import EventDateStore
 from reader.core.storage.exports import ExportStore
 from reader.core.storage.feeds import FeedStore
 from reader.core.storage.imports import ImportStore
@@ -85,6 +86,7 @@ class Storage:
         settings: the reader's preferences.
         stories: story membership and the index story grouping uses.
         story_links: the links between articles the reader made by hand.
+        event_dates: undated articles without an event date (the backfill at regroup).
         feeds: subscriptions and the entries they delivered.
         imports: articles from other tools.
         exports: what Markdown export reads in bulk, and its file records.
@@ -104,6 +106,7 @@ class Storage:
         self.settings = SettingStore(database)
         self.stories = StoryStore(database)
         self.story_links = StoryLinkStore(database)
+        self.event_dates = EventDateStore(database)
         self.feeds = FeedStore(database)
         self.imports = ImportStore(database)
         self.changes = ChangeStore(database)

@@ -41,13 +41,19 @@ class SourceText:
 
 @dataclass(frozen=True, slots=True)
 class SourceSummary:
-    """A source's own view: who published it and its highlights (summary sentences)."""
+    """A source's own view: who published it and its highlights (summary sentences).
+
+    ``publisher_summary`` and ``publisher_tone`` are the outlet's own summary bullets and tone
+    label, kept from a pasted page (empty, None: it had none), to set beside skim's.
+    """
 
     article_id: int
     title: str
     source: str | None
     published: datetime | None
     highlights: tuple[str, ...]
+    publisher_summary: tuple[str, ...] = ()
+    publisher_tone: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +104,8 @@ def compare(sources: Sequence[SourceText]) -> Comparison:
             s.article.source,
             s.article.published,
             tuple(sentence.text for sentence in s.summary.sentences),
+            s.article.publisher_summary,
+            s.article.publisher_tone,
         )
         for s in sources
     )

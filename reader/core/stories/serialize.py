@@ -51,6 +51,8 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "source": s.source,
                 "published": iso(s.published),
                 "highlights": list(s.highlights),
+                "publisher_summary": list(s.publisher_summary),
+                "publisher_tone": s.publisher_tone,
             }
             for s in comparison.sources
         ],

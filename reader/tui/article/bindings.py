@@ -32,6 +32,8 @@ why each highlight was chosen, `R` shows each one's rank and score in the panel.
 **Tone** (in the header): `T` shows the evidence in the text — the writer's loaded, alarm and
 first-person words — with opinion sentences in italics and quotations muted; `T` again goes back.
 When other saved articles report the same event ("2 sources"), `c` compares their coverage.
+`L` says "this covers the same event as…": search for the other article and choose it, or choose
+"Not the same event" to take this one out of its story. Both stay when stories are regrouped.
 `ctrl+e` exports the article to Markdown (the last export folder, else `~/skim-notes`).
 """
 """What the help screen (?) says about the article screen, above its list of keys."""
@@ -63,6 +65,7 @@ BINDINGS: list[BindingType] = [
     _key("E", "entities", "Entities", show=True),
     _key("T", "tone", "Tone evidence"),
     _key("c", "story", "Compare sources"),
+    _key("L", "link_story", "Same event as…"),
     _key("ctrl+e", "export", "Export Markdown"),
     _key("l", "later", "Later"),
     _key("a", "archive", "Archive"),

@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core import SkimError
-from reader.tui.transfers import EXPORT_FOLDER_SETTING, default_export_folder
+from reader.core import EXPORT_FOLDER_SETTING, SkimError, default_export_folder
+from reader.tui.messages import settings_of
 
 if TYPE_CHECKING:
     from reader.tui.article.screen import ArticleScreen
@@ -40,10 +40,15 @@ class MarkdownExport:
             self.screen.app,
         )
 
+        settings = settings_of(app)
+
         def export() -> None:
             try:
-                folder = default_export_folder(library.get_setting(EXPORT_FOLDER_SETTING))
-                report = library.exports.markdown([article_id], out=folder, force=force)
+                remembered = library.get_setting(EXPORT_FOLDER_SETTING)
+                folder = default_export_folder(settings, remembered)[0]
+                report = library.exports.markdown(
+                    [article_id], out=folder, template=settings.export_template, force=force
+                )
             except SkimError as error:
                 app.call_from_thread(app.notify, str(error), severity="error")
                 return

@@ -36,6 +36,9 @@ def header_facts(article: Article) -> Content:
         facts.append(f"by {article.author}")
     if article.published:
         facts.append(_date(article.published))
+    elif article.event_date:  # no published date: the day the text says the event happened
+        inferred = " (inferred from the text)" if article.event_date_inferred else ""
+        facts.append(f"{article.event_date.day} {article.event_date:%b %Y}{inferred}")
     if article.updated and article.updated != article.published:
         same_day = article.published and article.updated.date() == article.published.date()
         facts.append(
@@ -49,16 +52,19 @@ def header_facts(article: Article) -> Content:
     return Content.assemble(*parts)
 
 
-def header_story(tone: str, sources: int) -> Content:
+def header_story(tone: str, sources: int, publisher_tone: str | None = None) -> Content:
     """The tone label and, for two or more, the number of sources: ``Opinionated · 3 sources``.
 
     Args:
         tone: The tone label, or "" while it is not known.
         sources: How many articles the article's story has.
+        publisher_tone: The outlet's own label for the story, shown after skim's.
     """
     parts: list[Content | str | tuple[str, str]] = []
     if tone:
         parts.append((tone, "$text-muted" if tone == "Neutral" else "bold $text-warning"))
+    if publisher_tone:
+        parts.append((f"{' ' if tone else ''}(publisher: {publisher_tone})", "$text-muted"))
     if sources >= 2:
         parts.extend(
             [(" · ", "$text-muted") if tone else "", (f"{sources} sources", "$text-accent")]
@@ -98,6 +104,9 @@ class ArticleHeader(Vertical):
     sources = 1
     """How many articles the article's story has."""
 
+    publisher_tone: str | None = None
+    """The outlet's own tone label, kept from a pasted page."""
+
     def compose(self) -> ComposeResult:
         """The title line(s) and the facts line."""
         yield Static("Loading…", id="header-title")
@@ -117,8 +126,13 @@ class ArticleHeader(Vertical):
         """Describe ``article``."""
         self.query_one("#header-title", Static).update(header_title(article))
         self.query_one("#header-facts", Static).update(header_facts(article))
+        if article.publisher_tone != self.publisher_tone:
+            self.publisher_tone = article.publisher_tone
+            self.show_story(self.tone, self.sources)
 
     def show_story(self, tone: str, sources: int) -> None:
         """Add the tone label and the number of sources covering the story to the facts."""
         self.tone, self.sources = tone, sources
-        self.query_one("#header-story", Static).update(header_story(tone, sources))
+        self.query_one("#header-story", Static).update(
+            header_story(tone, sources, self.publisher_tone)
+        )

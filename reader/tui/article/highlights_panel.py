@@ -1,4 +1,5 @@
-"""The Highlights panel: the summary sentences as bullets, with their scores on request."""
+"""The Highlights panel: the summary sentences as bullets, with their scores on request, and the
+publisher's own highlights (kept from a pasted page) below them."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Label, LoadingIndicator, OptionList
+from textual.widgets import Label, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.core import Summary, SummarySentence, clean_line, partial_note
@@ -57,6 +58,7 @@ class HighlightsPanel(Vertical):
             & > .option-list--option { padding: 0 1; }
             &.-stale { text-opacity: 60%; }
         }
+        & > #publisher-summary { padding: 0 1; }
     }
     """
 
@@ -82,6 +84,12 @@ class HighlightsPanel(Vertical):
         yield LoadingIndicator()
         yield Label("Summarising…", classes="panel-status")
         yield OptionList(id="highlights-list")
+        # The outlet's own summary: hidden until an article that has one is shown.
+        title = PanelTitle("Publisher's highlights", id="publisher-title")
+        bullets = Static("", id="publisher-summary", markup=False)
+        title.display = bullets.display = False
+        yield title
+        yield bullets
 
     @property
     def summary(self) -> Summary | None:
@@ -131,6 +139,21 @@ class HighlightsPanel(Vertical):
         else:
             self._status("The text is too short to summarise.")
         self._fill()
+
+    def show_publisher(self, bullets: tuple[str, ...]) -> None:
+        """Show the outlet's own summary bullets under skim's (nothing when it has none)."""
+        body = Content("\n").join(
+            Content.assemble(("◦ ", "$text-muted"), " ".join(line.split())) for line in bullets
+        )
+        self.query_one("#publisher-summary", Static).update(body)
+        for widget in self.query("#publisher-title, #publisher-summary"):
+            widget.display = bool(bullets)
+
+    @property
+    def publisher_bullets(self) -> str:
+        """The publisher's highlights as shown (plain text; empty when hidden)."""
+        shown = self.query_one("#publisher-summary", Static)
+        return str(shown.visual) if shown.display else ""
 
     def show_error(self, message: str) -> None:
         """Say why there is no (new) summary."""

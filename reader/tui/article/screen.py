@@ -32,6 +32,7 @@ from reader.tui.article.loading import ArticleLoader
 from reader.tui.article.notes_panel import NotesPanel
 from reader.tui.article.session import ArticleSession
 from reader.tui.article.storing import ArticleWriter
+from reader.tui.article.story_linking import StoryLinking
 from reader.tui.dialogs.algorithm_picker import AlgorithmPicker
 from reader.tui.dialogs.entity_list import EntityList
 from reader.tui.dialogs.summary_reasons import SummaryReasons
@@ -63,6 +64,7 @@ class ArticleScreen(Screen[None]):
         self.writer = ArticleWriter(self)
         self.edits = ArticleEdits(self)
         self.markdown_export = MarkdownExport(self)
+        self.story_linking = StoryLinking(self)
         self._article_text: ArticleText | None = None
 
     @property
@@ -358,6 +360,10 @@ class ArticleScreen(Screen[None]):
             self.notify("No other source of this story is in your library", timeout=3)
             return
         self.post_message(OpenStory(self.article_id))
+
+    def action_link_story(self) -> None:
+        """Say which saved article covers the same event (or take this one out of its story)."""
+        self.story_linking.start()
 
     def action_export(self) -> None:
         """Export this article with its highlights and notes to a Markdown file."""

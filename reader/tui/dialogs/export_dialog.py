@@ -46,11 +46,16 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         Binding("escape", "cancel", "Cancel", id="export_dialog.cancel"),
     ]
 
-    def __init__(self, count: int, folder: Path) -> None:
-        """Offer to export ``count`` articles, to ``folder`` unless the reader changes it."""
+    def __init__(self, count: int, folder: Path, template: str = "default") -> None:
+        """Offer to export ``count`` articles, to ``folder`` with ``template`` unless changed.
+
+        A ``template`` that is not built in (the config file may name one of the reader's own)
+        is offered after the built-in ones.
+        """
         super().__init__()
         self._count = count
         self._folder = folder
+        self._template = template
 
     def compose(self) -> ComposeResult:
         """The title, the folder box, the templates, the file-name box, force and the buttons."""
@@ -64,9 +69,16 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 for name in BUILTIN_TEMPLATES:
                     yield RadioButton(
                         f"{name} template",
-                        value=name == BUILTIN_TEMPLATES[0],
+                        value=name == self._template,
                         name=name,
                         id=f"template-{name}",
+                    )
+                if self._template not in BUILTIN_TEMPLATES:
+                    yield RadioButton(
+                        Content(f"{self._template} template"),  # a file name: not markup
+                        value=True,
+                        name=self._template,
+                        id="template-configured",
                     )
             yield Label("File names of new files (empty: the title as a slug)")
             yield Input(

@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import Worker, get_current_worker
 
-from reader.core import ArticleMeta, SkimError
+from reader.core import DEFAULT_DATE_FORMAT, ArticleMeta, SkimError
 from reader.tui.failures import report_failure
 from reader.tui.library.article_row import RowStyles, placeholder_row, render_row
 from reader.tui.library.listing import PAGE_SIZE, Fetch, Page
@@ -79,6 +79,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     date_field: reactive[str] = reactive("added")
     """Which date the rows show: ``added`` or ``published``."""
+
+    date_format: str = DEFAULT_DATE_FORMAT
+    """How the rows show dates (the config's ``[library] date_format``), set before rows arrive."""
 
     class Highlighted(Message):
         """The cursor moved, or the row under it arrived."""
@@ -237,7 +240,12 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         if meta is None:
             return placeholder_row(width, styles)
         return render_row(
-            meta, width, styles, date_field=self.date_field, story_size=self.story_size(meta.id)
+            meta,
+            width,
+            styles,
+            date_field=self.date_field,
+            date_format=self.date_format,
+            story_size=self.story_size(meta.id),
         )
 
     def _refresh_row(self, index: int) -> None:

@@ -10,7 +10,13 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from reader.core import ArticleMeta, TriageState, clean_line, reading_minutes
+from reader.core import (
+    DEFAULT_DATE_FORMAT,
+    ArticleMeta,
+    TriageState,
+    clean_line,
+    reading_minutes,
+)
 
 # The inbox is where articles start, so it needs no mark; the other states do.
 STATE_GLYPHS = {TriageState.LATER: "◷", TriageState.ARCHIVE: "✓"}
@@ -67,10 +73,13 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width)
 
 
-def format_date(meta: ArticleMeta, field: str) -> str:
-    """The date shown for ``meta``: publication date when ``field`` is published, else added."""
+def format_date(meta: ArticleMeta, field: str, date_format: str = DEFAULT_DATE_FORMAT) -> str:
+    """The date shown for ``meta``: publication date when ``field`` is published, else added.
+
+    In ``date_format`` (strftime), cut to the date column's width.
+    """
     when: datetime = meta.published if field == "published" and meta.published else meta.added
-    return when.strftime("%d %b %Y")
+    return fit(clean_line(when.strftime(date_format)), DATE_WIDTH)
 
 
 def story_mark(size: int, title_width: int) -> str:
@@ -81,7 +90,13 @@ def story_mark(size: int, title_width: int) -> str:
 
 
 def render_row(
-    meta: ArticleMeta, width: int, styles: RowStyles, *, date_field: str, story_size: int = 1
+    meta: ArticleMeta,
+    width: int,
+    styles: RowStyles,
+    *,
+    date_field: str,
+    date_format: str = DEFAULT_DATE_FORMAT,
+    story_size: int = 1,
 ) -> Strip:
     """Draw one article as a strip exactly ``width`` cells wide.
 
@@ -111,7 +126,7 @@ def render_row(
             (fit(clean_line(meta.source or ""), cols.source), styles.dim),
         ]
     if cols.date:
-        parts += [("  ", styles.base), (format_date(meta, date_field), styles.dim)]
+        parts += [("  ", styles.base), (format_date(meta, date_field, date_format), styles.dim)]
     parts += [
         ("  ", styles.base),
         (f"{reading_minutes(meta.words)}m".rjust(MINUTES_WIDTH), styles.dim),

@@ -18,12 +18,13 @@ from reader.tui.changes import POLL_SECONDS, ChangeWatcher
 from reader.tui.failures import report_failure
 from reader.tui.library.article_list import ArticleList
 from reader.tui.library.empty_state import EmptyState
+from reader.tui.library.list_memory import ListMemory
 from reader.tui.library.listing import Listing, Loaded, View, empty_message, fetcher, load
 from reader.tui.library.search_bar import SearchBar
 from reader.tui.library.transfers import Transfers
 from reader.tui.library.triage import Triage
 from reader.tui.library.view_tabs import ViewTabs
-from reader.tui.messages import OpenArticle, OpenStory, library_of
+from reader.tui.messages import OpenArticle, OpenStory, library_of, settings_of
 
 if TYPE_CHECKING:
     from reader.core import Library
@@ -90,9 +91,10 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
     ]
 
     def __init__(self) -> None:
-        """Start on the inbox, newest first."""
+        """Start on the inbox, newest first, until :meth:`on_mount` reads the remembered list."""
         super().__init__()
         self.listing = Listing()
+        self.memory = ListMemory()
         self.triage = Triage(self)
         self.transfers = Transfers(self)
         self._keys_state: tuple[bool, ...] = ()
@@ -121,6 +123,9 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
 
     def on_mount(self) -> None:
         """Focus the list; rows arrive from a worker after the first frame."""
+        settings = settings_of(self.app)
+        self.listing = self.memory.first_listing(settings)
+        self.articles.date_format = settings.date_format
         self.articles.focus()
         self._show_status()
         self._watcher = ChangeWatcher(self.library)
@@ -201,6 +206,7 @@ Triage and delete keep the cursor in place; `u` undoes them one by one.
 
     def _set_listing(self, listing: Listing, *, keep_cursor: bool = False) -> None:
         self.listing = listing
+        self.memory.remember(self, listing)
         if not keep_cursor:
             self.articles.cursor = 0
         self._show_status()

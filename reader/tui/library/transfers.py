@@ -10,12 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core import ImportOutcome, SkimError, UsageError, sort_inputs
-from reader.tui.library.listing import Listing, all_ids
-from reader.tui.transfers import (
+from reader.core import (
     EXPORT_FOLDER_SETTING,
-    ExportRequest,
+    ImportOutcome,
+    SkimError,
+    UsageError,
     default_export_folder,
+    sort_inputs,
+)
+from reader.tui.library.listing import Listing, all_ids
+from reader.tui.messages import settings_of
+from reader.tui.transfers import (
+    ExportRequest,
     export_summary,
     first_line,
     import_summary,
@@ -38,12 +44,14 @@ class Transfers:
         """Ask where to export every article of ``listing`` (its ids read now), then export."""
         screen = self.screen
         library, app = screen.library, screen.app
+        settings = settings_of(app)
 
         def prepare() -> None:
             # The ids are read now, so the export is of the view as it was when the key was pressed.
             try:
                 ids = all_ids(library, listing)
-                folder = default_export_folder(library.get_setting(EXPORT_FOLDER_SETTING))
+                remembered = library.get_setting(EXPORT_FOLDER_SETTING)
+                folder = default_export_folder(settings, remembered)[0]
             except SkimError as error:
                 app.call_from_thread(screen.notify, first_line(str(error)), severity="error")
                 return
@@ -63,7 +71,8 @@ class Transfers:
                 self.screen.notify(f"Exporting {len(ids)} {noun} to {request.folder}…", timeout=3)
                 self._export(ids, request)
 
-        self.screen.app.push_screen(ExportDialog(len(ids), folder), done)
+        template = settings_of(self.screen.app).export_template
+        self.screen.app.push_screen(ExportDialog(len(ids), folder, template), done)
 
     def _export(self, ids: list[int], request: ExportRequest) -> None:
         screen = self.screen

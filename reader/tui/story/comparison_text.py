@@ -73,6 +73,15 @@ def _none() -> Line:
     return Line("none", Content("(none)"))
 
 
+def _publisher_lines(source: SourceSummary) -> Iterator[Line]:
+    """The outlet's own summary bullets and tone label, set apart from skim's highlights."""
+    if not (source.publisher_summary or source.publisher_tone):
+        return
+    tone = f" (its tone: {source.publisher_tone})" if source.publisher_tone else ""
+    yield Line("item", Content.assemble((f"The publisher's highlights{tone}", "italic")))
+    yield from (Line("item", Content.assemble("◦ ", h)) for h in source.publisher_summary)
+
+
 def _lines(c: Comparison) -> Iterator[Line]:
     names = {s.article_id: source_name(s) for s in c.sources}
     numbered = list(enumerate(c.sources, start=1))
@@ -80,6 +89,7 @@ def _lines(c: Comparison) -> Iterator[Line]:
     for number, s in numbered:
         yield _source(number, names[s.article_id])
         yield from (_item(h) for h in s.highlights) if s.highlights else [_none()]
+        yield from _publisher_lines(s)
 
     yield _heading("Figures that differ")
     differing = c.differing_figures()

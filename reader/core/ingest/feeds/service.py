@@ -21,7 +21,7 @@ from reader.core.ingest.feeds.parse import ParsedFeed, parse_feed
 from reader.core.ingest.inputs import is_address
 from reader.core.ingest.web import FetchLimits, describe, fetch, is_web_address
 from reader.core.ingest.web.addresses import host_of
-from reader.core.models import AddResult
+from reader.core.models import AddResult, Progress, no_progress
 from reader.core.records import Feed, FeedUpdate
 from reader.core.storage import Storage
 from reader.core.text import clean_line
@@ -110,6 +110,7 @@ def update(
     full_text: bool | None,
     limits: FetchLimits | None,
     now: datetime,
+    progress: Progress = no_progress,
 ) -> list[FeedUpdate]:
     """Fetch feeds (all, or those in ``feed_ids``) and import their new entries.
 
@@ -118,17 +119,21 @@ def update(
 
     Args:
         full_text: complete teasers from the web (None: as each subscription says).
+        progress: told about each feed before it is fetched (one step per feed, labelled with
+            its title), and once when all are done.
 
     Raises:
         NotFound: one of ``feed_ids`` is not a subscription (then nothing is fetched).
     """
     feeds = [storage.feeds.get(feed_id) for feed_id in feed_ids] or storage.feeds.list_feeds()
     results: list[FeedUpdate] = []
-    for feed in feeds:
+    for done, feed in enumerate(feeds):
+        progress(done, len(feeds), feed.title or feed.url)
         try:
             results.append(_update_one(storage, feed, full_text=full_text, limits=limits, now=now))
         except SkimError as error:
             results.append(FeedUpdate(feed=feed, error=str(error)))
+    progress(len(feeds), len(feeds), "")
     return results
 
 

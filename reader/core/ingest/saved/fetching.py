@@ -7,7 +7,7 @@ progress and running it again fetches only what is missing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -15,15 +15,13 @@ from reader.core.errors import IngestError
 from reader.core.ingest.common import clean_tags
 from reader.core.ingest.saved.links import SavedLink
 from reader.core.ingest.web import FetchLimits, read_url
-from reader.core.models import AddResult, ImportOutcome
+from reader.core.models import AddResult, ImportOutcome, OutcomeHandler, Progress, no_progress
 from reader.core.storage import Storage
 from reader.core.storage.imports import ImportedArticle
 from reader.core.text import content_hash, word_count
 
 BATCH = 10
 """Fetched articles stored per transaction."""
-
-Progress = Callable[[ImportOutcome], None]
 
 
 def import_links(
@@ -32,13 +30,16 @@ def import_links(
     *,
     limits: FetchLimits | None,
     now: datetime,
-    progress: Progress | None = None,
+    on_outcome: OutcomeHandler | None = None,
+    progress: Progress = no_progress,
 ) -> list[ImportOutcome]:
     """Fetch and store ``links``; return one outcome per link, in order.
 
     Args:
-        progress: called with each outcome once it is final (after its batch is stored), so a
+        on_outcome: called with each outcome once it is final (after its batch is stored), so a
             long import can be followed as it runs.
+        progress: told about each link before it is looked up or fetched (one step per link,
+            labelled with its address), and once when all are stored.
     """
     outcomes: list[ImportOutcome] = []
     pending: list[ImportOutcome | tuple[SavedLink, ImportedArticle]] = []
@@ -54,11 +55,12 @@ def import_links(
             else:
                 outcome = item
             outcomes.append(outcome)
-            if progress is not None:
-                progress(outcome)
+            if on_outcome is not None:
+                on_outcome(outcome)
         pending.clear()
 
-    for link in links:
+    for done, link in enumerate(links):
+        progress(done, len(links), link.url)
         existing = storage.imports.find_by_url(link.url)
         if existing is not None:
             result = AddResult(storage.articles.meta(existing), created=False, reason="same URL")
@@ -84,6 +86,7 @@ def import_links(
         if sum(isinstance(item, tuple) for item in pending) >= BATCH:
             flush()
     flush()
+    progress(len(links), len(links), "")
     return outcomes
 
 
