@@ -67,8 +67,17 @@ def add_export_commands(commands: Any) -> None:
     export.add_argument(
         "--template",
         metavar="NAME|PATH",
-        help="default, brief, a NAME.md in <data dir>/templates, or a template file "
+        help="default, brief, logseq, a NAME.md in <data dir>/templates, or a template file "
         "(default: the config's [export] template, else default)",
+    )
+    export.add_argument(
+        "--filename",
+        metavar="TEMPLATE",
+        help=(
+            "name new files with a template, e.g. '{{title}}' or '{{published|date}} {{title}}' "
+            "(default: the config's [export] filename, else a slug of the title); files exported "
+            "before keep their names"
+        ),
     )
     export.add_argument(
         "--since",
@@ -109,6 +118,7 @@ def export(library: Library, args: argparse.Namespace) -> int:
             force=args.force,
             since=args.since,
             progress=progress,
+            filename=args.filename or settings.export_filename or None,
         )
     if not report.files:
         info(args, "skim: nothing to export")

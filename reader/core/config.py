@@ -62,6 +62,7 @@ class Settings:
     summary_length: int | None = None
     export_folder: Path = field(default_factory=lambda: Path(DEFAULT_EXPORT_FOLDER).expanduser())
     export_template: str = DEFAULT_TEMPLATE
+    export_filename: str = ""  # a --filename template; "" for the title's slug
     view: str = DEFAULT_VIEW
     sort: str = DEFAULT_SORT
     date_format: str = DEFAULT_DATE_FORMAT
@@ -135,6 +136,7 @@ _CHECKS: dict[str, Callable[[object], object]] = {
     "summary.length": _length,
     "export.folder": _words,
     "export.template": _words,
+    "export.filename": _text,
     "library.view": _choice(VIEWS),
     "library.sort": _choice(SORTS),
     "library.date_format": _date_format,
@@ -148,6 +150,7 @@ _FIELDS = {
     "summary.length": "summary_length",
     "export.folder": "export_folder",
     "export.template": "export_template",
+    "export.filename": "export_filename",
     "library.view": "view",
     "library.sort": "sort",
     "library.date_format": "date_format",

@@ -22,6 +22,8 @@ class ExportRequest:
     folder: Path
     template: str = "default"
     force: bool = False
+    #: A template naming new files (``{{title}}``); "" for the title's slug.
+    filename: str = ""
 
 
 def export_folder(text: str) -> Path | None:

@@ -139,3 +139,23 @@ def test_import_notes_status_and_summary(
     status, out, err = cli("import-notes", "stray.md")
     assert status == 1
     assert err == "skim: stray.md: no skim_id in its front matter; skipped\n"
+
+
+def test_cli_filename(cli: Run, tmp_path: Path) -> None:
+    status, out, _ = cli("export", "1", "--filename", "{{title}}")
+    assert status == 0 and "Harbour council approves $12 million sea wall.md" in out
+    assert (tmp_path / "skim-notes" / "Harbour council approves $12 million sea wall.md").is_file()
+    status, _, err = cli("export", "1", "--filename", "{{#title}}")
+    assert status != 0 and "never closed" in err and "Traceback" not in err
+
+
+def test_config_filename(cli: Run, tmp_path: Path, own_config_and_state: Path) -> None:
+    own_config_and_state.write_text(
+        '[export]\nfolder = "skim-notes"\nfilename = "{{id}} {{title}}"\n', encoding="utf-8"
+    )
+    status, _, _ = cli("export", "1", "2")
+    assert status == 0
+    assert (
+        tmp_path / "skim-notes" / "1 Harbour council approves $12 million sea wall.md"
+    ).is_file()
+    assert (tmp_path / "skim-notes" / "2 Riverside bridge to close for repairs.md").is_file()

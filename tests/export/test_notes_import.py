@@ -36,7 +36,8 @@ def test_notes_and_tags_edited_in_the_file_come_back(
     edit(path, "> **Note:** Check the cost.", "> **Note:** Check the cost.\n> It rose in 2024.")
     edit(path, f"> #money ^skim-{first.id}", f"> #budget ^skim-{first.id}")
     edit(path, "> Compare with the 2019 plan.", "> Compare with the 2019 and 2021 plans.")
-    edit(path, "tags:\n- climate\n", "tags:\n- climate\n- sea walls\n")
+    # An Obsidian tag has no spaces: what a user types in the front matter is the kebab form.
+    edit(path, "tags:\n- climate\n", "tags:\n- climate\n- sea-walls\n")
     clock.advance()
     report = library.exports.import_notes([path])
     assert problems(report) == [] and report.messages == []
@@ -54,7 +55,7 @@ def test_notes_and_tags_edited_in_the_file_come_back(
     assert library.annotations.of(seeded[0])[1] == second  # untouched: not even its time changes
     article = library.articles.get(seeded[0])
     assert article.note == "Compare with the 2019 and 2021 plans."
-    assert article.tags == ("climate", "sea walls")
+    assert article.tags == ("climate", "sea-walls")
     # The file says exactly what the library now holds: the next export leaves it alone.
     assert (
         library.exports.markdown(seeded[:1], out=tmp_path / "notes").files[0].status == "unchanged"

@@ -27,7 +27,7 @@ def render(template: str = "default", **changes: object) -> str:
     )
 
 
-@pytest.mark.parametrize("template", ["default", "brief"])
+@pytest.mark.parametrize("template", ["default", "brief", "logseq"])
 def test_golden_file(template: str) -> None:
     data = render(template).encode("utf-8")
     golden = GOLDEN / f"{template}.md"
@@ -48,6 +48,7 @@ def test_front_matter_parses_back_with_every_field() -> None:
     data = yaml.safe_load(match.group(1))
     assert list(data) == [
         "title",
+        "aliases",
         "source",
         "author",
         "url",
@@ -60,6 +61,7 @@ def test_front_matter_parses_back_with_every_field() -> None:
         "exported",
     ]
     assert data["title"] == 'Yes: a "quoted" title # not a comment'
+    assert data["aliases"] == [data["title"]]  # so [[Title]] finds the file whatever its name
     assert data["author"] is None and data["updated"] is None
     assert data["tags"] == ["climate", "local"]
     assert data["skim_id"] == 7 and data["state"] == "later"

@@ -176,3 +176,24 @@ def test_summaries_and_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
         True,
     )
     assert import_summary([]) == ("Imported 0", False)
+
+
+async def test_export_names_files_by_a_template(library: Library, tmp_path: Path) -> None:
+    out = tmp_path / "vault"
+    app = RecordingApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"aarhus", "enter")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.query_one("#template-logseq")  # every built-in template is offered
+        dialog.query_one("#export-folder", Input).value = str(out)
+        dialog.query_one("#export-filename", Input).value = "{{title}}"
+        await pilot.press("enter")
+        await settle(pilot)
+    titles = {m.title for m in library.articles.find()}
+    files = sorted(p.stem for p in out.glob("*.md"))
+    assert len(files) == 2 and all(name in titles for name in files)

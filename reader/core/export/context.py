@@ -9,24 +9,36 @@ other one-line fields are folded to one line, and ``^skim-<n>`` inside quotes an
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable, Collection, Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
+from reader.core.export.aliases import ALIASES, with_aliases
+from reader.core.export.links import (
+    annotation_uuid,
+    article_uuid,
+    position_percent,
+    text_fragment_url,
+)
+from reader.core.export.tags import hashtag, logseq_hashtag, logseq_ref, obsidian_tag, obsidian_tags
 from reader.core.export.templating import Schema
+from reader.core.export.times import front_matter_time, iso_time, readable_time, source_time
 from reader.core.models import Annotation, Article, Summary
 from reader.core.text import clean_line, reading_minutes, strip_controls
 
 BLOCK_ID_PREFIX = "skim-"
 _FORGED_BLOCK_ID = re.compile(r"\^(?=skim-\d)")
-_NOT_IN_HASHTAG = re.compile(r"[^\w/-]+")
 
-_TAG_ITEM: Schema = {"name": None, "hashtag": None}
+__all__ = ["hashtag", "iso_time"]  # kept here too: other modules have always found them here
+
+_TAG_ITEM: Schema = {"name": None, "tag": None, "hashtag": None, "logseq": None}
 _TIME_NAMES = ("published", "updated", "added", "exported")
 
 #: Every variable a template may use (see the README's table); lists map to their items' variables.
-VARIABLES: Schema = {
+#: Omnivore's and Readwise's names for the same values are added from ``aliases``.
+_VARIABLES: Schema = {
     "id": None,
+    "uuid": None,
     "title": None,
     "source": None,
     "author": None,
@@ -39,6 +51,7 @@ VARIABLES: Schema = {
     **{f"{name}_text": None for name in _TIME_NAMES},
     "tags": _TAG_ITEM,
     "hashtags": None,
+    "logseq_tags": None,
     "front_matter": None,
     "combined": None,
     "note": None,
@@ -50,16 +63,21 @@ VARIABLES: Schema = {
     "has_notes": None,
     "annotations": {
         "id": None,
+        "uuid": None,
         "block_id": None,
         "quote": None,
         "note": None,
         "tags": _TAG_ITEM,
         "hashtags": None,
+        "logseq_hashtags": None,
         "created": None,
         "updated": None,
         "orphaned": None,
+        "text_fragment_url": None,
+        "position_percent": None,
     },
 }
+VARIABLES: Schema = with_aliases(_VARIABLES, ALIASES)
 
 #: Variables that need the article's summary (computing one is the slow part of an export).
 SUMMARY_VARIABLES = frozenset({"has_summary", "summary", "summary_paragraph"})
@@ -86,48 +104,46 @@ def article_text(text: str) -> str:
     return _STRUCTURE_LINE.sub(r"\1\\", clean_block(text))
 
 
-def hashtag(tag: str) -> str:
-    """``tag`` as an Obsidian-style ``#tag``: characters a tag cannot hold become hyphens.
-
-    Returns "" when nothing of the tag is left (such a tag is kept in the library, not written).
-    """
-    body = _NOT_IN_HASHTAG.sub("-", tag).strip("-")
-    return f"#{body}" if body else ""
-
-
-def iso_time(moment: datetime | None) -> str:
-    """ISO 8601 UTC to the second (a naive time is taken to be UTC already), or ""."""
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def _readable_time(moment: datetime | None) -> str:
-    iso = iso_time(moment)
-    return f"{iso[:10]} {iso[11:16]} UTC" if iso else ""
-
-
 def _tags(tags: Sequence[str]) -> tuple[list[dict[str, str]], str]:
-    items = [{"name": clean_line(tag), "hashtag": hashtag(clean_line(tag))} for tag in tags]
-    return items, " ".join(item["hashtag"] for item in items if item["hashtag"])
+    items = [
+        {
+            "name": clean_line(tag),
+            "tag": obsidian_tag(tag),
+            "hashtag": hashtag(tag),
+            "logseq": logseq_hashtag(tag),
+        }
+        for tag in tags
+    ]
+    return items, " ".join(dict.fromkeys(item["hashtag"] for item in items if item["hashtag"]))
+
+
+def _logseq_hashtags(tags: Sequence[str]) -> str:
+    return " ".join(dict.fromkeys(t for t in map(logseq_hashtag, tags) if t))
+
+
+def logseq_tags(tags: Sequence[str]) -> str:
+    """The article's tags as a Logseq ``tags::`` value: ``climate, [[long reads]]``."""
+    return ", ".join(dict.fromkeys(t for t in map(logseq_ref, tags) if t))
 
 
 def front_matter(article: Article, exported_at: datetime) -> str:
     """The YAML front matter of an article's file, without the ``---`` lines around it."""
     import yaml  # kept off the start-up path of commands that never export
 
+    title = clean_line(article.title)
     data = {
-        "title": clean_line(article.title),
+        "title": title,
+        # So that [[Title]] finds the file whatever its name.
+        "aliases": [title],
         "source": clean_line(article.source) if article.source else None,
         "author": clean_line(article.author) if article.author else None,
         "url": clean_line(article.url) if article.url else None,
-        "published": iso_time(article.published) or None,
-        "updated": iso_time(article.updated) or None,
+        "published": front_matter_time(article.published),
+        "updated": front_matter_time(article.updated),
         "added": iso_time(article.added),
         "state": article.state.value,
-        "tags": [clean_line(tag) for tag in article.tags],
+        # The same form as the #tags of the body: Obsidian sees one tag, not two.
+        "tags": obsidian_tags(article.tags),
         "skim_id": article.id,
         "exported": iso_time(exported_at),
     }
@@ -157,19 +173,41 @@ def safe_dumper() -> type[Any]:
     return getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def _annotation(annotation: Annotation) -> dict[str, Any]:
+def _annotation(
+    annotation: Annotation, article: Article, wanted: Callable[[str], bool]
+) -> dict[str, Any]:
     tags, hashtags = _tags(annotation.tags)
+    # The page's own text, not the escaped quote: the browser must find it.
+    link = (
+        text_fragment_url(clean_line(article.url or ""), strip_controls(annotation.quote))
+        if wanted("text_fragment_url")
+        else ""
+    )
     return {
         "id": annotation.id,
+        "uuid": annotation_uuid(annotation) if wanted("uuid") else "",
         "block_id": f"{BLOCK_ID_PREFIX}{annotation.id}",
         "quote": clean_block(annotation.quote),
         "note": clean_block(annotation.note),
         "tags": tags,
         "hashtags": hashtags,
+        "logseq_hashtags": _logseq_hashtags(annotation.tags),
         "created": iso_time(annotation.created),
         "updated": iso_time(annotation.updated),
         "orphaned": annotation.orphaned,
+        "text_fragment_url": link,
+        "position_percent": position_percent(annotation, article),
     }
+
+
+def _wanted(used: Collection[str] | None) -> Callable[[str], bool]:
+    """Whether a template uses a name (or an alias of it): costly values are left empty if not."""
+    if used is None:
+        return lambda name: True
+    names = set(used)
+    for aliases in ALIASES.values():
+        names |= {name for alias, name in aliases.items() if alias in used}
+    return names.__contains__
 
 
 def build_context(
@@ -192,10 +230,10 @@ def build_context(
         used: the names the template uses, if known: the costly ``body`` and ``front_matter`` are
             left empty when it does not use them.
     """
-    wanted = (lambda name: True) if used is None else used.__contains__
+    wanted = _wanted(used)
     tags, hashtags = _tags(article.tags)
     sentences = summary.sentences if summary is not None else ()
-    items = [_annotation(a) for a in annotations]
+    items = [_annotation(a, article, wanted) for a in annotations]
     note = clean_block(article.note)
     times = dict(
         zip(
@@ -204,8 +242,9 @@ def build_context(
             strict=True,
         )
     )
-    return {
+    context = {
         "id": article.id,
+        "uuid": article_uuid(article) if wanted("uuid") else "",
         "title": clean_line(article.title),
         "source": clean_line(article.source or ""),
         "author": clean_line(article.author or ""),
@@ -215,9 +254,14 @@ def build_context(
         "words": article.words,
         "reading_minutes": reading_minutes(article.words),
         **{name: iso_time(moment) for name, moment in times.items()},
-        **{f"{name}_text": _readable_time(moment) for name, moment in times.items()},
+        "published": source_time(article.published),
+        "updated": source_time(article.updated),
+        **{f"{name}_text": readable_time(moment) for name, moment in times.items()},
+        "published_text": readable_time(article.published, source=True),
+        "updated_text": readable_time(article.updated, source=True),
         "tags": tags,
         "hashtags": hashtags,
+        "logseq_tags": logseq_tags(article.tags),
         "front_matter": ""
         if combined or not wanted("front_matter")
         else front_matter(article, exported_at),
@@ -231,3 +275,4 @@ def build_context(
         "has_notes": bool(items) or bool(note),
         "annotations": items,
     }
+    return with_aliases(context, ALIASES)

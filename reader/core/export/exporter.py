@@ -18,21 +18,28 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Protocol
 
 from reader.core.errors import NotFound, StorageError
 from reader.core.export.files import file_sha256, remove_stale_temporaries, sha256, write_atomic
-from reader.core.export.naming import file_name, make_folder, moved, renamed_exports
-from reader.core.export.render import needs_summary, render_markdown
+from reader.core.export.naming import (
+    file_name,
+    make_folder,
+    moved,
+    renamed_exports,
+    sanitise_name,
+)
+from reader.core.export.outcomes import ExportReport, FileOutcome, FileStatus
+from reader.core.export.render import file_stem, needs_summary, render_markdown
 from reader.core.export.templating import Template
 from reader.core.models import Annotation, Article, Progress, Summary, no_progress
 from reader.core.records import ExportRecord
 
-FileStatus = Literal["written", "unchanged", "skipped", "failed"]
 Summarize = Callable[[Article], Summary]
+
+__all__ = ["ExportReport", "FileOutcome", "FileStatus", "export_articles", "refresh_record"]
 
 #: ``--out`` names one file (all articles in it) when it ends with one of these and is not a folder.
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -54,46 +61,6 @@ class ExportSource(Protocol):
     def delete_record(self, path: str) -> None: ...
 
 
-@dataclass(frozen=True, slots=True)
-class FileOutcome:
-    """What happened to one file.
-
-    Attributes:
-        path: the file, as the user named its folder (``--out``) plus its name.
-        status: ``written``, ``unchanged`` (already up to date), ``skipped`` (protected) or
-            ``failed`` (could not be written).
-        article_ids: the articles in the file.
-        message: for skipped and failed files, a one-line reason naming the file. A skipped file
-            is written by an export with ``force``; each client says how to ask for that.
-    """
-
-    path: Path
-    status: FileStatus
-    article_ids: tuple[int, ...]
-    message: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ExportReport:
-    """The outcome of every file of one export, in the order they were handled.
-
-    ``unrecorded`` says why the files written could not be recorded in the library (it is
-    read-only, say): such files are then protected like files skim did not write.
-    """
-
-    files: tuple[FileOutcome, ...]
-    unrecorded: str = ""
-
-    def count(self, status: FileStatus) -> int:
-        """How many files ended with ``status``."""
-        return sum(1 for f in self.files if f.status == status)
-
-    @property
-    def complete(self) -> bool:
-        """True when no file was skipped or failed."""
-        return not any(f.status in ("skipped", "failed") for f in self.files)
-
-
 def is_single_file(out: Path) -> bool:
     """Whether ``--out`` names one Markdown file rather than a folder."""
     return not out.is_dir() and out.suffix.lower() in MARKDOWN_SUFFIXES
@@ -109,6 +76,7 @@ def export_articles(
     now: datetime,
     force: bool = False,
     since: datetime | None = None,
+    filename: Template | None = None,
     progress: Progress = no_progress,
 ) -> ExportReport:
     """Write the articles ``ids`` to ``out``: one file each in a folder, or all in one ``.md`` file.
@@ -122,6 +90,8 @@ def export_articles(
         now: the time written as ``exported`` into files that change.
         force: overwrite files edited since the last export, and files skim did not write.
         since: only articles added, or whose notes or highlights changed, at or after this time.
+        filename: names new files in a folder (a parsed template; default: a slug of the title).
+            Files written before keep their names.
         progress: told about each article before it is rendered (one step per article, labelled
             with its title), and once when all files are written.
 
@@ -137,7 +107,7 @@ def export_articles(
         ids = [i for i in ids if i in changed]
     if not ids:
         return ExportReport(())
-    job = _Job(store, summarize, template, now, force, _Steps(progress, len(ids)))
+    job = _Job(store, summarize, template, now, force, _Steps(progress, len(ids)), filename)
     files = (job.single_file(ids, out),) if is_single_file(out) else tuple(job.folder(ids, out))
     job.steps.finish()
     return ExportReport(files, job.unrecorded)
@@ -209,9 +179,11 @@ class _Job:
         now: datetime,
         force: bool,
         steps: _Steps | None = None,
+        filename: Template | None = None,
     ) -> None:
         self.steps = steps or _Steps(no_progress, 0)
         self.store = store
+        self.filename = filename
         self.summarize = summarize if needs_summary(template) else None
         self.template = template
         self.now = now
@@ -261,7 +233,7 @@ class _Job:
         records = self.store.records(str(directory))
         by_article = {r.article_id: r for r in records if r.article_id is not None}
         by_path = {r.path: r for r in records}
-        owners = {Path(r.path).name: r.article_id for r in records}
+        owners = {Path(r.path).name.casefold(): r.article_id for r in records}
         claimed: set[str] = set()
         renamed: dict[int, str] | None = None  # read from the folder when first needed
         outcomes = []
@@ -279,11 +251,12 @@ class _Job:
                     if renamed is None:
                         renamed = renamed_exports(directory, set(by_path))
                     new_name = renamed.get(article.id)
-                    if new_name is not None and new_name not in claimed:
+                    if new_name is not None and new_name.casefold() not in claimed:
                         moved_from = record
                         record = moved(record, directory / new_name)
-                name = file_name(article, directory, record, owners, claimed)
-                claimed.add(name)
+                stem = "" if self.filename is None else self.stem(article)
+                name = file_name(article, directory, record, owners, claimed, stem)
+                claimed.add(name.casefold())
                 outcome = self._write(
                     out / name,
                     directory / name,
@@ -300,6 +273,11 @@ class _Job:
                         self.remember(functools.partial(self.store.delete_record, path))
                 outcomes.append(outcome)
         return outcomes
+
+    def stem(self, article: Article) -> str:
+        """The file name ``--filename`` gives ``article`` (without ``.md``; "" when none is left)."""
+        assert self.filename is not None
+        return sanitise_name(file_stem(article, self.filename, self.now))
 
     def _write(
         self,

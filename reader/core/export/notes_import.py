@@ -4,17 +4,22 @@ Only what the user can edit safely is read back: highlight notes and tags, the a
 article's tags. Quotes are the article's text and are never changed from a file. Nothing is ever
 deleted: a highlight missing from a file is reported and kept, and a note that cannot be told apart
 from its quote is reported and left as it is.
+
+Files are read by ``notes_parse`` (Markdown, Obsidian's shape) or ``notes_logseq`` (Logseq pages,
+whose highlights are found by their ``id::`` uuid). Tags are mapped back from the form they were
+written in (``c-plus-plus`` for Obsidian, ``[[long reads]]`` for Logseq) to the stored tag.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from reader.core.errors import NotFound, UsageError
-from reader.core.export.context import clean_block, hashtag
+from reader.core.export.context import clean_block
+from reader.core.export.links import annotation_uuid
 from reader.core.export.notes_parse import (
     NOTE_LABEL,
     ParsedArticle,
@@ -22,9 +27,13 @@ from reader.core.export.notes_parse import (
     parse_notes,
     unescape,
 )
+from reader.core.export.notes_report import NotesImportReport, NotesMessage
+from reader.core.export.tags import logseq_name, obsidian_tag
 from reader.core.models import Annotation, Article
 from reader.core.storage.tags import normalise_tags
 from reader.core.text import clean_line
+
+__all__ = ["NotesImportReport", "NotesMessage", "import_notes"]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_NOTES_FILE_BYTES = 20 * 1024 * 1024
@@ -45,46 +54,6 @@ class NotesAnnotations(Protocol):
     def update(
         self, annotation_id: int, *, note: str | None = None, tags: Sequence[str] | None = None
     ) -> Annotation: ...
-
-
-@dataclass(frozen=True, slots=True)
-class NotesMessage:
-    """One line of an import's report; ``problem`` when something in a file was not imported."""
-
-    text: str
-    problem: bool
-
-
-@dataclass(slots=True)
-class NotesImportReport:
-    """What ``import-notes`` read and changed."""
-
-    files: int = 0
-    articles: int = 0
-    highlights: int = 0
-    notes: int = 0
-    tags: int = 0
-    messages: list[NotesMessage] = field(default_factory=list)
-
-    @property
-    def problems(self) -> int:
-        """How many messages report something that was not imported."""
-        return sum(1 for m in self.messages if m.problem)
-
-    def summary(self) -> str:
-        """One line: what was read and what changed."""
-
-        def n(count: int, noun: str) -> str:
-            return f"{count} {noun}{'' if count == 1 else 's'}"
-
-        return (
-            f"{n(self.files, 'file')} ({n(self.articles, 'article')}): "
-            f"updated {n(self.highlights, 'highlight')}, {n(self.notes, 'article note')}, "
-            f"{n(self.tags, 'tag list')}; {n(self.problems, 'problem')}"
-        )
-
-    def _say(self, text: str, *, problem: bool = False) -> None:
-        self.messages.append(NotesMessage(text, problem))
 
 
 #: Called after each file with the ids of the articles read from it (to refresh export records).
@@ -176,16 +145,29 @@ def _import_article(
         )
         return False
     report.articles += 1
-    if parsed.tags is not None and _normalise(parsed.tags) != _normalise(article.tags):
-        articles.set_tags(article.id, parsed.tags)
-        report.tags += 1
+    written_as = logseq_name if parsed.outline else obsidian_tag
+    if parsed.tags is not None:
+        tags = _tags_from_written(parsed.tags, article.tags, written_as)
+        if _normalise(tags) != _normalise(article.tags):
+            articles.set_tags(article.id, tags)
+            report.tags += 1
     if parsed.note is not None and parsed.note != _as_exported(article.note):
         articles.set_article_note(article.id, parsed.note)
         report.notes += 1
     existing = {a.id: a for a in annotations.of(article.id)}
+    by_uuid = {annotation_uuid(a): a.id for a in existing.values()}
     seen: set[int] = set()
     for block in parsed.highlights:
         where = f"{path} line {block.line}"
+        if block.uuid is not None:
+            if block.uuid not in by_uuid:
+                report._say(
+                    f"{where}: block {block.uuid} is not a highlight of article {article.id}; "
+                    "ignored",
+                    problem=True,
+                )
+                continue
+            block = dataclasses.replace(block, id=by_uuid[block.uuid])
         if block.id in seen:
             report._say(
                 f"{where}: highlight {block.id} appears twice; the first was read", problem=True
@@ -199,7 +181,7 @@ def _import_article(
                 problem=True,
             )
             continue
-        if _import_highlight(annotations, block, annotation, where, report):
+        if _import_highlight(annotations, block, annotation, where, report, written_as):
             report.highlights += 1
     for missing in sorted(existing.keys() - seen):
         report._say(f"highlight {missing} is not in {path}; kept")
@@ -212,14 +194,24 @@ def _import_highlight(
     annotation: Annotation,
     where: str,
     report: NotesImportReport,
+    written_as: Callable[[str], str],
 ) -> bool:
     """Write back a highlight's edited note and tags; True when something changed."""
-    note = _note_of(block, annotation, where, report)
+    if block.uuid is None:
+        note = _note_of(block, annotation, where, report)
+    else:
+        note = block.note
+        if note is None:
+            report._say(
+                f"{where}: cannot tell the note of highlight {annotation.id} (no {NOTE_LABEL} "
+                "block under it); its note was not changed",
+                problem=True,
+            )
     if note == _as_exported(annotation.note):
         note = None
     tags = None
     if block.tags is not None:
-        tags = _tags_from_hashtags(block.tags, annotation.tags)
+        tags = _tags_from_written(block.tags, annotation.tags, written_as)
         if _normalise(tags) == _normalise(annotation.tags):
             tags = None
     if note is None and tags is None:
@@ -261,16 +253,20 @@ def _note_of(
     return unescape("\n".join([first, *block.lines[label + 1 :]])).strip()
 
 
-def _tags_from_hashtags(words: Sequence[str], old: Sequence[str]) -> list[str]:
-    """Tags from ``#tags`` in a file, mapped back to the stored tags they were written from.
+def _tags_from_written(
+    words: Sequence[str], old: Sequence[str], written_as: Callable[[str], str]
+) -> list[str]:
+    """Tags read from a file, mapped back to the stored tags they were written from.
 
-    ``long reads`` is written ``#long-reads``; reading ``#long-reads`` back gives ``long reads``
-    again, so an untouched tag never changes. Tags that cannot be written as a ``#tag`` are kept.
+    ``long reads`` is written ``long-reads`` for Obsidian (``obsidian_tag``), ``c++`` as
+    ``c-plus-plus``; reading those back gives ``long reads`` and ``c++`` again, so an untouched tag
+    never changes. A word no stored tag was written as is a new tag, as typed. Tags that cannot be
+    written at all are kept.
     """
     written: dict[str, list[str]] = {}
     for tag in old:
-        written.setdefault(hashtag(clean_line(tag)), []).append(tag)
-    tags = [tag for word in words for tag in written.get(f"#{word}", [word])]
+        written.setdefault(written_as(clean_line(tag)), []).append(tag)
+    tags = [tag for word in words for tag in written.get(word, [word])]
     return tags + written.get("", [])
 
 

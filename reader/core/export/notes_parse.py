@@ -11,6 +11,9 @@ templates:
   are the highlight's tags;
 - the article note: the ``## Notes`` section, up to the next heading of level 1 or 2;
 - the article's tags: ``tags`` in the front matter.
+
+A Logseq page (``key:: value`` page properties instead of front matter) is read by
+``notes_logseq``, which matches highlights by their ``id::`` uuid.
 """
 
 from __future__ import annotations
@@ -41,12 +44,16 @@ class ParsedHighlight:
         lines: the block's lines before the block id, outside the blockquote (quote, label, note).
         tags: the ``#tags`` on the block id's line, without ``#``; None when that line also holds
             other text (then the tags are left as they are).
+        uuid: in a Logseq page, the block's ``id::`` (``id`` is then 0 until matched).
+        note: in a Logseq page, the note read from the block (None: it cannot be told).
     """
 
     id: int
     line: int
     lines: tuple[str, ...]
     tags: tuple[str, ...] | None
+    uuid: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +66,7 @@ class ParsedArticle:
         tags: the front matter's tags; None when there is no ``tags`` field.
         note: the text of the ``## Notes`` section; None when there is no such section.
         highlights: the highlight blocks, in file order.
+        outline: read from a Logseq page (its tags are written as Logseq writes them).
     """
 
     skim_id: int | None
@@ -66,6 +74,7 @@ class ParsedArticle:
     tags: tuple[str, ...] | None
     note: str | None
     highlights: tuple[ParsedHighlight, ...]
+    outline: bool = False
 
 
 def unquote(line: str) -> str:
@@ -85,6 +94,10 @@ def parse_notes(text: str) -> list[ParsedArticle]:
         UsageError: the front matter is not valid YAML or is never closed.
     """
     lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    from reader.core.export.notes_logseq import is_logseq_page, parse_logseq
+
+    if is_logseq_page(lines):
+        return [parse_logseq(lines)]
     skim_id, tags, body = _front_matter(lines)
     starts = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := _MARKER.match(line))]
     segments: list[tuple[int, int | None, tuple[str, ...] | None]] = [(body, skim_id, tags)]
@@ -153,7 +166,8 @@ def _tags(data: dict[str, Any]) -> tuple[str, ...]:
     # A tag is one scalar: a nested list or mapping is not a tag (str() of one made a tag of the
     # whole tree).
     scalars = (i for i in items if isinstance(i, str | int | float) and not isinstance(i, bool))
-    tags = (str(item).strip() for item in scalars)
+    # "#tag" is how a tag is typed in the body; in the front matter it means the same tag.
+    tags = (str(item).strip().removeprefix("#") for item in scalars)
     return tuple(tag for tag in tags if tag)
 
 

@@ -14,7 +14,7 @@ from reader.core.export.templating import Template, TemplateError, parse
 from reader.core.models import Annotation, Article, Summary
 
 #: Templates shipped with skim, in ``reader/core/export/templates/NAME.md.tmpl``.
-BUILTIN_TEMPLATES = ("default", "brief")
+BUILTIN_TEMPLATES = ("default", "brief", "logseq")
 #: Users' templates live in ``<data dir>/templates/NAME.md`` (a name there wins over a built-in).
 USER_TEMPLATE_SUFFIX = ".md"
 #: Templates larger than this are refused: a template is a page of Markdown, not a data file.
@@ -56,6 +56,21 @@ def render_markdown(
     )
     text = _BLANK_RUN.sub("\n\n", template.render(context))
     return text.strip("\n") + "\n"
+
+
+def file_stem(article: Article, template: Template, exported_at: datetime) -> str:
+    """What a ``--filename`` template makes of ``article`` (before it is made safe as a name)."""
+    context = build_context(article, (), None, exported_at=exported_at, used=template.names)
+    return template.render(context)
+
+
+def filename_template(text: str) -> Template:
+    """A ``--filename`` template (``{{title}}``, ``{{published|date}} {{title}}``), checked.
+
+    Raises:
+        TemplateError: it uses an unknown variable or filter, or is not a template.
+    """
+    return checked(parse(text, "--filename"))
 
 
 def needs_summary(template: Template) -> bool:

@@ -4,7 +4,9 @@ Users write their own export templates, so the language can only *insert* values
 expressions, calls or attribute access beyond dictionary keys, and cannot run code. Syntax::
 
     {{name}}  {{name.key}}  {{.}}      insert a value ({{.}} is the current list item)
+    {{list.length}}                    the number of items of a list (as in Omnivore's templates)
     {{name|quote}}  {{name|yaml}}      insert a value through a filter (see FILTERS)
+    {{name|date:%d %B %Y}}             a filter with an argument (also ``date("%Y")``)
     {{#name}}…{{/name}}                a section: once per item of a list, once for any other
                                        non-empty value, not at all for an empty one
     {{^name}}…{{/name}}                an inverted section: only when the value is empty
@@ -18,11 +20,12 @@ can put tags on their own lines without leaving blank lines behind. Values are i
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from reader.core.errors import UsageError
+from reader.core.export.filters import FILTERS, format_date, one_line, quote_lines, yaml_scalar
 
 #: A template's variables: a name maps to None (a plain value) or to the schema of its items
 #: (for a list of mappings, or a mapping).
@@ -31,35 +34,17 @@ Schema = Mapping[str, "Schema | None"]
 # {{{name}}} is Mustache's "unescaped" form; nothing is escaped here, so it means {{name}}.
 _TAG = re.compile(r"\{\{\{([^{}]*)\}\}\}|\{\{([^{}]*)\}\}")
 _NAME = re.compile(r"^(?:\.|[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)$")
+# A filter's argument: ``date:%Y`` or ``date("%Y")`` / ``date('%Y')``.
+_FILTER = re.compile(r"""^([A-Za-z_]+)\s*(?::(.*)|\(\s*(["'])(.*)\3\s*\))?$""", re.DOTALL)
+#: ``{{list.length}}``: how many items a list has.
+LENGTH = "length"
+
+
+__all__ = ["FILTERS", "format_date", "one_line", "quote_lines", "yaml_scalar"]  # their old home
 
 
 class TemplateError(UsageError):
     """A template cannot be read, or uses a tag or variable that does not exist."""
-
-
-def quote_lines(value: str) -> str:
-    """Continue a Markdown blockquote over the line breaks of ``value``.
-
-    The first line is left alone (the template writes its ``> ``); every later line gets ``> ``, or a
-    bare ``>`` when it is empty, so a multi-line value can never leave the quote.
-    """
-    first, *rest = value.split("\n")
-    return first + "".join(f"\n> {line}" if line else "\n>" for line in rest)
-
-
-def yaml_scalar(value: str) -> str:
-    """``value`` as one YAML flow value, quoted when YAML would otherwise misread it."""
-    import yaml  # only templates that use the filter pay for the import
-
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's is faster, same output
-    dumped: str = yaml.dump(
-        value, Dumper=dumper, allow_unicode=True, default_flow_style=True, width=4096
-    )
-    return dumped.removesuffix("\n").removesuffix("\n...")
-
-
-#: Filters a template may apply with ``{{name|filter}}``.
-FILTERS: Mapping[str, Callable[[str], str]] = {"quote": quote_lines, "yaml": yaml_scalar}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +52,7 @@ class _Var:
     path: tuple[str, ...]
     filter: str | None
     line: int
+    argument: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,13 +153,15 @@ def parse(text: str, name: str = "template") -> Template:
             opened, inverted, opened_line, children = stack.pop()
             stack[-1][3].append(_Section(opened, inverted, tuple(children), opened_line))
         else:
-            filter_name = filter_name.strip()
-            if filter_name and filter_name not in FILTERS:
+            found = _FILTER.match(filter_name.strip())
+            filter_name = found.group(1) if found else filter_name.strip()
+            if filter_name and (found is None or filter_name not in FILTERS):
                 known = ", ".join(FILTERS)
                 raise TemplateError(
                     f"{name} line {line}: unknown filter {filter_name!r} (known: {known})"
                 )
-            stack[-1][3].append(_Var(path, filter_name or None, line))
+            argument = (found.group(2) or found.group(4) or "") if found else ""
+            stack[-1][3].append(_Var(path, filter_name or None, line, argument))
     _add_text(stack[-1][3], text[position:], name, text.count("\n", 0, position) + 1)
     if len(stack) > 1:
         path, _, line, _ = stack[-1]
@@ -215,7 +203,10 @@ def _lookup(stack: Sequence[Any], path: tuple[str, ...]) -> Any:
             value = frame[path[0]]
             break
     for key in path[1:]:
-        value = value.get(key) if isinstance(value, Mapping) else None
+        if isinstance(value, list | tuple) and key == LENGTH:
+            value = len(value)
+        else:
+            value = value.get(key) if isinstance(value, Mapping) else None
     return value
 
 
@@ -235,7 +226,7 @@ def _render(nodes: Sequence[_Node], stack: list[Any], out: _Output) -> None:
             out.add(node)
         elif isinstance(node, _Var):
             text = _text(_lookup(stack, node.path))
-            out.add(FILTERS[node.filter](text) if node.filter else text)
+            out.add(FILTERS[node.filter](text, node.argument) if node.filter else text)
         else:
             value = _lookup(stack, node.path)
             if node.inverted:
@@ -271,6 +262,9 @@ def _resolve(schemas: Sequence[Schema | None], path: tuple[str, ...]) -> tuple[b
         if schema is not None and path[0] in schema:
             inner = schema[path[0]]
             for key in path[1:]:
+                if inner is not None and key == LENGTH and key not in inner:
+                    inner = None  # the length of a list
+                    continue
                 if inner is None or key not in inner:
                     return False, None
                 inner = inner[key]

@@ -48,6 +48,7 @@ class Exports:
         template: str = "default",
         force: bool = False,
         since: datetime | None = None,
+        filename: str | None = None,
         progress: Progress | None = None,
     ) -> ExportReport:
         """Write articles with their highlights and notes as Markdown (see reader.core.export).
@@ -58,15 +59,22 @@ class Exports:
             template: a built-in or user template name, or a template file's path.
             force: overwrite files edited since the last export (and files skim did not write).
             since: only articles added, or whose notes or highlights changed, since this time.
+            filename: a template naming new files in a folder (``{{title}}``); files exported
+                before keep their names. Default: a slug of the title.
             progress: told about each article as it is written (one step per article).
 
         Raises:
             NotFound: an id is not in the library.
-            UsageError: no such template, a bad template, or a folder that cannot be created.
+            UsageError: no such template, a bad template, or a folder that cannot be created;
+                the ``logseq`` template into one file.
         """
-        from reader.core.export.exporter import export_articles
-        from reader.core.export.render import load_template
+        from reader.core.errors import UsageError
+        from reader.core.export.exporter import export_articles, is_single_file
+        from reader.core.export.render import filename_template, load_template
 
+        if template == "logseq" and is_single_file(out):
+            # import-notes finds a Logseq page by its page properties, which only start a file.
+            raise UsageError("the logseq template writes one page per article: give a folder")
         return export_articles(
             self._storage.exports,
             self._analysis.summary,
@@ -76,6 +84,7 @@ class Exports:
             now=self._clock(),
             force=force,
             since=since,
+            filename=filename_template(filename) if filename else None,
             progress=progress or no_progress,
         )
 

@@ -1,4 +1,4 @@
-"""The export dialog: which folder, which template, and whether to overwrite edited files."""
+"""The export dialog: which folder, which template, how to name files, whether to overwrite."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self._template = template
 
     def compose(self) -> ComposeResult:
-        """The title, the folder box, the templates, the force box and the buttons."""
+        """The title, the folder box, the templates, the file-name box, force and the buttons."""
         noun = "article" if self._count == 1 else "articles"
         with Vertical(id="export-dialog"):
             yield Label(Content(f"Export {self._count} {noun} to Markdown"), classes="dialog-title")
@@ -80,6 +80,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                         name=self._template,
                         id="template-configured",
                     )
+            yield Label("File names of new files (empty: the title as a slug)")
+            yield Input(
+                placeholder="a template, e.g. {{title}} or {{published|date}} {{title}}",
+                id="export-filename",
+            )
             yield Checkbox("force: overwrite files edited since the last export", id="export-force")
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-ok", compact=True)
@@ -88,10 +93,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def on_mount(self) -> None:
         """Start in the folder box, ready to edit or confirm."""
-        self.query_one(Input).focus()
+        self.query_one("#export-folder", Input).focus()
 
     def _request(self) -> ExportRequest | None:
-        folder = export_folder(self.query_one(Input).value)
+        folder = export_folder(self.query_one("#export-folder", Input).value)
         if folder is None:
             error = self.query_one("#export-error", Label)
             error.update("Type a folder to export to.")
@@ -99,7 +104,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             return None
         pressed = self.query_one(RadioSet).pressed_button
         template = pressed.name if pressed is not None and pressed.name else BUILTIN_TEMPLATES[0]
-        return ExportRequest(folder, template, self.query_one(Checkbox).value)
+        filename = self.query_one("#export-filename", Input).value.strip()
+        return ExportRequest(folder, template, self.query_one(Checkbox).value, filename)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#export-ok")

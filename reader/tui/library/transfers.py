@@ -89,7 +89,11 @@ class Transfers:
         def export() -> None:
             try:
                 report = library.exports.markdown(
-                    ids, out=request.folder, template=request.template, force=request.force
+                    ids,
+                    out=request.folder,
+                    template=request.template,
+                    force=request.force,
+                    filename=request.filename or None,
                 )
                 library.set_setting(EXPORT_FOLDER_SETTING, str(request.folder))
             except SkimError as error:
