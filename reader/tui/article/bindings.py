@@ -18,6 +18,14 @@ HELP = """\
 `v` starts a selection over several sentences: extend it with `]` or `v`, then `h` or `n`.
 Highlights and notes are saved as soon as you make them; `u` brings back a removed highlight.
 
+**Find** (`/`): every match is marked as you type, with the count ("3/12") in the bar;
+`enter` or `down` goes to the next match, `up` (or `shift+enter`) to the previous one, `tab`
+goes back to the text and keeps the marks, `escape` closes the bar and clears them. In the text,
+`ctrl+g` / `F3` and `ctrl+r` / `shift+F3` step through the matches (`n` and `N` stay for notes).
+
+**Paging**: `space` `ctrl+f` `pgdn` page down, `b` `shift+space` `ctrl+b` `pgup` page up,
+`ctrl+d` / `ctrl+u` half a page.
+
 **Details**: `m` corrects the title, published date, source, author and URL when the import
 guessed wrong (a file name for a title, the day you added it for a date); `u` takes it back.
 
@@ -39,11 +47,19 @@ When other saved articles report the same event ("2 sources"), `c` compares thei
 BINDINGS: list[BindingType] = [
     _key("j,down", "scroll_down", "Scroll down"),
     _key("k,up", "scroll_up", "Scroll up"),
-    _key("space", "page_down", "Page down"),
+    _key("space,pagedown,ctrl+f", "page_down", "Page down"),
+    _key("b,shift+space,pageup,ctrl+b", "page_up", "Page up"),
+    Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="article.half_page_down"),
+    Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="article.half_page_up"),
     _key("g", "top", "Top"),
     _key("G", "bottom", "Bottom"),
     _key("right_square_bracket", "next_sentence", "Next sentence", show=True),
     _key("left_square_bracket", "previous_sentence", "Previous sentence"),
+    _key("slash", "find", "Find", show=True),
+    Binding("ctrl+g,f3", "find_next(1)", "Next match", show=False, id="article.find_next"),
+    Binding(
+        "ctrl+r,shift+f3", "find_next(-1)", "Previous match", show=False, id="article.find_previous"
+    ),
     _key("h", "highlight", "Highlight", show=True),
     _key("v", "select", "Select sentences"),
     _key("n", "note", "Note", show=True),

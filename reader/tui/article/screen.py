@@ -25,6 +25,8 @@ from reader.tui.article import bindings, tone_view
 from reader.tui.article.article_text import ArticleText
 from reader.tui.article.editing import ArticleEdits
 from reader.tui.article.exporting import MarkdownExport
+from reader.tui.article.find_bar import FindBar
+from reader.tui.article.finding import ArticleFind
 from reader.tui.article.header import ArticleHeader
 from reader.tui.article.highlights_panel import HighlightsPanel
 from reader.tui.article.legend import Legend
@@ -63,6 +65,7 @@ class ArticleScreen(Screen[None]):
         self.writer = ArticleWriter(self)
         self.edits = ArticleEdits(self)
         self.markdown_export = MarkdownExport(self)
+        self.find = ArticleFind(self)
         self._article_text: ArticleText | None = None
 
     @property
@@ -95,6 +98,7 @@ class ArticleScreen(Screen[None]):
                 yield HighlightsPanel(id="highlights")
                 yield Legend(id="legend")
                 yield NotesPanel(id="notes")
+        yield FindBar(id="find-bar")
         yield Footer(show_command_palette=False)  # the app's ctrl+p binding shows it
 
     def on_mount(self) -> None:
@@ -172,6 +176,16 @@ class ArticleScreen(Screen[None]):
         """Scroll the text one screen down."""
         self.article_text.scroll_page_down(animate=False)
 
+    def action_page_up(self) -> None:
+        """Scroll the text one screen up."""
+        self.article_text.scroll_page_up(animate=False)
+
+    def action_half_page(self, direction: int) -> None:
+        """Scroll the text half a screen down (1) or up (-1)."""
+        text = self.article_text
+        half = max(1, text.scrollable_content_region.height // 2)
+        text.scroll_to(y=text.scroll_y + direction * half, animate=False)
+
     def action_top(self) -> None:
         """Go to the start of the article."""
         self.article_text.scroll_home(animate=False)
@@ -214,6 +228,8 @@ class ArticleScreen(Screen[None]):
         """Drop the selection if there is one, else leave tone mode, else go back to the library."""
         if self.article_text.selecting:
             self.article_text.clear_selection()
+        elif self.find.finder.active:
+            self.find.close(clear=True)
         elif self.session.tone_mode:
             self.action_tone()
         else:
@@ -223,6 +239,28 @@ class ArticleScreen(Screen[None]):
         """Save the reading position and go back."""
         self.writer.save_position(leaving=True)
         self.dismiss()
+
+    # -- find (see finding.py) -------------------------------------------------------------------
+
+    def action_find(self) -> None:
+        """Find words in the article: every match is marked as you type."""
+        self.find.open()
+
+    def action_find_next(self, direction: int) -> None:
+        """Go to the next (1) or previous (-1) match of the last search."""
+        self.find.step(direction)
+
+    def on_find_bar_changed(self, event: FindBar.Changed) -> None:
+        """Search again as the reader types."""
+        self.find.search(event.query)
+
+    def on_find_bar_step(self, event: FindBar.Step) -> None:
+        """Go to the next or previous match."""
+        self.find.step(event.direction)
+
+    def on_find_bar_closed(self, event: FindBar.Closed) -> None:
+        """Give the keys back to the text, with or without the matches."""
+        self.find.close(clear=event.clear)
 
     # -- highlights, notes, tags, details, triage (see editing.py) -------------------------------
 
