@@ -40,6 +40,7 @@ why each highlight was chosen, `R` shows each one's rank and score in the panel.
 **Tone** (in the header): `T` shows the evidence in the text — the writer's loaded, alarm and
 first-person words — with opinion sentences in italics and quotations muted; `T` again goes back.
 When other saved articles report the same event ("2 sources"), `c` compares their coverage.
+`J` and `K` open the next and previous article of the library list this one was opened from.
 `ctrl+e` exports the article to Markdown (the last export folder, else `~/skim-notes`).
 """
 """What the help screen (?) says about the article screen, above its list of keys."""
@@ -79,6 +80,8 @@ BINDINGS: list[BindingType] = [
     _key("E", "entities", "Entities", show=True),
     _key("T", "tone", "Tone evidence"),
     _key("c", "story", "Compare sources"),
+    Binding("J", "next_article(1)", "Next article", id="article.next_article"),
+    Binding("K", "next_article(-1)", "Previous article", id="article.previous_article"),
     _key("ctrl+e", "export", "Export Markdown"),
     _key("l", "later", "Later"),
     _key("a", "archive", "Archive"),

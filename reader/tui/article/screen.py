@@ -33,6 +33,7 @@ from reader.tui.article.legend import Legend
 from reader.tui.article.loading import ArticleLoader
 from reader.tui.article.notes_panel import NotesPanel
 from reader.tui.article.session import ArticleSession
+from reader.tui.article.stepping import ArticleSteps
 from reader.tui.article.storing import ArticleWriter
 from reader.tui.dialogs.algorithm_picker import AlgorithmPicker
 from reader.tui.dialogs.entity_list import EntityList
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from reader.core import Library
+    from reader.tui.messages import ArticleSequence
 
 NARROW = 110  # below this width the side panels sit above the ArticleText
 AUTOSAVE_SECONDS = 20.0
@@ -56,8 +58,8 @@ class ArticleScreen(Screen[None]):
     HELP = bindings.HELP
     BINDINGS: ClassVar[list[BindingType]] = bindings.BINDINGS
 
-    def __init__(self, article_id: int) -> None:
-        """Prepare to show the article with ``article_id``."""
+    def __init__(self, article_id: int, sequence: ArticleSequence | None = None) -> None:
+        """Prepare to show the article with ``article_id`` (of ``sequence``, for J and K)."""
         super().__init__()
         self.article_id = article_id
         self.session = ArticleSession(article_id)
@@ -66,6 +68,7 @@ class ArticleScreen(Screen[None]):
         self.edits = ArticleEdits(self)
         self.markdown_export = MarkdownExport(self)
         self.find = ArticleFind(self)
+        self.steps = ArticleSteps(self, sequence)
         self._article_text: ArticleText | None = None
 
     @property
@@ -139,6 +142,8 @@ class ArticleScreen(Screen[None]):
             return (session.analysis is not None and not session.tone_mode) or None
         if action == "tone":
             return session.tone is not None or None
+        if action == "next_article":
+            return self.steps.sequence is not None or None
         if action == "export":
             return session.article is not None or None
         return True
@@ -389,6 +394,10 @@ class ArticleScreen(Screen[None]):
         self.loader.show_legend()
         if self.session.tone_mode:
             self.notify(tone_view.explanation(tone), timeout=8)
+
+    def action_next_article(self, direction: int) -> None:
+        """Open the next (1) or previous (-1) article of the list this one was opened from."""
+        self.steps.step(direction)
 
     def action_story(self) -> None:
         """Compare this article with the other sources covering its story."""
