@@ -40,6 +40,10 @@ why each highlight was chosen, `R` shows each one's rank and score in the panel.
 **Tone** (in the header): `T` shows the evidence in the text — the writer's loaded, alarm and
 first-person words — with opinion sentences in italics and quotations muted; `T` again goes back.
 When other saved articles report the same event ("2 sources"), `c` compares their coverage.
+`o` opens the article's web address (shown under the title) in the browser, `Y` copies it;
+`y` copies the selection, else the highlight under the cursor, else the sentence (the terminal's
+clipboard, OSC 52). `ctrl+n` edits the note of the highlight under the cursor in `$VISUAL` or
+`$EDITOR` (else `vi`); saved when the editor exits.
 `J` and `K` open the next and previous article of the library list this one was opened from.
 `ctrl+e` exports the article to Markdown (the last export folder, else `~/skim-notes`).
 """
@@ -65,6 +69,7 @@ BINDINGS: list[BindingType] = [
     _key("v", "select", "Select sentences"),
     _key("n", "note", "Note", show=True),
     _key("N", "article_note", "Article note"),
+    _key("ctrl+n", "edit_note_outside", "Note in $EDITOR"),
     _key("t", "tags", "Tags"),
     _key("m", "edit_details", "Edit details"),
     _key("x", "remove_highlight", "Remove highlight"),
@@ -83,6 +88,9 @@ BINDINGS: list[BindingType] = [
     Binding("J", "next_article(1)", "Next article", id="article.next_article"),
     Binding("K", "next_article(-1)", "Previous article", id="article.previous_article"),
     _key("ctrl+e", "export", "Export Markdown"),
+    _key("o", "open_url", "Open in browser"),
+    _key("y", "copy", "Copy"),
+    _key("Y", "copy_url", "Copy web address"),
     _key("l", "later", "Later"),
     _key("a", "archive", "Archive"),
     _key("s", "star", "Star"),

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from reader.core import Article, TriageState, reading_minutes
+from reader.core import Article, TriageState, reading_minutes, strip_controls
 
 STATE_NAMES = {
     TriageState.INBOX: "Inbox",
@@ -87,6 +87,7 @@ class ArticleHeader(Vertical):
         background: $panel;
         & > #header-title { max-height: 2; }
         & > #header-line { height: 1; }
+        & > #header-url { height: 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
         & #header-facts { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
         & #header-story { width: auto; padding-left: 2; }
     }
@@ -104,6 +105,7 @@ class ArticleHeader(Vertical):
         with Horizontal(id="header-line"):
             yield Static("", id="header-facts")
             yield Static("", id="header-story")
+        yield Static("", id="header-url", markup=False)
 
     @property
     def plain(self) -> str:
@@ -111,12 +113,16 @@ class ArticleHeader(Vertical):
         title = self.query_one("#header-title", Static).visual
         facts = self.query_one("#header-facts", Static).visual
         story = self.query_one("#header-story", Static).visual
-        return f"{title}\n{facts}{story}"
+        url = self.query_one("#header-url", Static)
+        return f"{title}\n{facts}{story}" + (f"\n{url.visual}" if url.display else "")
 
     def show(self, article: Article) -> None:
         """Describe ``article``."""
         self.query_one("#header-title", Static).update(header_title(article))
         self.query_one("#header-facts", Static).update(header_facts(article))
+        url = self.query_one("#header-url", Static)
+        url.update(Content(strip_controls(article.url or "")))
+        url.display = bool(article.url)
 
     def show_story(self, tone: str, sources: int) -> None:
         """Add the tone label and the number of sources covering the story to the facts."""

@@ -25,6 +25,7 @@ from reader.tui.article import bindings, tone_view
 from reader.tui.article.article_text import ArticleText
 from reader.tui.article.editing import ArticleEdits
 from reader.tui.article.exporting import MarkdownExport
+from reader.tui.article.external import ArticleOutside
 from reader.tui.article.find_bar import FindBar
 from reader.tui.article.finding import ArticleFind
 from reader.tui.article.header import ArticleHeader
@@ -69,6 +70,7 @@ class ArticleScreen(Screen[None]):
         self.markdown_export = MarkdownExport(self)
         self.find = ArticleFind(self)
         self.steps = ArticleSteps(self, sequence)
+        self.outside = ArticleOutside(self)
         self._article_text: ArticleText | None = None
 
     @property
@@ -398,6 +400,22 @@ class ArticleScreen(Screen[None]):
     def action_next_article(self, direction: int) -> None:
         """Open the next (1) or previous (-1) article of the list this one was opened from."""
         self.steps.step(direction)
+
+    def action_open_url(self) -> None:
+        """Open the article's web address in the browser."""
+        self.outside.open_url()
+
+    def action_copy(self) -> None:
+        """Copy the selection, the highlight under the cursor or the sentence to the clipboard."""
+        self.outside.copy_text()
+
+    def action_copy_url(self) -> None:
+        """Copy the article's web address to the clipboard."""
+        self.outside.copy_url()
+
+    def action_edit_note_outside(self) -> None:
+        """Edit the note of the highlight under the cursor in $VISUAL / $EDITOR."""
+        self.outside.edit_note()
 
     def action_story(self) -> None:
         """Compare this article with the other sources covering its story."""
