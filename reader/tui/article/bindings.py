@@ -16,6 +16,9 @@ def _key(key: str, action: str, description: str, *, show: bool = False) -> Bind
 HELP = """\
 **The sentence cursor** (`[` `]`, or click) marks the sentence that `h`, `n` and `x` act on.
 `v` starts a selection over several sentences: extend it with `]` or `v`, then `h` or `n`.
+`w` selects part of a sentence: its first word (or the match `/` found in it); `w` again adds the
+next word, `W` takes the last one off, `<` and `>` move the start a word earlier or later. `h`, `n`,
+`y` and `ctrl+n` then act on exactly those words (a phrase, a figure).
 Highlights and notes are saved as soon as you make them; `u` brings back a removed highlight.
 
 **Find** (`/`): every match is marked as you type, with the count ("3/12") in the bar;
@@ -67,6 +70,20 @@ BINDINGS: list[BindingType] = [
     ),
     _key("h", "highlight", "Highlight", show=True),
     _key("v", "select", "Select sentences"),
+    Binding("w", "words('start')", "Select words", id="article.select_words"),
+    Binding("W", "words('shrink')", "Selection: one word fewer", id="article.shrink_selection"),
+    Binding(
+        "less_than_sign",
+        "words('earlier')",
+        "Selection: start a word earlier",
+        id="article.selection_start_earlier",
+    ),
+    Binding(
+        "greater_than_sign",
+        "words('later')",
+        "Selection: start a word later",
+        id="article.selection_start_later",
+    ),
     _key("n", "note", "Note", show=True),
     _key("N", "article_note", "Article note"),
     _key("ctrl+n", "edit_note_outside", "Note in $EDITOR"),

@@ -36,6 +36,7 @@ from reader.tui.article.notes_panel import NotesPanel
 from reader.tui.article.session import ArticleSession
 from reader.tui.article.stepping import ArticleSteps
 from reader.tui.article.storing import ArticleWriter
+from reader.tui.article.word_selection import WordSelect
 from reader.tui.dialogs.algorithm_picker import AlgorithmPicker
 from reader.tui.dialogs.entity_list import EntityList
 from reader.tui.dialogs.summary_reasons import SummaryReasons
@@ -71,6 +72,7 @@ class ArticleScreen(Screen[None]):
         self.find = ArticleFind(self)
         self.steps = ArticleSteps(self, sequence)
         self.outside = ArticleOutside(self)
+        self.words = WordSelect(self)
         self._article_text: ArticleText | None = None
 
     @property
@@ -274,6 +276,10 @@ class ArticleScreen(Screen[None]):
     def action_select(self) -> None:
         """Start a multi-sentence selection, or extend it by one sentence."""
         self.article_text.start_selection()
+
+    def action_words(self, motion: str) -> None:
+        """Select part of a sentence: start, extend or shrink it a word at a time."""
+        self.words.act(motion)
 
     def action_highlight(self) -> None:
         """Highlight the sentence under the cursor, or the selection."""
