@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
+
 from reader.core.library import Library
 from reader.tui.article.find_bar import FindBar
 from reader.tui.article.finding import CURRENT_STYLE, MATCH_STYLE, Finder, find_all
@@ -96,3 +98,33 @@ async def test_paging_keys_move_by_a_screen_and_half_a_screen(library: Library) 
         assert text.scroll_y == 0
         await pilot.press("ctrl+f", "shift+space")
         assert text.scroll_y == 0
+
+
+async def test_new_keys_have_ids_and_are_in_help_and_the_palette(library: Library) -> None:
+    from reader.tui.keys import screen_keys
+
+    async with reading(library, article_id(library)) as (_, screen):
+        entries = {entry.description: entry for entry in screen_keys(screen)}
+        wanted = {
+            "Find": "/",
+            "Next match": "^g",
+            "Previous match": "^r",
+            "Page up": "b",
+            "Half page down": "^d",
+            "Half page up": "^u",
+            "Next article": "J",
+            "Previous article": "K",
+            "Open in browser": "o",
+            "Copy": "y",
+            "Copy web address": "Y",
+            "Note in $EDITOR": "^n",
+            "Select words": "w",
+            "Selection: one word fewer": "W",
+            "Selection: start a word earlier": "<",
+            "Selection: start a word later": ">",
+        }
+        for description, key in wanted.items():
+            assert key in entries[description].keys, (description, entries[description].keys)
+        ids = {b.id for b in screen.BINDINGS if isinstance(b, Binding)}
+        assert {"article.find", "article.find_next", "article.open_url", "article.copy"} <= ids
+        assert "`ctrl+g`" in screen.HELP and "`n` and `N` stay for notes" in screen.HELP

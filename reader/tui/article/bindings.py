@@ -13,6 +13,11 @@ def _key(key: str, action: str, description: str, *, show: bool = False) -> Bind
     return Binding(key, action, description, show=show, id=f"article.{action}")
 
 
+def _call(key: str, action: str, description: str, name: str) -> Binding:
+    """A binding whose action takes arguments: its id is ``article.<name>``."""
+    return Binding(key, action, description, show=False, id=f"article.{name}")
+
+
 HELP = """\
 **The sentence cursor** (`[` `]`, or click) marks the sentence that `h`, `n` and `x` act on.
 `v` starts a selection over several sentences: extend it with `]` or `v`, then `h` or `n`.
@@ -57,32 +62,30 @@ BINDINGS: list[BindingType] = [
     _key("k,up", "scroll_up", "Scroll up"),
     _key("space,pagedown,ctrl+f", "page_down", "Page down"),
     _key("b,shift+space,pageup,ctrl+b", "page_up", "Page up"),
-    Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="article.half_page_down"),
-    Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="article.half_page_up"),
+    _call("ctrl+d", "half_page(1)", "Half page down", "half_page_down"),
+    _call("ctrl+u", "half_page(-1)", "Half page up", "half_page_up"),
     _key("g", "top", "Top"),
     _key("G", "bottom", "Bottom"),
     _key("right_square_bracket", "next_sentence", "Next sentence", show=True),
     _key("left_square_bracket", "previous_sentence", "Previous sentence"),
     _key("slash", "find", "Find", show=True),
-    Binding("ctrl+g,f3", "find_next(1)", "Next match", show=False, id="article.find_next"),
-    Binding(
-        "ctrl+r,shift+f3", "find_next(-1)", "Previous match", show=False, id="article.find_previous"
-    ),
+    _call("ctrl+g,f3", "find_next(1)", "Next match", "find_next"),
+    _call("ctrl+r,shift+f3", "find_next(-1)", "Previous match", "find_previous"),
     _key("h", "highlight", "Highlight", show=True),
     _key("v", "select", "Select sentences"),
-    Binding("w", "words('start')", "Select words", id="article.select_words"),
-    Binding("W", "words('shrink')", "Selection: one word fewer", id="article.shrink_selection"),
-    Binding(
+    _call("w", "words('start')", "Select words", "select_words"),
+    _call("W", "words('shrink')", "Selection: one word fewer", "shrink_selection"),
+    _call(
         "less_than_sign",
         "words('earlier')",
         "Selection: start a word earlier",
-        id="article.selection_start_earlier",
+        "selection_start_earlier",
     ),
-    Binding(
+    _call(
         "greater_than_sign",
         "words('later')",
         "Selection: start a word later",
-        id="article.selection_start_later",
+        "selection_start_later",
     ),
     _key("n", "note", "Note", show=True),
     _key("N", "article_note", "Article note"),
@@ -102,8 +105,8 @@ BINDINGS: list[BindingType] = [
     _key("E", "entities", "Entities", show=True),
     _key("T", "tone", "Tone evidence"),
     _key("c", "story", "Compare sources"),
-    Binding("J", "next_article(1)", "Next article", id="article.next_article"),
-    Binding("K", "next_article(-1)", "Previous article", id="article.previous_article"),
+    _call("J", "next_article(1)", "Next article", "next_article"),
+    _call("K", "next_article(-1)", "Previous article", "previous_article"),
     _key("ctrl+e", "export", "Export Markdown"),
     _key("o", "open_url", "Open in browser"),
     _key("y", "copy", "Copy"),
