@@ -27,9 +27,9 @@ next word, `W` takes the last one off, `<` and `>` move the start a word earlier
 Highlights and notes are saved as soon as you make them; `u` brings back a removed highlight.
 
 **Find** (`/`): every match is marked as you type, with the count ("3/12") in the bar;
-`enter` or `down` goes to the next match, `up` (or `shift+enter`) to the previous one, `tab`
+`enter` or `down` goes to the next match, `up` to the previous one, `tab`
 goes back to the text and keeps the marks, `escape` closes the bar and clears them. In the text,
-`ctrl+g` / `F3` and `ctrl+r` / `shift+F3` step through the matches (`n` and `N` stay for notes).
+`ctrl+g` (or `F3`) and `ctrl+r` step through the matches (`n` and `N` stay for notes).
 
 **Paging**: `space` `ctrl+f` `pgdn` page down, `b` `shift+space` `ctrl+b` `pgup` page up,
 `ctrl+d` / `ctrl+u` half a page.
@@ -68,9 +68,11 @@ BINDINGS: list[BindingType] = [
     _key("G", "bottom", "Bottom"),
     _key("right_square_bracket", "next_sentence", "Next sentence", show=True),
     _key("left_square_bracket", "previous_sentence", "Previous sentence"),
-    _key("slash", "find", "Find", show=True),
+    # Priority: runs before the next key is delivered, so "/word" typed in one burst (as a
+    # terminal sends a paste or fast typing) lands in the find bar, not on the text's keys.
+    Binding("slash", "find", "Find", priority=True, id="article.find"),
     _call("ctrl+g,f3", "find_next(1)", "Next match", "find_next"),
-    _call("ctrl+r,shift+f3", "find_next(-1)", "Previous match", "find_previous"),
+    _call("ctrl+r", "find_next(-1)", "Previous match", "find_previous"),
     _key("h", "highlight", "Highlight", show=True),
     _key("v", "select", "Select sentences"),
     _call("w", "words('start')", "Select words", "select_words"),

@@ -25,17 +25,30 @@ class FindBar(Horizontal):
         height: 1;
         display: none;
         background: $panel;
-        &.-open { display: block; }
         & > #find-label { width: auto; padding: 0 1; color: $text-muted; }
-        & > Input { width: 1fr; height: 1; border: none; padding: 0; background: $panel; }
+        & > #find-input {
+            width: 1fr;
+            height: 1;
+            border: none;
+            padding: 0;
+            background: $panel;
+            &:focus { background: $boost; }
+        }
         & > #find-count { width: auto; min-width: 12; padding: 0 1; color: $text-muted; }
     }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,f3", "step(1)", "Next match", id="article.find-bar-next"),
+        # shift+F3 is left out: xterm-like terminals send it as a cursor position report.
         Binding(
-            "up,shift+f3,shift+enter", "step(-1)", "Previous match", id="article.find-bar-prev"
+            "down,f3", "step(1)", "Next match", key_display="enter ↓", id="article.find-bar-next"
+        ),
+        Binding(
+            "up,shift+enter",
+            "step(-1)",
+            "Previous match",
+            key_display="↑",
+            id="article.find-bar-prev",
         ),
         Binding("tab", "leave", "Back to the text", id="article.find-bar-leave"),
         Binding("escape", "cancel", "Close find", id="article.find-bar-close"),
@@ -77,7 +90,7 @@ class FindBar(Horizontal):
     @property
     def is_open(self) -> bool:
         """Whether the bar is shown."""
-        return self.has_class("-open")
+        return self.display
 
     @property
     def input(self) -> Input:
@@ -86,17 +99,19 @@ class FindBar(Horizontal):
 
     def open(self, query: str) -> None:
         """Show the bar with ``query`` selected, so typing replaces it."""
-        self.add_class("-open")
+        self.display = True
         box = self.input
         with box.prevent(Input.Changed):
             box.value = query
-        box.focus()
+        # Focus now, not after a refresh (what focus() does): the keys typed right after `/`
+        # must reach the bar, not the text (where `b` pages up and `q` goes back).
+        self.screen.set_focus(box)
         box.select_all()
 
     def close(self, *, clear: bool) -> None:
         """Hide the bar when ``clear``; otherwise it stays, showing the count."""
         if clear:
-            self.remove_class("-open")
+            self.display = False
             with self.input.prevent(Input.Changed):
                 self.input.value = ""
             self.count = ""

@@ -146,6 +146,8 @@ class ArticleScreen(Screen[None]):
             return (session.analysis is not None and not session.tone_mode) or None
         if action == "tone":
             return session.tone is not None or None
+        if action == "find":  # in the find bar, "/" is just a character
+            return self.focused is not self.query_one(FindBar).input
         if action == "next_article":
             return self.steps.sequence is not None or None
         if action == "export":
