@@ -176,6 +176,8 @@ def test_editor_comes_from_config_then_visual_then_editor_then_a_default() -> No
     assert editor_command(None, {"EDITOR": "nano -w"}) == (["nano", "-w"], "environment")
     assert editor_command(None, {}, platform="linux") == (["vi"], "default")
     assert editor_command(None, {}, platform="win32") == (["notepad"], "default")
+    assert editor_command(None, {"VISUAL": " ", "EDITOR": "nano -w"})[0] == ["nano", "-w"]
+    assert editor_command(None, {"EDITOR": "'unbalanced"})[0] == ["'unbalanced"]
 
 
 def test_pager_comes_from_config_then_pager_then_less() -> None:

@@ -48,11 +48,18 @@ def editor_command(
     """
     env = os.environ if environ is None else environ
     if settings is not None and settings.editor:
-        return shlex.split(settings.editor), CONFIG_FILE
+        return _words(settings.editor), CONFIG_FILE
     for name in ("VISUAL", "EDITOR"):
         if env.get(name, "").strip():
-            return shlex.split(env[name]), ENVIRONMENT
+            return _words(env[name]), ENVIRONMENT
     return ["notepad" if (platform or sys.platform) == "win32" else "vi"], DEFAULT
+
+
+def _words(command: str) -> list[str]:
+    try:
+        return shlex.split(command)
+    except ValueError:  # an unbalanced quote: take the value as one program name
+        return [command.strip()]
 
 
 def pager_command(

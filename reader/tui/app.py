@@ -213,7 +213,11 @@ class SkimApp(App[None]):
         # in the background after start-up, so this import is usually free).
         from reader.tui.article.screen import ArticleScreen
 
-        self.push_screen(ArticleScreen(message.article_id))
+        screen = ArticleScreen(message.article_id, message.sequence)
+        if message.replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
     def on_open_story(self, message: OpenStory) -> None:
         """Show the story comparison a screen asked for."""

@@ -50,7 +50,9 @@ NUMBER_VARIABLES = (
 )
 TEXT_VARIABLES = ENTITY_VARIABLES + NUMBER_VARIABLES
 BACKGROUND_VARIABLES = ("user-highlight", "sentence-cursor", "summary-sentence", "tone-evidence")
-SKIM_VARIABLES = TEXT_VARIABLES + BACKGROUND_VARIABLES
+#: Find matches: shown reversed, so the letters take the background colour over these.
+FIND_VARIABLES = ("find-match", "find-current")
+SKIM_VARIABLES = TEXT_VARIABLES + BACKGROUND_VARIABLES + FIND_VARIABLES
 
 #: Fallbacks for themes that leave skim's variables out (the values of the default dark theme).
 VARIABLE_DEFAULTS: dict[str, str] = {
@@ -69,6 +71,8 @@ VARIABLE_DEFAULTS: dict[str, str] = {
     "sentence-cursor": "#2f3f5a",
     "summary-sentence": "#263a2e",
     "tone-evidence": "#5e2a44",
+    "find-match": "#e0b040",
+    "find-current": "#ff8c3a",
 }
 
 _COLOR_KEYS = (

@@ -157,3 +157,66 @@ def test_a_crash_exits_non_zero_with_one_line_and_a_log(
     log = Path(message.group(2).strip())
     assert log.parent == tmp_path / "logs"
     assert "RuntimeError" in log.read_text(encoding="utf-8")
+
+
+FAKE_EDITOR = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+
+    Path(sys.argv[-1]).write_text("written in a real terminal\\n", encoding="utf-8")
+    """
+)
+
+
+@pytest.mark.slow
+def test_ctrl_n_hands_the_terminal_to_the_editor_and_stores_the_note(
+    environment: dict[str, str], tmp_path: Path
+) -> None:
+    editor = tmp_path / "editor.py"
+    editor.write_text(FAKE_EDITOR, encoding="utf-8")
+    environment["VISUAL"] = f"{sys.executable} {editor}"
+    terminal = Terminal([sys.executable, "-m", "reader"], environment)
+    try:
+        assert terminal.read_until("Riverside bridge closure"), terminal.text()[-2000:]
+        terminal.send("\r")  # open the first article
+        assert terminal.read_until("Next sentence"), terminal.text()[-2000:]  # its footer
+        terminal.send("\x0e")  # ctrl+n: the app is suspended, the editor runs, the app resumes
+        assert terminal.read_until("Note saved."), terminal.text()[-2000:]
+        terminal.send("q")
+        terminal.send("q")
+        status = terminal.wait()
+    finally:
+        terminal.close()
+    assert status == 0, terminal.text()[-2000:]
+    assert "Traceback" not in terminal.text()
+    library = open_library(Path(environment["SKIM_DATA_DIR"]))
+    try:
+        notes = [
+            a.note for meta in library.articles.find() for a in library.annotations.of(meta.id)
+        ]
+    finally:
+        library.close()
+    assert notes == ["written in a real terminal"]
+
+
+@pytest.mark.slow
+def test_slash_and_a_word_typed_in_one_burst_land_in_the_find_bar(
+    environment: dict[str, str],
+) -> None:
+    terminal = Terminal([sys.executable, "-m", "reader"], environment)
+    try:
+        assert terminal.read_until("Riverside bridge closure"), terminal.text()[-2000:]
+        terminal.send("/Riverside bridge")
+        time.sleep(1.0)  # the library search waits for a pause in typing
+        terminal.send("\r")
+        time.sleep(0.5)
+        terminal.send("\r")  # open it
+        assert terminal.read_until("Next sentence"), terminal.text()[-2000:]  # its footer
+        # As a terminal delivers fast typing: all at once. Before the fix "bridge" reached the
+        # text's keys (b paged up, g went to the top) and the bar stayed empty.
+        terminal.send("/bridge")
+        assert terminal.read_until("Find: bridge", timeout=20), terminal.text()[-2000:]
+        assert terminal.read_until("1/6", timeout=20), terminal.text()[-2000:]
+    finally:
+        terminal.close()

@@ -73,6 +73,7 @@ class ArticleText(ScrollView, can_focus=True):
         self._sentences: tuple[Range, ...] = ()
         self._cursor: int | None = None
         self._anchor: int | None = None
+        self._chars: Range | None = None  # a selection by characters (word motions), if any
         self._text_width = 0
         self._margin = 0
         self._position = 0  # offset to keep at the top when the text is wrapped again
@@ -94,7 +95,7 @@ class ArticleText(ScrollView, can_focus=True):
         self._sentences = sp.rough_sentences(body)
         # The first sentence that starts on screen, so the cursor is seen whole when reopening.
         self._cursor = sp.first_from(self._sentences, self._position)
-        self._anchor = None
+        self._anchor = self._chars = None
         self._spans = []
         self._text_width = 0  # forces a wrap at the current width
         self._relayout()
@@ -105,7 +106,7 @@ class ArticleText(ScrollView, can_focus=True):
         old = self.cursor_range
         self._sentences = sentences
         self._cursor = sp.index_at(sentences, old[0] if old else self.first_visible_offset)
-        self._anchor = None
+        self._anchor = self._chars = None
         self._invalidate()
         self._post_cursor()
 
@@ -137,11 +138,13 @@ class ArticleText(ScrollView, can_focus=True):
     @property
     def selecting(self) -> bool:
         """Whether a multi-sentence selection is being made."""
-        return self._anchor is not None
+        return self._anchor is not None or self._chars is not None
 
     @property
     def selection_range(self) -> Range | None:
-        """The selected sentences as one range, or the cursor sentence when not selecting."""
+        """The selection (sentences, or characters), or the cursor sentence when not selecting."""
+        if self._chars is not None:
+            return self._chars
         if self._anchor is None or self._cursor is None:
             return self.cursor_range
         low, high = sorted((self._anchor, self._cursor))
@@ -151,6 +154,8 @@ class ArticleText(ScrollView, can_focus=True):
         """Move the cursor ``delta`` sentences; from off-screen it first comes into view."""
         if not self._sentences:
             return
+        if self._chars is not None:  # sentence keys go back to selecting whole sentences
+            self.clear_selection()
         current = self._cursor if self._cursor is not None else 0
         visible = self._visible_sentences()
         if self._anchor is None and visible and current not in visible:
@@ -170,14 +175,21 @@ class ArticleText(ScrollView, can_focus=True):
     def clear_selection(self) -> None:
         """Forget the selection (the cursor stays)."""
         selection = self.selection_range
-        self._anchor = None
+        self._anchor = self._chars = None
         self._refresh_range(selection)
+
+    def select_characters(self, span: Range) -> None:
+        """Select exactly ``span`` of the text (a phrase, a figure) and show it."""
+        self._refresh_range(self.selection_range)
+        self._anchor, self._chars = None, span
+        self._refresh_range(span)
+        self._scroll_into_view(span, downward=True, centre=False)
 
     def jump_to(self, offset: int) -> None:
         """Put the cursor on the sentence at ``offset`` and scroll it into view."""
         index = sp.index_at(self._sentences, offset)
         if index is not None:
-            self._anchor = None
+            self.clear_selection()
             self._set_cursor(index, downward=True, centre=True)
         else:
             self.scroll_to_offset(offset)
@@ -252,8 +264,9 @@ class ArticleText(ScrollView, can_focus=True):
         if index >= len(self._lines) or not self._text_width:
             return Strip.blank(width, self.rich_style)
         line = self._lines[index]
-        cursor = sp.clip(self.cursor_range, line)
-        selection = sp.clip(self.selection_range, line) if self._anchor is not None else None
+        # A selection by characters shows over the cursor sentence, not under it.
+        cursor = sp.clip(self.cursor_range, line) if self._chars is None else None
+        selection = sp.clip(self.selection_range, line) if self.selecting else None
         key = (index, cursor, selection, width, self._generation)
         strip = self._strips.get(key)
         if strip is None:
@@ -344,7 +357,7 @@ class ArticleText(ScrollView, can_focus=True):
         offset = self._offset_at(event.x, event.y)
         index = sp.index_at(self._sentences, offset) if offset is not None else None
         if index is not None:
-            self._anchor = None
+            self.clear_selection()
             self._set_cursor(index, downward=True)
 
     def _offset_at(self, x: int, y: int) -> int | None:

@@ -13,10 +13,26 @@ def _key(key: str, action: str, description: str, *, show: bool = False) -> Bind
     return Binding(key, action, description, show=show, id=f"article.{action}")
 
 
+def _call(key: str, action: str, description: str, name: str) -> Binding:
+    """A binding whose action takes arguments: its id is ``article.<name>``."""
+    return Binding(key, action, description, show=False, id=f"article.{name}")
+
+
 HELP = """\
 **The sentence cursor** (`[` `]`, or click) marks the sentence that `h`, `n` and `x` act on.
 `v` starts a selection over several sentences: extend it with `]` or `v`, then `h` or `n`.
+`w` selects part of a sentence: its first word (or the match `/` found in it); `w` again adds the
+next word, `W` takes the last one off, `<` and `>` move the start a word earlier or later. `h`, `n`,
+`y` and `ctrl+n` then act on exactly those words (a phrase, a figure).
 Highlights and notes are saved as soon as you make them; `u` brings back a removed highlight.
+
+**Find** (`/`): every match is marked as you type, with the count ("3/12") in the bar;
+`enter` or `down` goes to the next match, `up` to the previous one, `tab`
+goes back to the text and keeps the marks, `escape` closes the bar and clears them. In the text,
+`ctrl+g` (or `F3`) and `ctrl+r` step through the matches (`n` and `N` stay for notes).
+
+**Paging**: `space` `ctrl+f` `pgdn` page down, `b` `shift+space` `ctrl+b` `pgup` page up,
+`ctrl+d` / `ctrl+u` half a page.
 
 **Details**: `m` corrects the title, published date, source, author and URL when the import
 guessed wrong (a file name for a title, the day you added it for a date); `u` takes it back.
@@ -34,22 +50,51 @@ first-person words — with opinion sentences in italics and quotations muted; `
 When other saved articles report the same event ("2 sources"), `c` compares their coverage.
 `L` says "this covers the same event as…": search for the other article and choose it, or choose
 "Not the same event" to take this one out of its story. Both stay when stories are regrouped.
-`ctrl+e` exports the article to Markdown (the last export folder, else `~/skim-notes`).
+`o` opens the article's web address (shown under the title) in the browser, `Y` copies it;
+`y` copies the selection, else the highlight under the cursor, else the sentence (the terminal's
+clipboard, OSC 52). `ctrl+n` edits the note of the highlight under the cursor in your editor
+(the config's `editor`, else `$VISUAL`, else `$EDITOR`, else `vi`); saved when the editor exits.
+`J` and `K` open the next and previous article of the library list this one was opened from.
+`ctrl+e` exports the article to Markdown (the last export folder, else the config's, else
+`~/skim-notes`).
 """
 """What the help screen (?) says about the article screen, above its list of keys."""
 
 BINDINGS: list[BindingType] = [
     _key("j,down", "scroll_down", "Scroll down"),
     _key("k,up", "scroll_up", "Scroll up"),
-    _key("space", "page_down", "Page down"),
+    _key("space,pagedown,ctrl+f", "page_down", "Page down"),
+    _key("b,shift+space,pageup,ctrl+b", "page_up", "Page up"),
+    _call("ctrl+d", "half_page(1)", "Half page down", "half_page_down"),
+    _call("ctrl+u", "half_page(-1)", "Half page up", "half_page_up"),
     _key("g", "top", "Top"),
     _key("G", "bottom", "Bottom"),
     _key("right_square_bracket", "next_sentence", "Next sentence", show=True),
     _key("left_square_bracket", "previous_sentence", "Previous sentence"),
+    # Priority: runs before the next key is delivered, so "/word" typed in one burst (as a
+    # terminal sends a paste or fast typing) lands in the find bar, not on the text's keys.
+    Binding("slash", "find", "Find", priority=True, id="article.find"),
+    _call("ctrl+g,f3", "find_next(1)", "Next match", "find_next"),
+    _call("ctrl+r", "find_next(-1)", "Previous match", "find_previous"),
     _key("h", "highlight", "Highlight", show=True),
     _key("v", "select", "Select sentences"),
+    _call("w", "words('start')", "Select words", "select_words"),
+    _call("W", "words('shrink')", "Selection: one word fewer", "shrink_selection"),
+    _call(
+        "less_than_sign",
+        "words('earlier')",
+        "Selection: start a word earlier",
+        "selection_start_earlier",
+    ),
+    _call(
+        "greater_than_sign",
+        "words('later')",
+        "Selection: start a word later",
+        "selection_start_later",
+    ),
     _key("n", "note", "Note", show=True),
     _key("N", "article_note", "Article note"),
+    _key("ctrl+n", "edit_note_outside", "Note in $EDITOR"),
     _key("t", "tags", "Tags"),
     _key("m", "edit_details", "Edit details"),
     _key("x", "remove_highlight", "Remove highlight"),
@@ -66,7 +111,12 @@ BINDINGS: list[BindingType] = [
     _key("T", "tone", "Tone evidence"),
     _key("c", "story", "Compare sources"),
     _key("L", "link_story", "Same event as…"),
+    _call("J", "next_article(1)", "Next article", "next_article"),
+    _call("K", "next_article(-1)", "Previous article", "previous_article"),
     _key("ctrl+e", "export", "Export Markdown"),
+    _key("o", "open_url", "Open in browser"),
+    _key("y", "copy", "Copy"),
+    _key("Y", "copy_url", "Copy web address"),
     _key("l", "later", "Later"),
     _key("a", "archive", "Archive"),
     _key("s", "star", "Star"),

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from reader.core import Article, TriageState, reading_minutes
+from reader.core import Article, TriageState, reading_minutes, strip_controls
 
 STATE_NAMES = {
     TriageState.INBOX: "Inbox",
@@ -115,6 +115,7 @@ class ArticleHeader(Vertical):
         background: $panel;
         & > #header-title { max-height: 2; }
         & > #header-line { height: 1; }
+        & > #header-url { height: 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
         & #header-facts { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
         & #header-tags { width: auto; padding-left: 2; text-wrap: nowrap; }
         & #header-story { width: auto; padding-left: 2; }
@@ -137,6 +138,7 @@ class ArticleHeader(Vertical):
             yield Static("", id="header-facts")
             yield Static("", id="header-tags")
             yield Static("", id="header-story")
+        yield Static("", id="header-url", markup=False)
 
     @property
     def plain(self) -> str:
@@ -145,7 +147,8 @@ class ArticleHeader(Vertical):
         facts = self.query_one("#header-facts", Static).visual
         tags = self.query_one("#header-tags", Static).visual
         story = self.query_one("#header-story", Static).visual
-        return f"{title}\n{facts}  {tags}  {story}"
+        url = self.query_one("#header-url", Static)
+        return f"{title}\n{facts}  {tags}  {story}" + (f"\n{url.visual}" if url.display else "")
 
     def show(self, article: Article) -> None:
         """Describe ``article``."""
@@ -157,6 +160,9 @@ class ArticleHeader(Vertical):
         tags = self.query_one("#header-tags", Static)
         tags.update(header_tags(article.tags))
         tags.display = bool(article.tags)  # no room taken from the facts when there are none
+        url = self.query_one("#header-url", Static)
+        url.update(Content(strip_controls(article.url or "")))
+        url.display = bool(article.url)
 
     def show_story(self, tone: str, sources: int) -> None:
         """Add the tone label and the number of sources covering the story to the facts."""

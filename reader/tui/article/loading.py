@@ -213,7 +213,9 @@ class ArticleLoader:
 
     def restyle(self) -> None:
         """Give the ArticleText its spans again (after highlights, summary or colouring changed)."""
-        self.screen.article_text.set_spans(self.session.spans())
+        # Find matches go last, so they show over highlights and colours.
+        spans = [*self.session.spans(), *self.screen.find.finder.spans()]
+        self.screen.article_text.set_spans(spans)
 
     def show_legend(self) -> None:
         """Describe the colours of the text (the tone marks in tone mode)."""

@@ -25,14 +25,19 @@ from reader.tui.article import bindings, tone_view
 from reader.tui.article.article_text import ArticleText
 from reader.tui.article.editing import ArticleEdits
 from reader.tui.article.exporting import MarkdownExport
+from reader.tui.article.external import ArticleOutside
+from reader.tui.article.find_bar import FindBar
+from reader.tui.article.finding import ArticleFind
 from reader.tui.article.header import ArticleHeader
 from reader.tui.article.highlights_panel import HighlightsPanel
 from reader.tui.article.legend import Legend
 from reader.tui.article.loading import ArticleLoader
 from reader.tui.article.notes_panel import NotesPanel
 from reader.tui.article.session import ArticleSession
+from reader.tui.article.stepping import ArticleSteps
 from reader.tui.article.storing import ArticleWriter
 from reader.tui.article.story_linking import StoryLinking
+from reader.tui.article.word_selection import WordSelect
 from reader.tui.dialogs.algorithm_picker import AlgorithmPicker
 from reader.tui.dialogs.entity_list import EntityList
 from reader.tui.dialogs.summary_reasons import SummaryReasons
@@ -43,6 +48,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from reader.core import Library
+    from reader.tui.messages import ArticleSequence
 
 NARROW = 110  # below this width the side panels sit above the ArticleText
 AUTOSAVE_SECONDS = 20.0
@@ -55,8 +61,8 @@ class ArticleScreen(Screen[None]):
     HELP = bindings.HELP
     BINDINGS: ClassVar[list[BindingType]] = bindings.BINDINGS
 
-    def __init__(self, article_id: int) -> None:
-        """Prepare to show the article with ``article_id``."""
+    def __init__(self, article_id: int, sequence: ArticleSequence | None = None) -> None:
+        """Prepare to show the article with ``article_id`` (of ``sequence``, for J and K)."""
         super().__init__()
         self.article_id = article_id
         self.session = ArticleSession(article_id)
@@ -65,6 +71,10 @@ class ArticleScreen(Screen[None]):
         self.edits = ArticleEdits(self)
         self.markdown_export = MarkdownExport(self)
         self.story_linking = StoryLinking(self)
+        self.find = ArticleFind(self)
+        self.steps = ArticleSteps(self, sequence)
+        self.outside = ArticleOutside(self)
+        self.words = WordSelect(self)
         self._article_text: ArticleText | None = None
 
     @property
@@ -97,6 +107,7 @@ class ArticleScreen(Screen[None]):
                 yield HighlightsPanel(id="highlights")
                 yield Legend(id="legend")
                 yield NotesPanel(id="notes")
+        yield FindBar(id="find-bar")
         yield Footer(show_command_palette=False)  # the app's ctrl+p binding shows it
 
     def on_mount(self) -> None:
@@ -137,6 +148,10 @@ class ArticleScreen(Screen[None]):
             return (session.analysis is not None and not session.tone_mode) or None
         if action == "tone":
             return session.tone is not None or None
+        if action == "find":  # in the find bar, "/" is just a character
+            return self.focused is not self.query_one(FindBar).input
+        if action == "next_article":
+            return self.steps.sequence is not None or None
         if action == "export":
             return session.article is not None or None
         return True
@@ -173,6 +188,16 @@ class ArticleScreen(Screen[None]):
     def action_page_down(self) -> None:
         """Scroll the text one screen down."""
         self.article_text.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        """Scroll the text one screen up."""
+        self.article_text.scroll_page_up(animate=False)
+
+    def action_half_page(self, direction: int) -> None:
+        """Scroll the text half a screen down (1) or up (-1)."""
+        text = self.article_text
+        half = max(1, text.scrollable_content_region.height // 2)
+        text.scroll_to(y=text.scroll_y + direction * half, animate=False)
 
     def action_top(self) -> None:
         """Go to the start of the article."""
@@ -216,6 +241,8 @@ class ArticleScreen(Screen[None]):
         """Drop the selection if there is one, else leave tone mode, else go back to the library."""
         if self.article_text.selecting:
             self.article_text.clear_selection()
+        elif self.find.finder.active:
+            self.find.close(clear=True)
         elif self.session.tone_mode:
             self.action_tone()
         else:
@@ -226,11 +253,37 @@ class ArticleScreen(Screen[None]):
         self.writer.save_position(leaving=True)
         self.dismiss()
 
+    # -- find (see finding.py) -------------------------------------------------------------------
+
+    def action_find(self) -> None:
+        """Find words in the article: every match is marked as you type."""
+        self.find.open()
+
+    def action_find_next(self, direction: int) -> None:
+        """Go to the next (1) or previous (-1) match of the last search."""
+        self.find.step(direction)
+
+    def on_find_bar_changed(self, event: FindBar.Changed) -> None:
+        """Search again as the reader types."""
+        self.find.search(event.query)
+
+    def on_find_bar_step(self, event: FindBar.Step) -> None:
+        """Go to the next or previous match."""
+        self.find.step(event.direction)
+
+    def on_find_bar_closed(self, event: FindBar.Closed) -> None:
+        """Give the keys back to the text, with or without the matches."""
+        self.find.close(clear=event.clear)
+
     # -- highlights, notes, tags, details, triage (see editing.py) -------------------------------
 
     def action_select(self) -> None:
         """Start a multi-sentence selection, or extend it by one sentence."""
         self.article_text.start_selection()
+
+    def action_words(self, motion: str) -> None:
+        """Select part of a sentence: start, extend or shrink it a word at a time."""
+        self.words.act(motion)
 
     def action_highlight(self) -> None:
         """Highlight the sentence under the cursor, or the selection."""
@@ -353,6 +406,26 @@ class ArticleScreen(Screen[None]):
         self.loader.show_legend()
         if self.session.tone_mode:
             self.notify(tone_view.explanation(tone), timeout=8)
+
+    def action_next_article(self, direction: int) -> None:
+        """Open the next (1) or previous (-1) article of the list this one was opened from."""
+        self.steps.step(direction)
+
+    def action_open_url(self) -> None:
+        """Open the article's web address in the browser."""
+        self.outside.open_url()
+
+    def action_copy(self) -> None:
+        """Copy the selection, the highlight under the cursor or the sentence to the clipboard."""
+        self.outside.copy_text()
+
+    def action_copy_url(self) -> None:
+        """Copy the article's web address to the clipboard."""
+        self.outside.copy_url()
+
+    def action_edit_note_outside(self) -> None:
+        """Edit the note of the highlight under the cursor in $VISUAL / $EDITOR."""
+        self.outside.edit_note()
 
     def action_story(self) -> None:
         """Compare this article with the other sources covering its story."""

@@ -195,6 +195,23 @@ def fetcher(library: Library, listing: Listing) -> Fetch:
     return fetch
 
 
+def id_fetcher(library: Library, listing: Listing) -> Callable[[int, int], list[int]]:
+    """A function that reads the ids of ``listing``'s rows by offset (next/previous article).
+
+    Raises:
+        UsageError: the search has a bad filter.
+    """
+    query = listing.query()
+
+    def fetch(offset: int, limit: int) -> list[int]:
+        rows = library.articles.find(
+            query, sort=listing.sort, descending=listing.descending, limit=limit, offset=offset
+        )
+        return [meta.id for meta in rows]
+
+    return fetch
+
+
 def all_ids(library: Library, listing: Listing) -> list[int]:
     """Every article of ``listing`` in its order, not only the rows loaded (for export).
 

@@ -20,13 +20,21 @@ from reader.tui.library.article_list import ArticleList
 from reader.tui.library.bindings import LIBRARY_BINDINGS, LIBRARY_HELP
 from reader.tui.library.empty_state import EmptyState
 from reader.tui.library.list_memory import ListMemory
-from reader.tui.library.listing import Listing, Loaded, View, empty_message, fetcher, load
+from reader.tui.library.listing import (
+    Listing,
+    Loaded,
+    View,
+    empty_message,
+    fetcher,
+    id_fetcher,
+    load,
+)
 from reader.tui.library.marks import Marks
 from reader.tui.library.search_bar import SearchBar
 from reader.tui.library.transfers import Transfers
 from reader.tui.library.triage import Triage
 from reader.tui.library.view_tabs import ViewTabs
-from reader.tui.messages import OpenArticle, OpenStory, library_of, settings_of
+from reader.tui.messages import ArticleSequence, OpenArticle, OpenStory, library_of, settings_of
 
 if TYPE_CHECKING:
     from reader.core import Library
@@ -67,6 +75,7 @@ class LibraryScreen(Screen[None]):
         # (cursor index, article id) when a load started: rows arriving above keep it on the article.
         self._follow: tuple[int, int] | None = None
         self._shown: Listing | None = None  # the listing the rows on screen belong to
+        self._sequence: ArticleSequence | None = None  # the list the open article steps through
 
     @property
     def library(self) -> Library:
@@ -102,7 +111,10 @@ class LibraryScreen(Screen[None]):
             self.reload()
 
     def on_screen_resume(self) -> None:
-        """Reload when coming back (an article may have changed)."""
+        """Reload when coming back (an article may have changed), on the article read last."""
+        sequence, self._sequence = self._sequence, None
+        if sequence is not None and sequence.index != sequence.start:
+            self.articles.cursor = sequence.index
         self.reload()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -278,7 +290,13 @@ class LibraryScreen(Screen[None]):
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
-        self.post_message(OpenArticle(event.article_id))
+        try:
+            ids = id_fetcher(self.library, self.listing)
+        except UsageError:  # a bad search shows no rows to open; be safe all the same
+            self._sequence = None
+        else:
+            self._sequence = ArticleSequence(ids, self.articles.cursor)
+        self.post_message(OpenArticle(event.article_id, self._sequence))
 
     def action_open(self) -> None:
         """Open the selected article."""
