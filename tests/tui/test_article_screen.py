@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from textual.content import Span as ContentSpan
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import OptionList
 
 from reader.core.library import Library
@@ -503,3 +504,23 @@ async def test_p_hides_and_shows_the_side_panels(library: Library) -> None:
         await pilot.press("p")
         await pilot.pause()
         assert side.display and screen.article_text.size.width == width
+
+
+async def test_results_arriving_while_the_screen_closes_are_dropped(library: Library) -> None:
+    # Regression: `q` during the first analysis crashed the app ("No nodes match 'Legend'"): the
+    # analysis result arrived while the closing screen's widgets were being removed, and the screen
+    # still counted as attached. A widget's unmount runs in that moment.
+    shown: list[bool] = []
+
+    class Probe(Widget):
+        def on_unmount(self) -> None:
+            self.screen.if_shown(shown.append, True)  # type: ignore[attr-defined]
+
+    aid = article_id(library)
+    async with reading(library, aid) as (pilot, screen):
+        await screen.mount(Probe())
+        screen.if_shown(shown.append, False)
+        assert shown == [False]
+        await pilot.press("q")
+        await pilot.pause()
+        assert shown == [False]

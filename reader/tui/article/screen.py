@@ -94,8 +94,10 @@ class ArticleScreen(Screen[None]):
         return self.session.annotation_at(self.article_text.selection_range)
 
     def if_shown(self, callback: Callable[..., None], *args: Any) -> None:
-        """Run ``callback`` only while this screen is still mounted (results can outlive it)."""
-        if self.is_attached:
+        """Run ``callback`` only while this screen is mounted and staying (results can outlive it)."""
+        # A screen being dismissed is still attached while its children are pruned: querying them
+        # then fails (`q` pressed during the first analysis).
+        if self.is_attached and not (self._closing or self._pruning):
             callback(*args)
 
     def compose(self) -> ComposeResult:
