@@ -48,9 +48,7 @@ def _library(data: Path) -> int:
     library = open_library(data)
     try:
         article_id = library.articles.add(ArticleDraft(title="Sea wall", body=BODY)).article.id
-        library.analysis.of(
-            library.articles.get(article_id)
-        )
+        library.analysis.of(library.articles.get(article_id))
     finally:
         library.close()
     _plant_triggers(data / "library.sqlite3")
