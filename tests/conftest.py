@@ -19,7 +19,8 @@ from tests.reliability.tally import TALLY, table
 def own_config_and_state(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Every test reads an empty config file and remembers state in a folder of its own.
+    """Every test reads an empty config file, and remembers state and caches analyses in folders
+    of its own.
 
     Without this a test would read the developer's real ``config.toml`` (a remapped key or another
     export folder would change what it sees) and write the reader's state into their home.
@@ -30,6 +31,7 @@ def own_config_and_state(
     config.write_text("", encoding="utf-8")
     monkeypatch.setenv("SKIM_CONFIG", str(config))
     monkeypatch.setenv("SKIM_STATE_DIR", str(folder / "state"))
+    monkeypatch.setenv("SKIM_CACHE_DIR", str(folder / "cache"))
     return config
 
 

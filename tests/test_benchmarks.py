@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from benchmarks import generate, report
 from benchmarks.measures import Row
 from reader.core.analysis import analyze
@@ -85,3 +87,21 @@ def test_peak_rss_is_the_probe_processes_own_not_its_parents() -> None:
     del grown
     assert inherited > 200  # the figure the benchmark used to report
     assert own < 150  # Python, Textual and skim imported: tens of MB, not the parent's 200+
+
+
+def test_cache_size_shows_the_upgrade_shrinking_the_library(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from benchmarks import cache_size
+    from reader.core import paths
+
+    monkeypatch.setenv(paths.ENV_CACHE_DIR, "")  # restored after the benchmark points it elsewhere
+    assert cache_size.main(["--articles", "6"]) == 0
+    sizes = {
+        line.split(":")[0].strip(" ("): float(line.split(":")[1].split("MiB")[0])
+        for line in capsys.readouterr().out.splitlines()
+        if "MiB" in line
+    }
+    assert sizes["library after the upgrade"] < sizes["library, schema 7 with cache"]
+    assert sizes["backup (skim backup)"] <= sizes["library after the upgrade"]
+    assert sizes["cache file"] > 0

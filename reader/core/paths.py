@@ -2,7 +2,8 @@
 
 Data: ``--data-dir``, ``SKIM_DATA_DIR``, the user data dir. The config file: ``--config``,
 ``SKIM_CONFIG``, ``config.toml`` in the user config dir. Remembered state (the reader's last view
-and sort): ``SKIM_STATE_DIR``, the user state dir.
+and sort): ``SKIM_STATE_DIR``, the user state dir. The analysis cache (results that can be computed
+again, kept out of backups): ``SKIM_CACHE_DIR``, the user cache dir.
 
 Nothing is created at import time; :func:`ensure_dir` creates the directory when it is first needed.
 """
@@ -17,6 +18,8 @@ ENV_DATA_DIR = "SKIM_DATA_DIR"
 ENV_LOG_DIR = "SKIM_LOG_DIR"
 ENV_CONFIG = "SKIM_CONFIG"
 ENV_STATE_DIR = "SKIM_STATE_DIR"
+ENV_CACHE_DIR = "SKIM_CACHE_DIR"
+CACHE_FILENAME = "analysis-cache.sqlite3"
 CONFIG_FILENAME = "config.toml"
 DB_FILENAME = "library.sqlite3"
 
@@ -68,6 +71,21 @@ def state_dir() -> Path:
     from platformdirs import user_state_path
 
     return user_state_path("skim", appauthor=False)
+
+
+def cache_dir() -> Path:
+    """Return where skim keeps what it can compute again: ``$SKIM_CACHE_DIR``, else platformdirs."""
+    env = os.environ.get(ENV_CACHE_DIR)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_path
+
+    return user_cache_path("skim", appauthor=False)
+
+
+def analysis_cache_path() -> Path:
+    """Return the analysis cache file, shared by every library (its keys name the text's hash)."""
+    return cache_dir() / CACHE_FILENAME
 
 
 def database_path(directory: Path) -> Path:

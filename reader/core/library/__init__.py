@@ -107,6 +107,7 @@ class Library:
 def open_library(data_dir: str | Path | None = None, *, clock: Clock = utc_now) -> Library:
     """Open (creating if needed) the library in ``data_dir`` or the default data directory.
 
+    Analyses are cached in the user cache dir (see :func:`reader.core.paths.analysis_cache_path`).
     Half-written backups a killed skim left in the data directory (and its ``backups`` folder) are
     removed on the way (see reader.core.scratch).
     """
@@ -119,7 +120,8 @@ def open_library(data_dir: str | Path | None = None, *, clock: Clock = utc_now) 
         raise StorageError(
             f"cannot create the data directory {directory}: {error.strerror}"
         ) from None
-    library = Library(Storage(paths.database_path(directory)), clock=clock)
+    storage = Storage(paths.database_path(directory), cache_path=paths.analysis_cache_path())
+    library = Library(storage, clock=clock)
     remove_stale_partials(directory)
     remove_stale_partials(directory / "backups")
     return library

@@ -21,7 +21,7 @@ Where new code goes:
 - One store class per table family, one file each, constructed with the ``Database`` (and any
   other store it needs, passed in): ``articles.py`` (adding, duplicates, the reader's state),
   ``tags.py``, ``search.py`` (listing, filters, counts), ``annotations.py``, ``cache.py``
-  (analysis cache), ``settings.py``, ``stories.py`` (story membership and the index story
+  (the analysis cache: its own SQLite file, not the library's ``Database``), ``settings.py``, ``stories.py`` (story membership and the index story
   grouping retrieves with), ``feeds.py`` (subscriptions and the entries they delivered),
   ``imports.py`` (articles from other tools, with their state there), ``details.py`` (the reader
   correcting a title, date, source, author or URL), ``exports.py`` (bulk reads for Markdown
@@ -84,7 +84,7 @@ class Storage:
         tags: article tags.
         search: listing, filtering, searching and counting articles.
         annotations: highlights with notes and tags.
-        cache: cached analysis results.
+        cache: cached analysis results (in a file of their own, not in the library).
         settings: the reader's preferences.
         stories: story membership and the index story grouping uses.
         story_links: the links between articles the reader made by hand.
@@ -97,15 +97,19 @@ class Storage:
         changes: the change token and the revisions ``export --since`` goes by.
     """
 
-    def __init__(self, path: Path) -> None:
-        """Open (creating if needed) and migrate the library at ``path``."""
+    def __init__(self, path: Path, *, cache_path: Path | None = None) -> None:
+        """Open (creating if needed) and migrate the library at ``path``.
+
+        Analysis results are cached in the file ``cache_path`` (see cache.py), or in memory for
+        this ``Storage`` only when it is None.
+        """
         self.database = database = Database(path)
         self.articles = ArticleStore(database)
         self.details = DetailStore(database)
         self.tags = TagStore(database)
         self.search = SearchStore(database)
         self.annotations = AnnotationStore(database)
-        self.cache = CacheStore(database)
+        self.cache = CacheStore(cache_path)
         self.settings = SettingStore(database)
         self.stories = StoryStore(database)
         self.story_links = StoryLinkStore(database)
@@ -130,6 +134,7 @@ class Storage:
     def close(self) -> None:
         """Close every connection; using the library afterwards raises StorageError."""
         self.database.close()
+        self.cache.close()
 
     def checkpoint(self) -> None:
         """Copy the write-ahead log into the database and truncate it (after bulk imports)."""

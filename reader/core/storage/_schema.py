@@ -8,11 +8,13 @@ and update :data:`SCHEMA` so that it keeps describing the latest version for rea
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from reader.core.errors import StorageError
+from reader.core.storage._schema_cache import SHRINKING, drop_analysis_cache
 from reader.core.storage._schema_coverage import COVERAGE_SCHEMA, add_coverage
 from reader.core.storage._schema_reading import add_reading_state
 
@@ -91,6 +93,7 @@ CREATE TABLE annotation_tags (
 
 -- Results of analysers (sentences, entities, summaries) as JSON text. The key holds everything the
 -- result depends on, so a new analyser version or other parameters simply miss the cache.
+-- Migration 8 drops this table: the cache has a file of its own now (storage/cache.py).
 CREATE TABLE analysis_cache (
     text_hash TEXT NOT NULL,
     analyser TEXT NOT NULL,
@@ -298,10 +301,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_change_revisions,
     add_coverage,
     add_reading_state,
+    drop_analysis_cache,
 )
 #: For readers of this file: migration 6 (``_schema_coverage``) adds event_date,
 #: event_date_inferred, publisher_summary and publisher_tone to ``articles``, and this table;
-#: migration 7 (``_schema_reading``) adds is_read and progress to ``articles``.
+#: migration 7 (``_schema_reading``) adds is_read and progress to ``articles``; migration 8
+#: (``_schema_cache``) drops ``analysis_cache``.
 SCHEMA_AFTER_MIGRATIONS = COVERAGE_SCHEMA
 
 
@@ -317,7 +322,8 @@ def migrate(
     Runs in autocommit mode. A database that is up to date is only read; an existing one that is
     not is first copied to ``<name>.bak-v<version>-<timestamp>`` beside it; then the migrations
     run in one ``BEGIN IMMEDIATE`` transaction, so two programs opening a new library at once do not
-    both create it.
+    both create it. After one that frees much of the file (``SHRINKING``) the file is vacuumed, so
+    it shrinks; a VACUUM that fails (another program reading, a full disk) leaves it as it is.
 
     Raises:
         StorageError: the file belongs to another program, was made by a newer skim, or needs an
@@ -342,7 +348,8 @@ def migrate(
         version = _check_identity(db, path, latest)  # again: another process may have migrated
         if version == 0:
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        for migration in migrations[version:]:
+        ran = migrations[version:]
+        for migration in ran:
             migration(db)
         db.execute(f"PRAGMA user_version = {latest}")
         db.execute("COMMIT")
@@ -350,6 +357,12 @@ def migrate(
         if db.in_transaction:
             db.execute("ROLLBACK")
         raise
+    if version > 0 and SHRINKING.intersection(ran):
+        # Only the space comes back (the data is committed already). In WAL mode VACUUM writes
+        # the new file into the log: the checkpoint is what makes the file itself shrink.
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("VACUUM")
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
 def _check_identity(db: sqlite3.Connection, path: Path, latest: int) -> int:
