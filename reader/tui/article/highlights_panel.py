@@ -15,7 +15,6 @@ from textual.widgets.option_list import Option
 
 from reader.core import Summary, SummarySentence, clean_line, partial_note
 
-
 DIM_AFTER = 0.15
 """Seconds a new summary may take before the old bullets are dimmed."""
 
