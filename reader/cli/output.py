@@ -1,5 +1,5 @@
 """Plain-terminal output for the CLI: safe text, ANSI colour for entity and number spans, the
-pager, and JSON.
+pager, and printing JSON (encoded by :mod:`reader.cli.json_text`).
 
 Everything printed passes through :func:`safe` so nothing from an article reaches the terminal as a
 control sequence. Colour follows ``--color``: ``always``, ``never``, or ``auto`` (the default) —
