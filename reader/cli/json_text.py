@@ -1,10 +1,11 @@
 """The one JSON encoder of every ``--json`` output: orjson when it is installed, else the stdlib.
 
 orjson (the ``fast`` extra, ``pip install 'skimreader[fast]'``) encodes ``skim list --json`` at
-10,000 rows in a tenth of the time ``json`` takes. Both paths write the same text: UTF-8 kept as
-it is (no ``\\u`` escapes but for control characters), keys in insertion order, list rows compact
-(``{"id":1,"title":"…"}``), everything else indented by two spaces. Only floats may be spelled
-differently (orjson writes ``1e-05`` as ``0.00001``, NaN as ``null``); they read back equal.
+10,000 rows in a fifth of the time ``json`` takes (measured: 39 ms against 160-220 ms). Both paths
+write the same text: UTF-8 kept as it is (no ``\\u`` escapes but for control characters), keys in
+insertion order, list rows compact (``{"id":1,"title":"…"}``), everything else indented by two
+spaces. Only floats may be spelled differently (orjson writes ``1e-05`` as ``0.00001``, NaN as
+``null``); they read back equal.
 What orjson refuses (integers past 64 bits, keys that are not strings, lone surrogates) goes
 through the stdlib, so installing the extra never turns output into an error.
 """
@@ -59,7 +60,7 @@ def _compact_rows(rows: Sequence[Any]) -> str:
 
 
 def _orjson_rows(orjson: Any, rows: Sequence[Any]) -> str:
-    """The rows joined by ``,\n  ``, encoded by orjson in one call when that is provably safe.
+    """The rows, each on its own line, encoded by orjson in one call when that is provably safe.
 
     One call for the whole list takes ~6 ms at 10,000 rows, one call per row ~10x that. In the
     compact array of objects, ``},{`` is found between each two rows; when it is found exactly
