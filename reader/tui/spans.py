@@ -194,6 +194,19 @@ def spans_by_line(lines: Sequence[Range], spans: Iterable[Span]) -> list[list[Sp
     return by_line
 
 
+def changed_runs(old: Sequence[object], new: Sequence[object]) -> list[Range]:
+    """The runs ``(first, end)`` of indexes where ``old`` and ``new`` (of equal length) differ."""
+    runs: list[Range] = []
+    for index, (before, after) in enumerate(zip(old, new, strict=True)):
+        if before == after:
+            continue
+        if runs and runs[-1][1] == index:
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    return runs
+
+
 def scroll_target(
     first: int, last: int, *, top: int, height: int, downward: bool, centre: bool = False
 ) -> int | None:

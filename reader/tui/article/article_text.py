@@ -27,7 +27,7 @@ from reader.tui import spans as sp
 from reader.tui.spans import Range
 
 GUTTER = 2  # the cursor marker and a space, left of the text
-CursorKey = tuple[int, Range | None, Range | None, int, int]
+CursorKey = tuple[int, Range | None, Range | None, int, int, int]
 
 
 class ArticleText(ScrollView, can_focus=True):
@@ -70,6 +70,7 @@ class ArticleText(ScrollView, can_focus=True):
         self._line_starts: list[int] = [0]
         self._spans: list[Span] = []
         self._line_spans: list[list[Span]] = [[]]
+        self._line_stamps: list[int] = [0]  # bumped when one line's spans change
         self._sentences: tuple[Range, ...] = ()
         self._cursor: int | None = None
         self._anchor: int | None = None
@@ -116,9 +117,25 @@ class ArticleText(ScrollView, can_focus=True):
         return self._spans
 
     def set_spans(self, spans: list[Span]) -> None:
-        """Replace the styled spans (entity colours, highlights, summary marks)."""
+        """Replace the styled spans (entity colours, highlights, summary marks).
+
+        Only the lines whose spans changed are drawn again: one more summary sentence or a new
+        highlight repaints its own lines (none, when they are off screen), not the whole screen.
+        """
         self._spans = spans
-        self._line_spans = sp.spans_by_line(self._lines, spans)
+        old, self._line_spans = self._line_spans, sp.spans_by_line(self._lines, spans)
+        if len(old) != len(self._line_spans):
+            self._restamp_all()
+            return
+        stamps = self._line_stamps
+        for first, last in sp.changed_runs(old, self._line_spans):
+            for index in range(first, last):
+                stamps[index] += 1
+            if self._text_width:
+                self.refresh_lines(first, last - first)
+
+    def _restamp_all(self) -> None:
+        self._line_stamps = [0] * len(self._lines)
         self._invalidate()
 
     # -- cursor and selection --------------------------------------------------------------------
@@ -237,6 +254,7 @@ class ArticleText(ScrollView, can_focus=True):
             self._lines = sp.wrap(self._body, text_width)
             self._line_starts = [start for start, _ in self._lines]
             self._line_spans = sp.spans_by_line(self._lines, self._spans)
+            self._line_stamps = [0] * len(self._lines)
         self.virtual_size = Size(available, len(self._lines))
         self._invalidate()
         self._scroll_to_line(self._line_of(self._position))
@@ -267,7 +285,7 @@ class ArticleText(ScrollView, can_focus=True):
         # A selection by characters shows over the cursor sentence, not under it.
         cursor = sp.clip(self.cursor_range, line) if self._chars is None else None
         selection = sp.clip(self.selection_range, line) if self.selecting else None
-        key = (index, cursor, selection, width, self._generation)
+        key = (index, cursor, selection, width, self._generation, self._line_stamps[index])
         strip = self._strips.get(key)
         if strip is None:
             strip = self._draw(index, cursor, selection, width)

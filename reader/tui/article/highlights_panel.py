@@ -8,11 +8,15 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Label, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.core import Summary, SummarySentence, clean_line, partial_note
+
+DIM_AFTER = 0.15
+"""Seconds a new summary may take before the old bullets are dimmed."""
 
 
 class PanelTitle(Widget):
@@ -77,6 +81,7 @@ class HighlightsPanel(Vertical):
         super().__init__(name=name, id=id, classes=classes)
         self._summary: Summary | None = None
         self._show_scores = False
+        self._dimming: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """The title, a progress indicator, a status line and the list of sentences."""
@@ -114,8 +119,9 @@ class HighlightsPanel(Vertical):
     def show_loading(self, algorithm: str, count: int) -> None:
         """Show that a summary with ``algorithm`` and ``count`` sentences is being computed.
 
-        The first time, a progress indicator stands in for the list; later the old bullets stay,
-        dimmed, until the new ones arrive (no jump in the layout on every key press).
+        The first time, a progress indicator stands in for the list; later the old bullets stay
+        until the new ones arrive (no jump in the layout on every key press), dimmed if that
+        takes a while.
         """
         title = self.query_one(PanelTitle)
         if self._summary is None:
@@ -124,16 +130,34 @@ class HighlightsPanel(Vertical):
             self._status(f"Summarising with {algorithm}…")
         else:
             title.text = f"Highlights · {algorithm} · {count} · summarising…"
-            self.query_one(OptionList).add_class("-stale")
+            # Dimming restyles every bullet, and undimming again: not for a summary that
+            # arrives within a frame or two (most do, from the cache or a fast algorithm).
+            self._stop_dimming()
+            self._dimming = self.set_timer(DIM_AFTER, self._dim)
+
+    def _dim(self) -> None:
+        self._dimming = None
+        self.query_one(OptionList).add_class("-stale")
+
+    def _stop_dimming(self) -> None:
+        if self._dimming is not None:
+            self._dimming.stop()
+            self._dimming = None
+        self.query_one(OptionList).remove_class("-stale")
+
+    @property
+    def stale(self) -> bool:
+        """Whether the bullets are shown dimmed (a new summary is on its way, and slow)."""
+        return self.query_one(OptionList).has_class("-stale")
 
     def show_summary(self, summary: Summary) -> None:
         """List the sentences of ``summary``."""
+        self._stop_dimming()
         self._summary = summary
         self.query_one(
             PanelTitle
         ).text = f"Highlights · {summary.algorithm} · {len(summary.sentences)}"
         self.query_one(LoadingIndicator).display = False
-        self.query_one(OptionList).remove_class("-stale")
         if summary.sentences:
             self._status(partial_note(summary))
         else:
@@ -157,9 +181,9 @@ class HighlightsPanel(Vertical):
 
     def show_error(self, message: str) -> None:
         """Say why there is no (new) summary."""
+        self._stop_dimming()
         self.query_one(PanelTitle).text = "Highlights"
         self.query_one(LoadingIndicator).display = False
-        self.query_one(OptionList).remove_class("-stale")
         self._status(clean_line(message))  # errors may quote the library: no control sequences
 
     def _status(self, text: str) -> None:
@@ -171,13 +195,14 @@ class HighlightsPanel(Vertical):
     def _fill(self) -> None:
         options = self.query_one(OptionList)
         highlighted = options.highlighted
-        options.clear_options()
-        if self._summary is None:
-            return
-        options.add_options(
+        bullets = [
             Option(self._prompt(sentence), id=str(sentence.index))
-            for sentence in self._summary.sentences
-        )
+            for sentence in (self._summary.sentences if self._summary else ())
+        ]
+        if bullets:  # one call: clearing and then adding asks for a layout twice
+            options.set_options(bullets)
+        else:  # set_options([]) would leave the old bullets on screen
+            options.clear_options()
         if options.option_count:  # a bullet is ready for enter as soon as the list has focus
             options.highlighted = min(highlighted or 0, options.option_count - 1)
 

@@ -9,6 +9,7 @@ into the :class:`~reader.tui.article.session.ArticleSession` and onto the widget
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -184,6 +185,16 @@ class ArticleLoader:
         if current is not None and article.content_hash != current.content_hash:
             self.load()  # re-imported with new text: lay it out and analyse it again
             return
+        if (
+            current is not None
+            and annotations == self.session.annotations
+            and sources == self.session.sources
+            and same_on_screen(current, article)
+        ):
+            # Most often the screen's own write (the summary length, the reading position):
+            # showing it again would lay out the header and restyle the whole text for nothing.
+            self.session.article = article
+            return
         self.session.annotations = annotations
         self.article_changed(article, sources)
 
@@ -228,6 +239,20 @@ class ArticleLoader:
             tone=self.session.showing_tone,
         )
         legend.display = True
+
+
+def same_on_screen(shown: Article, stored: Article) -> bool:
+    """Whether ``stored`` differs from ``shown`` only in what the screen does not show (where
+    the reader is and how far they read)."""
+    return (
+        replace(
+            stored,
+            reading_position=shown.reading_position,
+            read=shown.read,
+            progress=shown.progress,
+        )
+        == shown
+    )
 
 
 def story_size(library: Library, article_id: int) -> int:

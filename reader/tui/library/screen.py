@@ -107,7 +107,10 @@ class LibraryScreen(Screen[None]):
 
     def _poll_changes(self) -> None:
         """Reload when another program changed the library, keeping the cursor's article."""
-        if self._watcher is not None and self.is_current and self._watcher.changed():
+        # Not `is_current`: that holds for the screen right under the top one as well, so an
+        # article open over the list reloaded it (a layout behind the article, then a repaint of
+        # the whole article screen) after each of the article's own writes. Coming back reloads.
+        if self._watcher is not None and self.app.screen is self and self._watcher.changed():
             self.reload()
 
     def on_screen_resume(self) -> None:
