@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from dataclasses import dataclass, field
 
 from reader.core.errors import UsageError
@@ -17,6 +19,9 @@ SORTS = ("added", "published", "title", "source")
 # notes says more about an article than the same word somewhere in its body.
 _BM25 = "bm25(article_search, 4.0, 1.0, 2.0)"
 
+#: Best matches the first try of a ranked page ranks (at least; twice the rows asked for).
+_CANDIDATES = 500
+
 _HAS_NOTES = """(a.note != '' OR EXISTS (
     SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.deleted_at IS NULL))"""
 
@@ -29,6 +34,7 @@ class _Filter:
     conditions: list[str] = field(default_factory=lambda: ["a.deleted_at IS NULL"])
     params: list[object] = field(default_factory=list)
     ranked: bool = False
+    match: str = ""  # the full-text MATCH expression when ranked (also the first parameter)
     prelude: str = ""  # a WITH clause, when there is one
 
     def select(self, columns: str) -> str:
@@ -63,6 +69,7 @@ def _filter(query: ArticleQuery, *, counting: bool = False) -> _Filter:
         where.source = "m JOIN articles a ON a.id = m.rowid"
         where.params.append(match)
         where.ranked = True
+        where.match = match
     if query.state is not None:
         where.conditions.append("a.state = ?")
         where.params.append(query.state.value)
@@ -102,6 +109,66 @@ def _order(sort: str, descending: bool) -> str:
     return f"a.source COLLATE NOCASE {direction} NULLS LAST, a.id {direction}"
 
 
+def _ranked_page(
+    db: sqlite3.Connection, where: _Filter, limit: int, offset: int
+) -> list[ArticleMeta]:
+    """One page of a ranked search, reading only what the page needs.
+
+    Ranking every match with bm25 is the floor of a broad search's cost (~10 µs a match): the
+    first try ranks in the full-text index alone and keeps only the best few hundred (SQLite
+    sorts with a bounded heap for ORDER BY … LIMIT), then checks the filters on those rows and
+    reads list columns for the page only. Ties are broken by id, newest first, exactly as the
+    unlimited query does, so the best N of the index are the first N of the whole order; when
+    the filters leave fewer than the page needs (a narrow view or tag), every match is ranked.
+    """
+    wanted = offset + limit
+    candidates = max(_CANDIDATES, 2 * wanted)
+    filter_params = where.params[1:]  # the MATCH expression comes first (see _filter)
+    ranked = db.execute(
+        f"""
+        SELECT rowid, {_BM25} AS score FROM article_search WHERE article_search MATCH ?
+        ORDER BY score, rowid DESC LIMIT ?
+        """,
+        (where.match, candidates),
+    ).fetchall()
+    kept = _kept(db, where, filter_params, [row[0] for row in ranked], wanted)
+    if len(kept) < wanted and len(ranked) == candidates:
+        # Too few left after the filters: rank all matches, filtered, ids only.
+        conditions = " AND ".join(where.conditions)
+        kept = [
+            row[0]
+            for row in db.execute(
+                f"{where.prelude} SELECT a.id FROM {where.source} WHERE {conditions} "
+                "ORDER BY m.score, a.id DESC LIMIT ?",
+                [*where.params, wanted],
+            )
+        ]
+    page = json.dumps(kept[offset:wanted])
+    rows = db.execute(
+        f"SELECT {META_COLUMNS} FROM json_each(?) j JOIN articles a ON a.id = j.value "
+        "ORDER BY j.key",
+        (page,),
+    ).fetchall()
+    return [meta_from_row(row) for row in rows]
+
+
+def _kept(
+    db: sqlite3.Connection,
+    where: _Filter,
+    filter_params: list[object],
+    ids: list[int],
+    wanted: int,
+) -> list[int]:
+    """The first ``wanted`` of ``ids`` (in their order) that pass the filters of ``where``."""
+    conditions = " AND ".join(where.conditions)
+    rows = db.execute(
+        f"SELECT a.id FROM json_each(?) j JOIN articles a ON a.id = j.value "
+        f"WHERE {conditions} ORDER BY j.key LIMIT ?",
+        [json.dumps(ids), *filter_params, wanted],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
 class SearchStore:
     """Lists of articles: filtered, full-text searched, sorted, paged and counted."""
 
@@ -138,9 +205,11 @@ class SearchStore:
         if (limit is not None and limit < 0) or offset < 0:
             raise UsageError("limit and offset cannot be negative")
         where = _filter(query)
-        order = "m.score, a.id DESC" if where.ranked else _order(sort, descending)
-        params = [*where.params, -1 if limit is None else limit, offset]
         with self._database.read() as db:
+            if where.ranked and limit is not None:
+                return _ranked_page(db, where, limit, offset)
+            order = "m.score, a.id DESC" if where.ranked else _order(sort, descending)
+            params = [*where.params, -1 if limit is None else limit, offset]
             rows = db.execute(
                 f"{where.select(META_COLUMNS)} ORDER BY {order} LIMIT ? OFFSET ?", params
             ).fetchall()
