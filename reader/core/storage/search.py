@@ -114,7 +114,7 @@ def _ranked_page(
 ) -> list[ArticleMeta]:
     """One page of a ranked search, reading only what the page needs.
 
-    Ranking every match with bm25 is the floor of a broad search's cost (~10 µs a match): the
+    Ranking every match with bm25 is the floor of a broad search's cost (a few µs a match): the
     first try ranks in the full-text index alone and keeps only the best few hundred (SQLite
     sorts with a bounded heap for ORDER BY … LIMIT), then checks the filters on those rows and
     reads list columns for the page only. Ties are broken by id, newest first, exactly as the
