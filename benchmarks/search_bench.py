@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 PAGE = 100
 COMMON_WORDS = ("harbour", "reservoir", "tunnel")  # each in ~40% of generated articles
 COMMON_PHRASES = ('"without a vote"', '"told reporters"')  # in most articles
+TAGS = ("science", "culture", "local")  # each on ~5% of generated articles
 #: The two ways of asking FTS5 for a ranked page; the faster is the floor.
 _RAW = (
     "SELECT rowid FROM article_search WHERE article_search MATCH ? "
@@ -49,7 +50,10 @@ def queries(library: Library, size: int) -> dict[str, list[str]]:
         "specific phrase": [f'"covers the {word}"' for word in topics],
         "common phrase (most match)": list(COMMON_PHRASES),
         "common word, inbox view": [f"{word} is:inbox" for word in COMMON_WORDS],
-        "tag filter": ["tag:science", "tag:culture", "tag:local"],
+        "common word and a tag (~5%)": [
+            f"{word} tag:{tag}" for word, tag in zip(COMMON_WORDS, TAGS, strict=True)
+        ],
+        "tag filter": [f"tag:{tag}" for tag in TAGS],
     }
 
 
