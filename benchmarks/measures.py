@@ -18,12 +18,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from benchmarks import generate
-
-if TYPE_CHECKING:
-    from reader.core.library import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The algorithms skim accelerates; the others run sumy's own classes already.
@@ -163,54 +160,6 @@ def cli(config: Config) -> Iterator[Row]:
         cached = [_python(*skim, "show", "7", "--json")[0] for _ in range(config.runs)]
         yield Row("skim show ID --json, first time (analyses)", f"{size:,}", uncached)
         yield Row("skim show ID --json, cached", f"{size:,}", cached)
-
-
-# -- search ------------------------------------------------------------------------------------
-
-COMMON_WORDS = ("harbour", "reservoir", "tunnel")  # each in ~40% of generated articles
-COMMON_PHRASES = ('"without a vote"', '"told reporters"')  # in most articles
-
-
-def _topic(library: Library, article_id: int) -> str:
-    """The topic word of a generated article (its lead says "… covers the WORD.")."""
-    lead = library.articles.get(article_id).body.split(".", 1)[0]
-    return lead.rsplit(" ", 1)[-1]
-
-
-def _queries(library: Library, size: int) -> dict[str, list[str]]:
-    """Searches a reader types: specific words (rare), common words, phrases, a tag filter."""
-    topics = [_topic(library, 1 + (size * k) // 7) for k in range(3)]
-    return {
-        "search: specific word": topics,
-        "search: common word (~40% match)": list(COMMON_WORDS),
-        "search: specific phrase": [f'"covers the {word}"' for word in topics],
-        "search: common phrase (most match)": list(COMMON_PHRASES),
-        "search: tag filter": ["tag:science", "tag:culture", "tag:local"],
-    }
-
-
-def search(config: Config) -> Iterator[Row]:
-    """A count and the first page of results, as the library screen asks for them."""
-    from reader.core.library import open_library
-    from reader.core.query import parse_query
-
-    for size in config.library_sizes:
-        library = open_library(generate.library_dir(size))
-        try:
-            for measure, queries in _queries(library, size).items():
-                samples, found = [], 0
-                for _ in range(config.runs):
-                    for text in queries:
-                        query = parse_query(text)
-                        start = time.perf_counter()
-                        found = library.articles.count(query)
-                        library.articles.find(query, limit=100)
-                        samples.append(time.perf_counter() - start)
-                target = 0.05 if size >= 100_000 else None
-                note = f"{found:,} found (last query)"
-                yield Row(measure, f"{size:,}", samples, target=target, note=note)
-        finally:
-            library.close()
 
 
 # -- the article view --------------------------------------------------------------------------
@@ -402,6 +351,13 @@ def importing(config: Config) -> Iterator[Row]:
             note=f"TUI on {config.library_sizes[0]:,} articles; idle: "
             f"{statistics.median(idle) * 1000:.0f} ms",
         )
+
+
+def search(config: Config) -> Iterator[Row]:
+    """The search measures (see benchmarks.search_bench)."""
+    from benchmarks import search_bench
+
+    return search_bench.search(config)
 
 
 MEASURES: dict[str, Callable[[Config], Iterator[Row]]] = {

@@ -10,6 +10,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from benchmarks import report
@@ -33,6 +34,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="NAME",
         help=f"run only this measure (repeatable): {', '.join(MEASURES)}",
     )
+    parser.add_argument(
+        "--size",
+        action="append",
+        type=int,
+        metavar="N",
+        help="library size to measure (repeatable; default: 10,000 and 100,000, or 1,000 quick)",
+    )
     parser.add_argument("--json", type=Path, default=RESULTS, help=f"default: {RESULTS}")
     return parser.parse_args(argv)
 
@@ -41,6 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the chosen measures; print progress to stderr and the table to stdout."""
     args = parse_args(argv)
     config = QUICK if args.quick else Config()
+    if args.size:
+        config = replace(config, library_sizes=tuple(args.size))
     rows: list[Row] = []
     load_before = os.getloadavg()[0]
     started = time.perf_counter()

@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from reader.core.library import Library, open_library
-from reader.core.models import ArticleQuery, TriageState
+from reader.core.models import ArticleMeta, ArticleQuery, TriageState
 from reader.tui import app as app_module
 from reader.tui.app import THEME_SETTING, SkimApp, run_app
 from reader.tui.library.screen import LibraryScreen
@@ -43,13 +43,13 @@ async def test_first_frame_is_painted_before_the_rows_arrive(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = threading.Event()
-    real_counts = library.articles.view_counts
+    real_find = library.articles.find
 
-    def slow_counts() -> dict[str, int]:
+    def slow_find(*args: Any, **kwargs: Any) -> list[ArticleMeta]:
         release.wait(5)
-        return real_counts()
+        return real_find(*args, **kwargs)
 
-    monkeypatch.setattr(library.articles, "view_counts", slow_counts)
+    monkeypatch.setattr(library.articles, "find", slow_find)
     app = SkimApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -134,6 +134,15 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = self.cursor  # clamp to the new total and announce the row under it
         self.refresh()
 
+    def set_total(self, total: int) -> None:
+        """Give the list its exact number of rows (counted after the first rows came)."""
+        if total == self.total:
+            return
+        self.total = total
+        self.virtual_size = Size(self.size.width, total)
+        self.cursor = self.cursor
+        self.refresh()  # drawing asks for the pages now in reach
+
     @property
     def current(self) -> ArticleMeta | None:
         """The article under the cursor, or None when there is none (or it is still loading)."""

@@ -140,15 +140,21 @@ def empty_message(listing: Listing, library_size: int, samples: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """One listing as read from the library: counts per view, the total and rows near the cursor."""
+    """One listing as read from the library: rows near the cursor and what is known of the total.
+
+    ``total`` is exact when ``counted``; otherwise it is the rows known so far (the page was full)
+    and the screen counts the rest in a worker, since counting a broad search costs more than
+    reading its first page.
+    """
 
     listing: Listing
-    counts: dict[str, int]
+    counts: dict[str, int]  # views' sizes: only read when the list is empty (to say why)
     total: int
     offset: int
     rows: list[ArticleMeta]
     samples: int  # bundled sample articles on offer (only counted when the library is empty)
     story_sizes: dict[int, int] = field(default_factory=dict)  # see Page
+    counted: bool = True
 
 
 def load(library: Library, listing: Listing, cursor: int, height: int) -> Loaded:
@@ -159,20 +165,24 @@ def load(library: Library, listing: Listing, cursor: int, height: int) -> Loaded
         SkimError: the library could not be read.
     """
     query = listing.query()
-    counts = library.articles.view_counts()
     fetch = fetcher(library, listing)
     limit = PAGE_SIZE + height
     offset = max(0, cursor - PAGE_SIZE // 2)
     page = fetch(offset, limit)
     rows = page.rows
-    # A short first page is the whole result: no need to count (searches often are that short).
-    total = len(rows) if offset == 0 and len(rows) < limit else library.articles.count(query)
-    if offset and not rows and total:  # the cursor was past the end: show the end
+    counted = len(rows) < limit  # a short page ends the result (searches often are that short)
+    total = offset + len(rows)
+    if offset and not rows:  # the cursor was past the end: count, and show the end
+        total = library.articles.count(query)
         offset = max(0, total - limit)
         page = fetch(offset, limit)
         rows = page.rows
-    samples = 0 if counts.get("all") else count_samples()
-    return Loaded(listing, counts, total, offset, rows, samples, page.story_sizes)
+        counted = True
+    counts, samples = {}, 0
+    if total == 0:  # an empty list says why: an empty library or an empty view
+        counts = library.articles.view_counts()
+        samples = 0 if counts.get("all") else count_samples()
+    return Loaded(listing, counts, total, offset, rows, samples, page.story_sizes, counted)
 
 
 def fetcher(library: Library, listing: Listing) -> Fetch:

@@ -18,6 +18,7 @@ from reader.tui.changes import POLL_SECONDS, ChangeWatcher
 from reader.tui.failures import report_failure
 from reader.tui.library.article_list import ArticleList
 from reader.tui.library.bindings import LIBRARY_BINDINGS, LIBRARY_HELP
+from reader.tui.library.counting import Counting
 from reader.tui.library.empty_state import EmptyState
 from reader.tui.library.list_memory import ListMemory
 from reader.tui.library.listing import (
@@ -70,6 +71,8 @@ class LibraryScreen(Screen[None]):
         self.triage = Triage(self)
         self.transfers = Transfers(self)
         self.marks = Marks(self)
+        self.counting = Counting(self)
+        self._counted = True  # whether the list's total is the exact number of its articles
         self._keys_state: tuple[bool, ...] = ()
         self._watcher: ChangeWatcher | None = None
         # (cursor index, article id) when a load started: rows arriving above keep it on the article.
@@ -126,14 +129,17 @@ class LibraryScreen(Screen[None]):
 
     # -- loading ---------------------------------------------------------------------------------
 
-    def reload(self, *, follow: bool = True) -> None:
-        """Fetch counts and the rows around the cursor for the current listing, in a worker.
+    def reload(self, *, follow: bool = True, views: bool = True) -> None:
+        """Fetch the rows around the cursor for the current listing, in a worker, then counts.
 
         With ``follow``, the cursor stays on its article even if rows arrive above it (another
         program added articles); without, it stays at its index (undo puts a row back there).
+        With ``views``, the tabs' counts are read again too (the library may have changed).
         """
         if self._watcher is not None:
             self._watcher.sync()  # the load will see every change made up to now
+        if views:
+            self.counting.count_views()
         current = self.articles.current if follow and self.listing == self._shown else None
         self._follow = (self.articles.cursor, current.id) if current is not None else None
         self._load(self.listing, self.articles.cursor, max(self.articles.size.height, 50))
@@ -168,7 +174,13 @@ class LibraryScreen(Screen[None]):
         moved = [i for i, meta in rows.items() if follow is not None and meta.id == follow[1]]
         if moved:
             articles.cursor = moved[0]  # new rows above it must not move the reader's place
-        self.query_one(ViewTabs).counts = loaded.counts
+        if loaded.counts:
+            self.query_one(ViewTabs).counts = loaded.counts
+        self._counted = loaded.counted
+        if loaded.counted:
+            self.counting.cancel()
+        else:
+            self.counting.count(loaded.listing)
         self.show_status(loaded.total)
         empty = self.query_one(EmptyState)
         empty.display = loaded.total == 0
@@ -184,13 +196,21 @@ class LibraryScreen(Screen[None]):
             articles.focus()
         self.refresh_keys()
 
+    def counted(self, listing: Listing, total: int) -> None:
+        """The count of ``listing``'s articles arrived (from :class:`Counting`'s worker)."""
+        if listing != self._shown or listing != self.listing:
+            return  # the reader moved on meanwhile
+        self._counted = True
+        self.articles.set_total(total)
+        self.show_status(total)
+
     def _set_listing(self, listing: Listing, *, keep_cursor: bool = False) -> None:
         self.listing = listing
         self.memory.remember(self, listing)
         if not keep_cursor:
             self.articles.cursor = 0
         self.show_status()
-        self.reload()
+        self.reload(views=False)  # another view, order or search: the library is the same
 
     def show_status(self, found: int | None = None) -> None:
         """Show the view at once; the order, the number found and marked once rows arrive."""
@@ -199,7 +219,8 @@ class LibraryScreen(Screen[None]):
         if found is None:
             return
         label = self.listing.sort_label()
-        status = f"{found} found · {label}" if self.listing.search.strip() else label
+        number = f"{found:,}" if self._counted else f"{found:,}+"  # "+": still being counted
+        status = f"{number} found · {label}" if self.listing.search.strip() else label
         marked = len(self.marks.ids)
         tabs.status = f"{marked} marked · {status}" if marked else status
         self.articles.date_field = "published" if self.listing.sort == "published" else "added"
