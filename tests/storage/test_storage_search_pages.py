@@ -3,6 +3,10 @@ whole ranked list would give at that place, whatever the filters leave out."""
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
 import pytest
 
 from reader.core.models import ArticleQuery, TriageState
@@ -98,3 +102,27 @@ def test_ties_are_broken_newest_first(storage: Storage, add: AddFn, candidates: 
     whole = storage.search.list_articles(query)
     assert [m.id for m in whole] == ids[::-1]
     assert storage.search.list_articles(query, limit=4, offset=2) == whole[2:6]
+
+
+def test_a_ranked_page_is_read_from_one_snapshot(
+    library: Storage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The page is read in several statements; another program's write landing between them must
+    # not show in the page (here: a title changed after the ranking, before the rows were read).
+    query = parse_query("harbour")
+    first = library.search.list_articles(query, limit=1)[0]
+    ranked = search._best_kept
+
+    def rank_then_write(*args: object, **kwargs: object) -> list[int] | None:
+        kept = ranked(*args, **kwargs)  # type: ignore[arg-type]
+        with closing(sqlite3.connect(tmp_path / "library.sqlite3")) as other:
+            other.execute(
+                "UPDATE articles SET title = 'Changed meanwhile' WHERE id = ?", (first.id,)
+            )
+            other.commit()
+        return kept
+
+    monkeypatch.setattr(search, "_best_kept", rank_then_write)
+    assert library.search.list_articles(query, limit=1)[0].title == first.title
+    monkeypatch.undo()
+    assert library.search.list_articles(query, limit=1)[0].title == "Changed meanwhile"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from reader.core.errors import UsageError
 from reader.core.models import ArticleMeta, ArticleQuery
@@ -18,6 +20,8 @@ SORTS = ("added", "published", "title", "source")
 # bm25 weights of the title, body and notes columns: a word in the title or in the reader's own
 # notes says more about an article than the same word somewhere in its body.
 _BM25 = "bm25(article_search, 4.0, 1.0, 2.0)"
+
+_T = TypeVar("_T")
 
 #: Best matches the first try of a ranked page ranks (at least; twice the rows asked for).
 _CANDIDATES = 500
@@ -193,6 +197,21 @@ def _all_kept(db: sqlite3.Connection, query: ArticleQuery, wanted: int) -> list[
     return [row[0] for row in rows]
 
 
+def _in_one_snapshot(db: sqlite3.Connection, read: Callable[[], _T]) -> _T:
+    """Run ``read`` (several statements) in one read transaction.
+
+    Without it each statement sees the library as it is then: a write landing between the ranking
+    and the page's rows could shift the page or show an article just deleted.
+    """
+    if db.in_transaction:
+        return read()
+    db.execute("BEGIN")
+    try:
+        return read()
+    finally:
+        db.execute("COMMIT")
+
+
 class SearchStore:
     """Lists of articles: filtered, full-text searched, sorted, paged and counted."""
 
@@ -231,7 +250,7 @@ class SearchStore:
         where = _filter(query)
         with self._database.read() as db:
             if where.ranked and limit is not None:
-                return _ranked_page(db, query, limit, offset)
+                return _in_one_snapshot(db, lambda: _ranked_page(db, query, limit, offset))
             order = "m.score, a.id DESC" if where.ranked else _order(sort, descending)
             params = [*where.params, -1 if limit is None else limit, offset]
             rows = db.execute(
