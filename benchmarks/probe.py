@@ -141,7 +141,8 @@ def _patch(app: ProbeApp) -> None:
         strip = story_line(self, y)
         if self.body:
             app.mark("article_text")
-            if getattr(self.screen, "summary", None) is not None:
+            session = getattr(self.screen, "session", None)
+            if session is not None and session.summary is not None:
                 app.mark("analysed")
         return strip
 
