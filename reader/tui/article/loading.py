@@ -59,6 +59,12 @@ class ArticleLoader:
         self._start(self._load, "load")
 
     def _load(self) -> None:
+        # The reader waits from here on: the background analysis holds back (not only once the
+        # analysis starts, which comes after reading the article and marking it opened).
+        with self.library.analysis.reader_waiting():
+            self._load_and_analyse()
+
+    def _load_and_analyse(self) -> None:
         article_id = self.session.article_id
         try:
             article = self.library.articles.get(article_id)
