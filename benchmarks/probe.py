@@ -1,7 +1,7 @@
 """Run the real app headless and report, as one JSON line, when its screens first paint.
 
-Usage: ``python -m benchmarks.probe DATA_DIR [--open ID [--no-background | --after-queue]]
-[--import-dir DIR]``
+Usage: ``python -m benchmarks.probe DATA_DIR [--open ID [--no-background] [--after-queue |
+--after-warm-up]] [--import-dir DIR]``
 
 The clock starts at the first statement of this module, before Textual or skim is imported, so
 ``first_frame`` covers imports, opening the library, mounting, the first rows' query and drawing.
@@ -9,7 +9,9 @@ A "painted" list is the first ``ArticleList.render_line`` that draws a real row 
 placeholder); a painted article is the first ``ArticleText.render_line`` once the text is set, and
 "analysed" the first one after the summary arrived (entities, numbers and summary coloured).
 ``--no-background`` turns the reader's background analysis off (a first open pays the analysis);
-``--after-queue`` opens the article once the background analysis has ended (it reads the cache).
+``--after-queue`` opens the article once the background analysis has ended (it reads the cache),
+``--after-warm-up`` once the warm-up has loaded the analysers (on a busy machine that takes longer
+than the second a reader is given to pick an article).
 """
 
 from __future__ import annotations
@@ -63,8 +65,8 @@ class ProbeApp(SkimApp):
                 self.call_later(self._finish)
 
     async def _after_first_frame(self) -> None:
-        if self.args.open is not None and self.args.after_queue:
-            self.set_interval(0.05, self._open_after_queue)
+        if self.args.open is not None and (self.args.after_queue or self.args.after_warm_up):
+            self.set_interval(0.05, self._open_when_ready)
         elif self.args.open is not None:
             # A reader takes a moment to pick an article: open it then, not at once. (A timer,
             # not a sleep here: sleeping in a handler would hold up the app's other messages.)
@@ -74,10 +76,14 @@ class ProbeApp(SkimApp):
         else:
             self._finish()
 
-    async def _open_after_queue(self) -> None:
+    async def _open_when_ready(self) -> None:
         queue = self.background_analysis
-        if "open" not in self.marks and queue.analysed and not queue.running:
+        if "open" in self.marks:
+            return
+        if self.args.after_queue and queue.analysed and not queue.running:
             self.result["queue_analysed"] = queue.analysed
+            await self._open_article()
+        elif self.args.after_warm_up and "warmed_up" in self.marks:
             await self._open_article()
 
     async def _open_article(self) -> None:
@@ -137,7 +143,16 @@ async def _lag() -> float:
 
 
 def _patch(app: ProbeApp) -> None:
-    """Hook the two line renderers that make the frames we time."""
+    """Hook the two line renderers that make the frames we time, and the warm-up's end."""
+    from reader.tui import app as app_module
+
+    warm_up = app_module.warm_up  # type: ignore[attr-defined]  (the app's own import of it)
+
+    def timed_warm_up(algorithm: str | None = None) -> None:
+        warm_up(algorithm)
+        app.marks["warmed_up"] = time.perf_counter() - START  # from its thread: no call_later
+
+    app_module.warm_up = timed_warm_up  # type: ignore[attr-defined]
     list_line = ArticleList.render_line
 
     def article_list_line(self: ArticleList, y: int) -> Strip:
@@ -173,6 +188,9 @@ def main() -> int:
     parser.add_argument("--no-background", action="store_true", help="no background analysis")
     parser.add_argument(
         "--after-queue", action="store_true", help="open once the background analysis ended"
+    )
+    parser.add_argument(
+        "--after-warm-up", action="store_true", help="open once the warm-up has ended"
     )
     parser.add_argument("--import-dir", help="import these .md files after the first frame")
     args = parser.parse_args()
