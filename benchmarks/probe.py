@@ -146,7 +146,7 @@ def _patch(app: ProbeApp) -> None:
     """Hook the two line renderers that make the frames we time, and the warm-up's end."""
     from reader.tui import app as app_module
 
-    warm_up = app_module.warm_up  # type: ignore[attr-defined]  (the app's own import of it)
+    warm_up = app_module.warm_up  # type: ignore[attr-defined]
 
     def timed_warm_up(algorithm: str | None = None) -> None:
         warm_up(algorithm)
