@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.console import Console
-from textual import work
+from textual import events, work
 from textual.app import App, ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -211,6 +211,14 @@ class SkimApp(App[None]):
             self.library.set_setting(THEME_SETTING, name)
         except SkimError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
+
+    async def on_event(self, event: events.Event) -> None:
+        """Tell the background analysis the reader is busy (keys and clicks reach the app first)."""
+        if isinstance(
+            event, events.Key | events.MouseDown | events.MouseScrollDown | events.MouseScrollUp
+        ):
+            self.background_analysis.reader_active()
+        await super().on_event(event)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Report a worker that failed unexpectedly (ours do not stop the app for that)."""

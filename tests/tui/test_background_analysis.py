@@ -14,7 +14,7 @@ from reader.core import ArticleDraft, Settings
 from reader.core.library import Library
 from reader.tui.app import SkimApp
 from reader.tui.article.screen import ArticleScreen
-from tests.tui.helpers import settle_until
+from tests.tui.helpers import fill_library, settle_until
 
 TIMEOUT = 60.0  # seconds: the queue analyses 16 samples, slowly on a busy machine
 
@@ -104,6 +104,22 @@ async def test_opening_before_its_turn_analyses_the_article_first(
         # The screen analysed its article; the queue found it done and did all the others.
         assert queue.analysed == total - 1
         assert library.analysis.unanalysed(100) == []
+
+
+async def test_the_queue_holds_back_while_keys_are_pressed(
+    library: Library, tmp_path: Path
+) -> None:
+    fill_library(library, 300)  # short articles: unchecked, the queue does dozens a second
+    app = _app(library, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        queue = app.background_analysis
+        for key in "jk" * 8:  # one key every 0.2 s from the start, for 3.2 s
+            await pilot.press(key)
+            await pilot.pause(0.2)
+        assert queue.running  # started after the warm-up, and waiting
+        assert queue.analysed == 0
+        await _until(pilot, lambda: not queue.running, "the queue ended once keys stopped")
+        assert queue.analysed == library.articles.count()
 
 
 async def test_the_config_turns_the_queue_off(library: Library, tmp_path: Path) -> None:
