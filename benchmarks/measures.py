@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from unittest import mock
 
 from benchmarks import generate
 
@@ -73,8 +74,11 @@ QUICK = Config(
 )
 
 
-def _python(*args: str, timeout: float = 120) -> tuple[float, str]:
-    """Run ``python ARGS`` from the checkout; return (wall seconds, stdout)."""
+def _python(
+    *args: str, timeout: float = 120, env: dict[str, str] | None = None
+) -> tuple[float, str]:
+    """Run ``python ARGS`` from the checkout (``env``: variables to add); return (wall seconds,
+    stdout)."""
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, *args],
@@ -83,6 +87,7 @@ def _python(*args: str, timeout: float = 120) -> tuple[float, str]:
         text=True,
         timeout=timeout,
         check=False,
+        env={**os.environ, **env} if env else None,
     )
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
@@ -90,8 +95,10 @@ def _python(*args: str, timeout: float = 120) -> tuple[float, str]:
     return elapsed, done.stdout
 
 
-def _probe(data_dir: Path, *extra: str) -> tuple[float, dict[str, Any]]:
-    wall, out = _python("-m", "benchmarks.probe", str(data_dir), *extra)
+def _probe(data_dir: Path, *extra: str, cache: Path | None = None) -> tuple[float, dict[str, Any]]:
+    """Run the headless probe; ``cache``: its analysis cache folder (SKIM_CACHE_DIR)."""
+    env = {"SKIM_CACHE_DIR": str(cache)} if cache is not None else None
+    wall, out = _python("-m", "benchmarks.probe", str(data_dir), *extra, env=env)
     return wall, json.loads(out.strip().splitlines()[-1])
 
 
@@ -166,13 +173,24 @@ def cli(config: Config) -> Iterator[Row]:
 
 
 def open_article(config: Config) -> Iterator[Row]:
-    """Open an article of 1k/5k/10k words in the headless app: text painted, analysis painted."""
+    """Open a newly imported article of 1k/5k/10k words in the headless app: text painted,
+    analysis painted.
+
+    "uncached": the first open, one second after the list appeared, the reader's background
+    analysis off (the analysis runs on opening, after the warm-up if it is still loading the
+    analysers); "uncached, warmed up": the same, once the warm-up has ended; "cached": opened
+    again; "queue reached it":
+    the first open of a new article once the background analysis has ended. Each scenario has an
+    analysis cache of its own (never the user's).
+    """
     from reader.core.library import open_library
     from reader.core.models import ArticleDraft
 
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        library = open_library(folder)
+        folder = Path(tmp) / "data"
+        cache = Path(tmp) / "cache"
+        with mock.patch.dict(os.environ, {"SKIM_CACHE_DIR": str(cache)}):  # not the user's
+            library = open_library(folder)
         ids: dict[int, list[int]] = {}
         for words in config.word_sizes:
             drafts = []
@@ -181,11 +199,22 @@ def open_article(config: Config) -> Iterator[Row]:
                 drafts.append(ArticleDraft(title=title, body=body))
             ids[words] = [r.article.id for r in library.articles.add_many(drafts)]
         library.close()
+        scenarios = {
+            "uncached": ("--no-background",),
+            "uncached, warmed up": ("--no-background", "--after-warm-up"),
+            "cached": ("--no-background",),
+            "queue reached it": ("--after-queue",),
+        }
+        fresh = iter(range(1_000_000))
         for words in config.word_sizes:
-            for label in ("uncached", "cached"):
+            for label, flags in scenarios.items():
                 text, analysed = [], []
                 for article_id in ids[words]:
-                    _wall, marks = _probe(folder, "--open", str(article_id))
+                    # Each first open gets an empty cache; "cached" reads the "uncached" ones'.
+                    own = (
+                        cache if label in ("uncached", "cached") else Path(tmp) / f"c{next(fresh)}"
+                    )
+                    _wall, marks = _probe(folder, "--open", str(article_id), *flags, cache=own)
                     text.append(marks["article_text"] - marks["open"])
                     analysed.append(marks["analysed"] - marks["open"])
                 yield Row(
@@ -194,7 +223,15 @@ def open_article(config: Config) -> Iterator[Row]:
                     text,
                     target=0.15 if label == "cached" and words == 10_000 else None,
                 )
-                yield Row(f"open article, {label}: analysis painted", f"{words:,} words", analysed)
+                # Issue 18: a just-imported 1k-word article is coloured within 300 ms of opening,
+                # within 150 ms once the background analysis has reached it.
+                target = {"uncached": 0.3, "queue reached it": 0.15}.get(label)
+                yield Row(
+                    f"open article, {label}: analysis painted",
+                    f"{words:,} words",
+                    analysed,
+                    target=target if words == 1_000 else None,
+                )
 
 
 # -- analysis and summaries vs stock sumy -------------------------------------------------------

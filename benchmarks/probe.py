@@ -1,12 +1,17 @@
 """Run the real app headless and report, as one JSON line, when its screens first paint.
 
-Usage: ``python -m benchmarks.probe DATA_DIR [--open ID] [--import-dir DIR]``
+Usage: ``python -m benchmarks.probe DATA_DIR [--open ID [--no-background] [--after-queue |
+--after-warm-up]] [--import-dir DIR]``
 
 The clock starts at the first statement of this module, before Textual or skim is imported, so
 ``first_frame`` covers imports, opening the library, mounting, the first rows' query and drawing.
 A "painted" list is the first ``ArticleList.render_line`` that draws a real row (not a loading
 placeholder); a painted article is the first ``ArticleText.render_line`` once the text is set, and
 "analysed" the first one after the summary arrived (entities, numbers and summary coloured).
+``--no-background`` turns the reader's background analysis off (a first open pays the analysis);
+``--after-queue`` opens the article once the background analysis has ended (it reads the cache),
+``--after-warm-up`` once the warm-up has loaded the analysers (on a busy machine that takes longer
+than the second a reader is given to pick an article).
 """
 
 from __future__ import annotations
@@ -19,11 +24,13 @@ import argparse  # noqa: E402  (after the clock starts, on purpose)
 import asyncio  # noqa: E402
 import json  # noqa: E402
 import sys  # noqa: E402
+from dataclasses import replace  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any, cast  # noqa: E402
 
 from textual.strip import Strip  # noqa: E402
 
+from reader.core import load_settings  # noqa: E402
 from reader.core.library import Library, open_library  # noqa: E402
 from reader.tui.app import SkimApp  # noqa: E402
 from reader.tui.library.article_list import ArticleList  # noqa: E402
@@ -40,7 +47,10 @@ class ProbeApp(SkimApp):
     """SkimApp that records its first paints and then runs the requested scenario."""
 
     def __init__(self, library: Library, args: argparse.Namespace) -> None:
-        super().__init__(library)
+        settings = load_settings()
+        if args.no_background:
+            settings = replace(settings, background_analysis=False)
+        super().__init__(library, settings=settings)
         self.args = args
         self.marks: dict[str, float] = {}
         self.result: dict[str, Any] = {}
@@ -55,7 +65,9 @@ class ProbeApp(SkimApp):
                 self.call_later(self._finish)
 
     async def _after_first_frame(self) -> None:
-        if self.args.open is not None:
+        if self.args.open is not None and (self.args.after_queue or self.args.after_warm_up):
+            self.set_interval(0.05, self._open_when_ready)
+        elif self.args.open is not None:
             # A reader takes a moment to pick an article: open it then, not at once. (A timer,
             # not a sleep here: sleeping in a handler would hold up the app's other messages.)
             self.set_timer(PICK_SECONDS, self._open_article)
@@ -63,6 +75,16 @@ class ProbeApp(SkimApp):
             self.run_worker(self._measure_lag(), group="probe-lag")
         else:
             self._finish()
+
+    async def _open_when_ready(self) -> None:
+        queue = self.background_analysis
+        if "open" in self.marks:
+            return
+        if self.args.after_queue and queue.analysed and not queue.running:
+            self.result["queue_analysed"] = queue.analysed
+            await self._open_article()
+        elif self.args.after_warm_up and "warmed_up" in self.marks:
+            await self._open_article()
 
     async def _open_article(self) -> None:
         from reader.tui.article.screen import ArticleScreen
@@ -121,7 +143,16 @@ async def _lag() -> float:
 
 
 def _patch(app: ProbeApp) -> None:
-    """Hook the two line renderers that make the frames we time."""
+    """Hook the two line renderers that make the frames we time, and the warm-up's end."""
+    from reader.tui import app as app_module
+
+    warm_up = app_module.warm_up  # type: ignore[attr-defined]
+
+    def timed_warm_up(algorithm: str | None = None) -> None:
+        warm_up(algorithm)
+        app.marks["warmed_up"] = time.perf_counter() - START  # from its thread: no call_later
+
+    app_module.warm_up = timed_warm_up  # type: ignore[attr-defined]
     list_line = ArticleList.render_line
 
     def article_list_line(self: ArticleList, y: int) -> Strip:
@@ -141,7 +172,8 @@ def _patch(app: ProbeApp) -> None:
         strip = story_line(self, y)
         if self.body:
             app.mark("article_text")
-            if getattr(self.screen, "summary", None) is not None:
+            session = getattr(self.screen, "session", None)
+            if session is not None and session.summary is not None:
                 app.mark("analysed")
         return strip
 
@@ -153,6 +185,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data_dir")
     parser.add_argument("--open", type=int, help="open this article after the first frame")
+    parser.add_argument("--no-background", action="store_true", help="no background analysis")
+    parser.add_argument(
+        "--after-queue", action="store_true", help="open once the background analysis ended"
+    )
+    parser.add_argument(
+        "--after-warm-up", action="store_true", help="open once the warm-up has ended"
+    )
     parser.add_argument("--import-dir", help="import these .md files after the first frame")
     args = parser.parse_args()
     library = open_library(args.data_dir)

@@ -14,13 +14,17 @@ import pytest
 
 from tests.reliability.tally import TALLY, table
 
+#: The config every test starts with (see own_config_and_state).
+NO_BACKGROUND = "[analysis]\nbackground = false\n"
+
 
 @pytest.fixture(autouse=True)
 def own_config_and_state(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Every test reads an empty config file, and remembers state and caches analyses in folders
-    of its own.
+    """Every test reads a config file of its own, and remembers state and caches analyses in
+    folders of its own. The file only turns the reader's background analysis off: it would make
+    every reader test wait for it (tests that want it, or write their own file, turn it on).
 
     Without this a test would read the developer's real ``config.toml`` (a remapped key or another
     export folder would change what it sees) and write the reader's state into their home.
@@ -28,7 +32,7 @@ def own_config_and_state(
     """
     folder = tmp_path_factory.mktemp("skim-home")
     config = folder / "config.toml"
-    config.write_text("", encoding="utf-8")
+    config.write_text(NO_BACKGROUND, encoding="utf-8")
     monkeypatch.setenv("SKIM_CONFIG", str(config))
     monkeypatch.setenv("SKIM_STATE_DIR", str(folder / "state"))
     monkeypatch.setenv("SKIM_CACHE_DIR", str(folder / "cache"))

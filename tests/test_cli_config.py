@@ -79,6 +79,7 @@ def test_show_gives_every_setting_and_its_source(
         ["library.view", "inbox", "default"],
         ["library.sort", "added", "default"],
         ["library.date_format", "%d %b %Y", "default"],
+        ["analysis.background", "true", "default"],
         ["pager", "less", "default"],
         ["editor", "nano", "environment"],
         ["keymap.library.archive", "z", "config file"],

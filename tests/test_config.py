@@ -40,6 +40,9 @@ template = "brief"
 view = "later"
 sort = "title"
 date_format = "%Y-%m-%d"
+
+[analysis]
+background = false
 """
 
 
@@ -57,6 +60,8 @@ def test_every_key_is_read_with_its_source(monkeypatch: pytest.MonkeyPatch) -> N
     assert settings.export_template == "brief"
     assert (settings.view, settings.sort, settings.date_format) == ("later", "title", "%Y-%m-%d")
     assert (settings.pager, settings.editor) == ("most", "code --wait")
+    assert settings.background_analysis is False
+    assert settings.source("analysis.background") == "config file"
     assert settings.source("summary.length") == "config file"
     assert settings.source("keymap") == "config file"
 
@@ -68,6 +73,7 @@ def test_an_empty_file_gives_the_defaults() -> None:
     assert settings.theme is None and settings.summary_algorithm is None
     assert (settings.view, settings.sort, settings.export_template) == ("inbox", "added", "default")
     assert settings.export_folder == Path("~/skim-notes").expanduser()
+    assert settings.background_analysis is True
     assert settings.source("library.view") == "default"
 
 
@@ -107,6 +113,11 @@ def test_a_syntax_error_names_file_and_line_and_drops_the_whole_file() -> None:
             '[keymap]\n"library.archive" = 7\n',
             'config file /c.toml, line 2: keymap.library.archive must be keys such as "H" or'
             ' "H,ctrl+h", not 7; using the default for it',
+        ),
+        (
+            '[analysis]\nbackground = "yes"\n',
+            "config file /c.toml, line 2: analysis.background must be true or false, not 'yes';"
+            " using the default for it",
         ),
         (
             'colours = "loud"\n',
@@ -242,7 +253,8 @@ def test_the_readme_example_is_valid_and_gives_the_defaults() -> None:
     defaults = Settings(path=Path("README.md"))
     assert settings.problem is None
     assert settings.keymap == {"library.archive": "z", "article.highlight": "H,ctrl+h"}
-    for name in ("export_folder", "export_template", "view", "sort", "date_format"):
+    names = ("export_folder", "export_template", "view", "sort", "date_format")
+    for name in (*names, "background_analysis"):
         assert getattr(settings, name) == getattr(defaults, name), name
     assert (settings.theme, settings.summary_algorithm, settings.summary_length) == (
         "skim-dark",

@@ -71,7 +71,8 @@ def config(args: argparse.Namespace, settings: Settings) -> int:
         print_json({key: {"value": value, "source": source} for key, value, source in rows})
     else:
         for key, value, source in rows:
-            print(f"{key}\t{safe(str(value))}\t{source}")
+            shown = str(value).lower() if isinstance(value, bool) else str(value)  # as in TOML
+            print(f"{key}\t{safe(shown)}\t{source}")
     return 0
 
 
@@ -110,6 +111,11 @@ def effective(library: Library, settings: Settings) -> list[tuple[str, object, s
         ("library.view", settings.view, settings.source("library.view")),
         ("library.sort", settings.sort, settings.source("library.sort")),
         ("library.date_format", settings.date_format, settings.source("library.date_format")),
+        (
+            "analysis.background",
+            settings.background_analysis,
+            settings.source("analysis.background"),
+        ),
         ("pager", pager, pager_source),
         ("editor", " ".join(editor), editor_source),
     ]

@@ -68,6 +68,7 @@ class Settings:
     date_format: str = DEFAULT_DATE_FORMAT
     pager: str | None = None  # None: $PAGER, else less (see pager_command)
     editor: str | None = None  # None: $VISUAL, else $EDITOR, else a platform default
+    background_analysis: bool = True  # the reader analyses new articles before they are opened
     #: Dotted key ("summary.algorithm", "config", "keymap") -> DEFAULT, CONFIG_FILE, ENVIRONMENT…
     sources: Mapping[str, str] = field(default_factory=dict)
     problem: str | None = None  # one line about a broken file, or None
@@ -114,6 +115,12 @@ def _length(value: object) -> int:
     return value
 
 
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise _Bad(f"must be true or false, not {_shown(value)}")
+    return value
+
+
 def _date_format(value: object) -> str:
     text = _words(value)
     try:
@@ -140,8 +147,9 @@ _CHECKS: dict[str, Callable[[object], object]] = {
     "library.view": _choice(VIEWS),
     "library.sort": _choice(SORTS),
     "library.date_format": _date_format,
+    "analysis.background": _flag,
 }
-_TABLES = {"summary", "export", "library", "keymap"}
+_TABLES = {"summary", "export", "library", "analysis", "keymap"}
 _FIELDS = {
     "theme": "theme",
     "pager": "pager",
@@ -154,6 +162,7 @@ _FIELDS = {
     "library.view": "view",
     "library.sort": "sort",
     "library.date_format": "date_format",
+    "analysis.background": "background_analysis",
 }
 _KEYS = re.compile(r"^[\w+\-]+(,[\w+\-]+)*$")
 

@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.console import Console
-from textual import work
+from textual import events, work
 from textual.app import App, ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
 from reader.core import THEME_SETTING as THEME_SETTING  # re-exported for tests
 from reader.core import (
@@ -39,6 +39,7 @@ from reader.core import (
     strip_controls,
     user_themes_dir,
 )
+from reader.tui.background import BackgroundAnalysis
 from reader.tui.dialogs.help import HelpScreen
 from reader.tui.failures import report_failure
 from reader.tui.keys import screen_keys
@@ -104,6 +105,8 @@ class SkimApp(App[None]):
             user_themes_dir(library.path.parent),
         ]
         self._saved_theme = self._read_saved_theme()
+        self.background_analysis = BackgroundAnalysis(self, library)
+        """Analyses new articles before they are opened (config ``[analysis] background``)."""
 
     def _read_saved_theme(self) -> str | None:
         # Read before the event loop starts, so the first frame is already in the reader's theme.
@@ -177,13 +180,19 @@ class SkimApp(App[None]):
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:
-        warm_up()
+        try:
+            algorithm, _sentences = self.library.analysis.summary_choice()
+        except SkimError:
+            algorithm = None
+        warm_up(algorithm)
         # Full garbage collections paused the UI for up to ~190 ms on article keys (with the
         # collector off, the worst key stall was 49 ms). Everything loaded so far (Textual, nltk,
         # sumy, numpy) lives as long as the app, so it is moved out of the collector's reach, and
         # the young generations are collected less often, so full collections become rare.
         gc.freeze()
         gc.set_threshold(*GC_THRESHOLDS)
+        if self.settings.background_analysis and not get_current_worker().is_cancelled:
+            self.call_from_thread(self.background_analysis.start)
 
     def _theme_changed(self, theme: Theme) -> None:
         if theme.name != self._saved_theme:
@@ -202,6 +211,14 @@ class SkimApp(App[None]):
             self.library.set_setting(THEME_SETTING, name)
         except SkimError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
+
+    async def on_event(self, event: events.Event) -> None:
+        """Tell the background analysis the reader is busy (keys and clicks reach the app first)."""
+        if isinstance(
+            event, events.Key | events.MouseDown | events.MouseScrollDown | events.MouseScrollUp
+        ):
+            self.background_analysis.reader_active()
+        await super().on_event(event)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Report a worker that failed unexpectedly (ours do not stop the app for that)."""

@@ -4,7 +4,10 @@ text version."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING
 
 from reader.core.errors import AnalysisError
@@ -24,6 +27,9 @@ if TYPE_CHECKING:
 #: Where the library keeps its summary algorithm and length (the reader's ``S`` and ``+``/``-``).
 SUMMARY_ALGORITHM_SETTING = "summary.algorithm"
 SUMMARY_SENTENCES_SETTING = "summary.sentences"
+#: How many of the newest articles :meth:`Analyses.unanalysed` looks at (it stays quick, and a
+#: reader's session does not analyse a 100k library wholesale: ``skim analyze --all`` does that).
+UNANALYSED_SCAN = 1_000
 
 
 class Analyses:
@@ -38,6 +44,7 @@ class Analyses:
         self._articles = articles
         # The config file's summary choice: it wins over the stored one (see reader.core.config).
         self._preferred: tuple[str | None, int | None] = (None, None)
+        self._foreground = _Foreground()
 
     def prefer(self, *, algorithm: str | None = None, sentences: int | None = None) -> None:
         """Use ``algorithm`` and ``sentences`` over the library's stored choice (None: the stored one).
@@ -97,9 +104,13 @@ class Analyses:
 
     def of(self, article: Article) -> Analysis:
         """Sentences, entities and numbers of ``article``, from the cache when possible."""
+        with self._foreground.running():
+            return self._of(article)
+
+    def _of(self, article: Article) -> Analysis:
         from reader.core import analysis
 
-        key = _analysis_key(article)
+        key = _analysis_key(article.content_hash)
         cached = self._storage.cache.get(*key)
         if cached is not None:
             return analysis_from_dict(json.loads(cached))
@@ -119,17 +130,23 @@ class Analyses:
 
         What is not given comes from the library's :meth:`summary_choice`.
         """
-        from reader.core import analysis
-
         chosen_algorithm, chosen_sentences = self.summary_choice()
         algorithm = algorithm or chosen_algorithm
         if sentences is None and ratio is None:
             sentences = chosen_sentences
-        key = _summary_key(article, algorithm, sentences, ratio)
+        with self._foreground.running():
+            return self._summary(article, algorithm, sentences, ratio)
+
+    def _summary(
+        self, article: Article, algorithm: str, sentences: int | None, ratio: float | None
+    ) -> Summary:
+        from reader.core import analysis
+
+        key = _summary_key(article.content_hash, article.title, algorithm, sentences, ratio)
         cached = self._storage.cache.get(*key)
         if cached is not None:
             return summary_from_dict(json.loads(cached))
-        spans = self.of(article).sentences
+        spans = self._of(article).sentences
         result = analysis.summarize(
             article.body,
             algorithm=algorithm,
@@ -153,43 +170,135 @@ class Analyses:
         todo: dict[str, Article] = {}
         for article_id in ids:
             article = self._articles.get(article_id)
-            if self._storage.cache.get(*_analysis_key(article)) is None:
+            if self._storage.cache.get(*_analysis_key(article.content_hash)) is None:
                 todo.setdefault(article.content_hash, article)
         jobs = [(hash_, a.body, a.title) for hash_, a in todo.items()]
         for hash_, found, summary in analyse_all(
             jobs, processes=processes, algorithm=algorithm, sentences=sentences
         ):
             article = todo[hash_]
-            self._storage.cache.put(*_analysis_key(article), found)
-            self._storage.cache.put(*_summary_key(article, algorithm, sentences, None), summary)
+            self._storage.cache.put(*_analysis_key(hash_), found)
+            self._storage.cache.put(
+                *_summary_key(hash_, article.title, algorithm, sentences, None), summary
+            )
         return len(jobs)
+
+    # -- analysing ahead of the reader (the reader's background queue) ---------------------------
+
+    def unanalysed(self, limit: int, *, skip: Collection[int] = ()) -> list[int]:
+        """Up to ``limit`` ids, newest first, of articles whose opening would have to analyse.
+
+        That is: the cache lacks their analysis or their summary in the library's summary choice.
+        Only the :data:`UNANALYSED_SCAN` newest articles are looked at; ids in ``skip`` are left
+        out (those a caller already tried: with an unusable cache they would come back forever).
+        """
+        algorithm, sentences = self.summary_choice()
+        found: list[int] = []
+        before: int | None = None
+        for _page in range(0, UNANALYSED_SCAN, 200):
+            rows = self._storage.articles.newest(200, before=before)
+            keys = [
+                key
+                for _id, hash_, title in rows
+                for key in (
+                    _analysis_key(hash_),
+                    _summary_key(hash_, title, algorithm, sentences, None),
+                )
+            ]
+            cached = self._storage.cache.has(keys)
+            for i, (article_id, _hash, _title) in enumerate(rows):
+                if article_id not in skip and not (cached[2 * i] and cached[2 * i + 1]):
+                    found.append(article_id)
+                    if len(found) == limit:
+                        return found
+            if len(rows) < 200:
+                break
+            before = rows[-1][0]
+        return found
+
+    def prepare(self, article_id: int) -> bool:
+        """Analyse and summarise (the summary choice) one article ahead of its opening, as
+        opening would, into the cache. False when both were cached already.
+
+        Unlike :meth:`of` and :meth:`summary` this is background work: it does not count in
+        :meth:`idle_for`, which background callers wait on so a reader's own request goes first.
+
+        Raises:
+            NotFound: the article is gone.
+        """
+        article = self._articles.get(article_id)
+        algorithm, sentences = self.summary_choice()
+        keys = [
+            _analysis_key(article.content_hash),
+            _summary_key(article.content_hash, article.title, algorithm, sentences, None),
+        ]
+        if all(self._storage.cache.has(keys)):
+            return False
+        self._summary(article, algorithm, sentences, None)
+        return True
+
+    def reader_waiting(self) -> AbstractContextManager[None]:
+        """A block during which background work holds back (see :meth:`idle_for`): wrap all a
+        reader waits for, reading included, not only the analysis calls."""
+        return self._foreground.running()
+
+    def idle_for(self) -> float:
+        """Seconds since the last :meth:`of`, :meth:`summary`, :meth:`tone` call or
+        :meth:`reader_waiting` block ended: 0 while one runs, infinity before the first.
+        Background work waits for a pause in them."""
+        return self._foreground.idle_for()
 
     def tone(self, article: Article) -> Tone:
         """The tone label of ``article`` (Neutral, Opinionated, Provocative, Alarming), with its
         evidence spans and each sentence marked OPINION or REPORT."""
         from reader.core.analysis.tone.label import tone
 
-        return tone(article.body, self.of(article).sentences)
+        with self._foreground.running():
+            return tone(article.body, self._of(article).sentences)
 
 
-def _analysis_key(article: Article) -> tuple[str, str, str, str]:
-    """The cache key of an article's sentences, entities and numbers."""
+class _Foreground:
+    """Counts the analyses someone is waiting for, and when the last one ended (thread-safe)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running = 0
+        self._ended = -float("inf")
+
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        """Count the block as a foreground analysis."""
+        with self._lock:
+            self._running += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._running -= 1
+                self._ended = time.monotonic()
+
+    def idle_for(self) -> float:
+        """Seconds since the last one ended (0 while one runs)."""
+        with self._lock:
+            return 0.0 if self._running else time.monotonic() - self._ended
+
+
+def _analysis_key(content_hash: str) -> tuple[str, str, str, str]:
+    """The cache key of a text's sentences, entities and numbers."""
     from reader.core import analysis
 
-    return (article.content_hash, "analysis", analysis.analysis_version(), "")
+    return (content_hash, "analysis", analysis.analysis_version(), "")
 
 
 def _summary_key(
-    article: Article, algorithm: str, sentences: int | None, ratio: float | None
+    content_hash: str, title: str, algorithm: str, sentences: int | None, ratio: float | None
 ) -> tuple[str, str, str, str]:
     """The cache key of an article's summary; the title is a parameter (Edmundson reads it)."""
     from reader.core import analysis
 
-    params = json.dumps(
-        {"sentences": sentences, "ratio": ratio, "title": article.title}, sort_keys=True
-    )
+    params = json.dumps({"sentences": sentences, "ratio": ratio, "title": title}, sort_keys=True)
     return (
-        article.content_hash,
+        content_hash,
         f"summary:{algorithm}",
         analysis.summary_version(algorithm),
         params,

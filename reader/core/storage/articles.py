@@ -255,6 +255,21 @@ class ArticleStore:
             ).fetchall()
         return [row[0] for row in rows]
 
+    def newest(self, limit: int, *, before: int | None = None) -> list[tuple[int, str, str]]:
+        """``(id, content_hash, title)`` of up to ``limit`` live articles, newest added first.
+
+        ``before``: only articles with a smaller id (the last id of the previous page).
+        """
+        with self._database.read() as db:
+            rows = db.execute(
+                """
+                SELECT id, content_hash, title FROM articles
+                WHERE deleted_at IS NULL AND id < ? ORDER BY id DESC LIMIT ?
+                """,
+                (before if before is not None else 2**62, limit),
+            ).fetchall()
+        return [(row[0], row[1], row[2]) for row in rows]
+
     def _update_live(self, ids: Sequence[int], assignment: str, values: tuple[object, ...]) -> None:
         # One transaction: a missing id raises NotFound before anything is changed.
         with self._database.write() as db:

@@ -17,7 +17,7 @@ import contextlib
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
@@ -87,6 +87,18 @@ class CacheStore:
             return None if row is None else str(row[0])
 
         return self._run(read, None)
+
+    def has(self, keys: Sequence[tuple[str, str, str, str]]) -> list[bool]:
+        """For each key, whether the cache holds a payload for it (all False when it cannot be read)."""
+
+        def read(db: sqlite3.Connection) -> list[bool]:
+            query = """
+                SELECT 1 FROM analysis_cache
+                WHERE text_hash = ? AND analyser = ? AND version = ? AND params = ?
+                """
+            return [db.execute(query, key).fetchone() is not None for key in keys]
+
+        return self._run(read, [False] * len(keys))
 
     def put(self, text_hash: str, analyser: str, version: str, params: str, payload: str) -> None:
         """Store (or replace) a payload; a cache that cannot be written keeps nothing, silently.

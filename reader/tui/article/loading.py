@@ -60,6 +60,12 @@ class ArticleLoader:
         self._start(self._load, "load")
 
     def _load(self) -> None:
+        # The reader waits from here on: the background analysis holds back (not only once the
+        # analysis starts, which comes after reading the article and marking it opened).
+        with self.library.analysis.reader_waiting():
+            self._load_and_analyse()
+
+    def _load_and_analyse(self) -> None:
         article_id = self.session.article_id
         try:
             article = self.library.articles.get(article_id)
@@ -75,7 +81,16 @@ class ArticleLoader:
         except SkimError as error:
             self._deliver(self._failed, f"Analysis failed: {error}", False)
             return
-        self._deliver(self._analysed, result)
+        # The summary in the same worker: one trip to the UI and one repaint, not two (when
+        # both are cached, the second trip was most of the time to the coloured text).
+        summary: Summary | str
+        try:
+            summary = self.library.analysis.summary(
+                article, algorithm=algorithm, sentences=sentences
+            )
+        except SkimError as error:
+            summary = str(error)
+        self._deliver(self._analysed, result, summary, (algorithm, sentences))
 
     def _failed(self, message: str, fatal: bool) -> None:
         self.screen.notify(message, severity="error", timeout=6)
@@ -94,15 +109,26 @@ class ArticleLoader:
         self.screen.query_one(HighlightsPanel).show_publisher(article.publisher_summary)
         self.show_annotations()
 
-    def _analysed(self, analysis: Analysis) -> None:
-        self.session.analysis = analysis
+    def _analysed(
+        self, analysis: Analysis, summary: Summary | str, choice: tuple[str, int]
+    ) -> None:
+        session = self.session
+        session.analysis = analysis
         if analysis.sentences:
             self.screen.article_text.set_sentences(analysis.sentences)
         self.show_legend()
-        self.request_summary()
+        if choice != (session.algorithm, session.sentence_count):
+            self.request_summary()  # changed meanwhile (S, + or -)
+        elif isinstance(summary, str):
+            self._summary_failed(summary)
+        else:
+            self._summarised(summary)
         self.screen.refresh_bindings()
-        if self.session.article is not None:
-            self._start(partial(self._assess, self.session.article), "tone")
+        if session.article is not None:
+            # After the coloured text is drawn: the tone (~250 ms at most) would slow that down.
+            self.screen.call_after_refresh(
+                self.screen.if_shown, self._start, partial(self._assess, session.article), "tone"
+            )
 
     # -- the summary -----------------------------------------------------------------------------
 
