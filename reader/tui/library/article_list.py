@@ -2,8 +2,9 @@
 
 Textual's ListView, DataTable and OptionList do work for every row up front, which takes seconds
 at 10,000+ rows. This widget knows only the row count; rows come in pages of :data:`PAGE_SIZE`
-from a ``fetch(offset, limit)`` callable run in a thread worker, and a bounded cache keeps the
-pages around the viewport (see :mod:`~reader.tui.library.row_cache`). Rows not yet fetched are drawn as a placeholder for a moment.
+from a ``fetch(offset, limit)`` callable run in a thread worker, and a bounded cache
+(:mod:`~reader.tui.library.row_cache`) keeps the pages around the viewport. Rows not yet fetched
+are drawn as a placeholder for a moment.
 """
 
 from __future__ import annotations
