@@ -4,12 +4,12 @@ A line-API widget: the text is wrapped once per width into ``(start, end)`` rang
 only the visible lines are drawn, each as ``Content(line_text, spans)`` (never markup, so brackets
 in the text show literally). Drawn lines are cached; moving the cursor redraws only the lines it
 leaves and enters. On the ~5,000-word sample a whole 47-line screen draws cold in ~4-7 ms and a
-re-wrap of the text takes ~5 ms.
+re-wrap of the text takes ~5 ms. The wrapping itself is a
+:class:`~reader.tui.article.text_layout.TextLayout`.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -24,9 +24,9 @@ from textual.style import Style
 from textual.theme import Theme
 
 from reader.tui import spans as sp
+from reader.tui.article.text_layout import TextLayout
 from reader.tui.spans import Range
 
-GUTTER = 2  # the cursor marker and a space, left of the text
 CursorKey = tuple[int, Range | None, Range | None, int, int, int]
 
 
@@ -66,17 +66,12 @@ class ArticleText(ScrollView, can_focus=True):
         """Create an empty ArticleText; give it text with :meth:`set_text`."""
         super().__init__(name=name, id=id, classes=classes)
         self._body = ""
-        self._lines: list[Range] = [(0, 0)]
-        self._line_starts: list[int] = [0]
+        self._layout = TextLayout()
         self._spans: list[Span] = []
-        self._line_spans: list[list[Span]] = [[]]
-        self._line_stamps: list[int] = [0]  # bumped when one line's spans change
         self._sentences: tuple[Range, ...] = ()
         self._cursor: int | None = None
         self._anchor: int | None = None
         self._chars: Range | None = None  # a selection by characters (word motions), if any
-        self._text_width = 0
-        self._margin = 0
         self._position = 0  # offset to keep at the top when the text is wrapped again
         self._position_line: int | None = None  # the line scrolled to for it, while unmoved
         self._generation = 0  # bumped whenever every cached line becomes stale
@@ -98,7 +93,7 @@ class ArticleText(ScrollView, can_focus=True):
         self._cursor = sp.first_from(self._sentences, self._position)
         self._anchor = self._chars = None
         self._spans = []
-        self._text_width = 0  # forces a wrap at the current width
+        self._layout.text_width = 0  # forces a wrap at the current width
         self._relayout()
         self._post_cursor()
 
@@ -123,20 +118,13 @@ class ArticleText(ScrollView, can_focus=True):
         highlight repaints its own lines (none, when they are off screen), not the whole screen.
         """
         self._spans = spans
-        old, self._line_spans = self._line_spans, sp.spans_by_line(self._lines, spans)
-        if len(old) != len(self._line_spans):
-            self._restamp_all()
+        runs = self._layout.restyle(spans)
+        if runs is None:
+            self._invalidate()
             return
-        stamps = self._line_stamps
-        for first, last in sp.changed_runs(old, self._line_spans):
-            for index in range(first, last):
-                stamps[index] += 1
-            if self._text_width:
+        if self._layout.text_width:
+            for first, last in runs:
                 self.refresh_lines(first, last - first)
-
-    def _restamp_all(self) -> None:
-        self._line_stamps = [0] * len(self._lines)
-        self._invalidate()
 
     # -- cursor and selection --------------------------------------------------------------------
 
@@ -216,48 +204,40 @@ class ArticleText(ScrollView, can_focus=True):
     @property
     def first_visible_offset(self) -> int:
         """Offset in the body of the first character on screen (the reading position)."""
-        if self._text_width == 0:
+        if self._layout.text_width == 0:
             return self._position
-        index = min(round(self.scroll_y), len(self._lines) - 1)
+        index = min(round(self.scroll_y), len(self._layout.lines) - 1)
         if index == self._position_line:
             # Not scrolled since the position was set: keep it exact, so reopening or resizing
             # never drifts back to the start of a line.
             return self._position
-        return self._lines[index][0]
+        return self._layout.lines[index][0]
 
     def scroll_to_offset(self, offset: int, *, top_margin: int = 0) -> None:
         """Scroll so the line holding ``offset`` is near the top."""
         self._position = offset
-        if self._text_width:
-            self._scroll_to_line(self._line_of(offset) - top_margin)
+        if self._layout.text_width:
+            self._scroll_to_line(self._layout.line_of(offset) - top_margin)
 
     def line_of(self, offset: int) -> int:
         """The display line holding ``offset`` (at the current width)."""
-        return self._line_of(offset)
+        return self._layout.line_of(offset)
 
     # -- layout and drawing ----------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
         """Wrap the text again when the width changes, keeping the same text at the top."""
-        if self._text_width:
+        if self._layout.text_width:
             self._position = self.first_visible_offset
         self._relayout()
 
     def _relayout(self) -> None:
         available = self.scrollable_content_region.width
-        if available <= GUTTER:
+        if not self._layout.fit(self._body, self._spans, available, self.MAX_WIDTH):
             return
-        text_width = min(self.MAX_WIDTH, available - GUTTER - 1)
-        self._margin = max(0, (available - text_width - GUTTER) // 2)
-        if text_width != self._text_width:
-            self._text_width = text_width
-            self._lines = sp.wrap(self._body, text_width)
-            self._line_starts = [start for start, _ in self._lines]
-            self._line_spans = sp.spans_by_line(self._lines, self._spans)
-            self._line_stamps = [0] * len(self._lines)
-        self.virtual_size = Size(available, len(self._lines))
+        self.virtual_size = Size(available, len(self._layout.lines))
         self._invalidate()
-        self._scroll_to_line(self._line_of(self._position))
+        self._scroll_to_line(self._layout.line_of(self._position))
 
     def _scroll_to_line(self, line: int) -> None:
         self.scroll_to(y=max(0, line), animate=False, force=True)
@@ -279,13 +259,13 @@ class ArticleText(ScrollView, can_focus=True):
         """Draw display line ``y`` of the viewport."""
         width = self.scrollable_content_region.width
         index = round(self.scroll_y) + y
-        if index >= len(self._lines) or not self._text_width:
+        if index >= len(self._layout.lines) or not self._layout.text_width:
             return Strip.blank(width, self.rich_style)
-        line = self._lines[index]
+        line = self._layout.lines[index]
         # A selection by characters shows over the cursor sentence, not under it.
         cursor = sp.clip(self.cursor_range, line) if self._chars is None else None
         selection = sp.clip(self.selection_range, line) if self.selecting else None
-        key = (index, cursor, selection, width, self._generation, self._line_stamps[index])
+        key = (index, cursor, selection, width, self._generation, self._layout.line_stamps[index])
         strip = self._strips.get(key)
         if strip is None:
             strip = self._draw(index, cursor, selection, width)
@@ -293,8 +273,8 @@ class ArticleText(ScrollView, can_focus=True):
         return strip
 
     def _draw(self, index: int, cursor: Range | None, selection: Range | None, width: int) -> Strip:
-        start, end = self._lines[index]
-        line_spans = list(self._line_spans[index])
+        start, end = self._layout.lines[index]
+        line_spans = list(self._layout.line_spans[index])
         if selection is not None:
             line_spans.append(Span(selection[0], selection[1], sp.SELECTION_STYLE))
         if cursor is not None:
@@ -302,7 +282,7 @@ class ArticleText(ScrollView, can_focus=True):
         base = self.rich_style
         marker = "▌ " if cursor is not None or selection is not None else "  "
         segments = [
-            Segment(" " * self._margin, base),
+            Segment(" " * self._layout.margin, base),
             Segment(marker, base + self.get_component_rich_style("article-text--marker")),
         ]
         content = Content(self._body[start:end], line_spans)
@@ -321,18 +301,15 @@ class ArticleText(ScrollView, can_focus=True):
 
     # -- helpers ---------------------------------------------------------------------------------
 
-    def _line_of(self, offset: int) -> int:
-        return max(0, bisect_right(self._line_starts, offset) - 1)
-
     def _visible_sentences(self) -> list[int]:
-        if not self._text_width:
+        if not self._layout.text_width:
             return []
         top = round(self.scroll_y)
         bottom = top + self.scrollable_content_region.height
         return [
             i
             for i, (start, _) in enumerate(self._sentences)
-            if top <= self._line_of(start) < bottom
+            if top <= self._layout.line_of(start) < bottom
         ]
 
     def _set_cursor(self, index: int, *, downward: bool, centre: bool = False) -> None:
@@ -346,10 +323,10 @@ class ArticleText(ScrollView, can_focus=True):
         self._post_cursor()
 
     def _scroll_into_view(self, span: Range, *, downward: bool, centre: bool) -> None:
-        if not self._text_width:
+        if not self._layout.text_width:
             self._position = span[0]
             return
-        first, last = self._line_of(span[0]), self._line_of(max(span[0], span[1] - 1))
+        first, last = self._layout.lines_of(span)
         target = sp.scroll_target(
             first,
             last,
@@ -362,9 +339,9 @@ class ArticleText(ScrollView, can_focus=True):
             self.scroll_to(y=target, animate=False)
 
     def _refresh_range(self, span: Range | None) -> None:
-        if span is None or not self._text_width:
+        if span is None or not self._layout.text_width:
             return
-        first, last = self._line_of(span[0]), self._line_of(max(span[0], span[1] - 1))
+        first, last = self._layout.lines_of(span)
         self.refresh_lines(first, last - first + 1)
 
     def _post_cursor(self) -> None:
@@ -372,16 +349,8 @@ class ArticleText(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         """Put the cursor on the clicked sentence."""
-        offset = self._offset_at(event.x, event.y)
+        offset = self._layout.offset_at(event.x, round(self.scroll_y) + event.y)
         index = sp.index_at(self._sentences, offset) if offset is not None else None
         if index is not None:
             self.clear_selection()
             self._set_cursor(index, downward=True)
-
-    def _offset_at(self, x: int, y: int) -> int | None:
-        index = round(self.scroll_y) + y
-        if not self._text_width or not 0 <= index < len(self._lines):
-            return None
-        start, end = self._lines[index]
-        column = x - self._margin - GUTTER
-        return start + max(0, min(column, end - start - 1)) if end > start else None

@@ -6,7 +6,8 @@ and the messages from its widgets. What it knows lives in a plain
 helpers it owns: :class:`~reader.tui.article.loading.ArticleLoader` (reading workers, showing
 results), :class:`~reader.tui.article.storing.ArticleWriter` (writes),
 :class:`~reader.tui.article.editing.ArticleEdits` (highlights, notes, tags, details, triage,
-undo) and :class:`~reader.tui.article.exporting.MarkdownExport`.
+undo), :class:`~reader.tui.article.analysis_keys.AnalysisKeys` (summary, entities, colours,
+tone) and :class:`~reader.tui.article.exporting.MarkdownExport`.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from reader.core import Annotation, TriageState
-from reader.tui import spans as sp
-from reader.tui.article import bindings, tone_view
+from reader.tui.article import bindings
+from reader.tui.article.analysis_keys import AnalysisKeys
 from reader.tui.article.article_text import ArticleText
 from reader.tui.article.editing import ArticleEdits
 from reader.tui.article.exporting import MarkdownExport
@@ -38,9 +39,6 @@ from reader.tui.article.stepping import ArticleSteps
 from reader.tui.article.storing import ArticleWriter
 from reader.tui.article.story_linking import StoryLinking
 from reader.tui.article.word_selection import WordSelect
-from reader.tui.dialogs.algorithm_picker import AlgorithmPicker
-from reader.tui.dialogs.entity_list import EntityList
-from reader.tui.dialogs.summary_reasons import SummaryReasons
 from reader.tui.messages import OpenStory, library_of
 
 if TYPE_CHECKING:
@@ -75,6 +73,7 @@ class ArticleScreen(Screen[None]):
         self.steps = ArticleSteps(self, sequence)
         self.outside = ArticleOutside(self)
         self.words = WordSelect(self)
+        self.analysis_keys = AnalysisKeys(self)
         self._article_text: ArticleText | None = None
 
     @property
@@ -219,21 +218,11 @@ class ArticleScreen(Screen[None]):
 
     def action_next_summary(self) -> None:
         """Jump to the next summary sentence in the text."""
-        self._jump_summary(1)
+        self.analysis_keys.jump_summary(1)
 
     def action_previous_summary(self) -> None:
         """Jump to the previous summary sentence in the text."""
-        self._jump_summary(-1)
-
-    def _jump_summary(self, direction: int) -> None:
-        if self.session.summary is None:
-            return
-        here = (self.article_text.cursor_range or (self.article_text.first_visible_offset, 0))[0]
-        start = self.session.next_summary_start(here, direction)
-        if start is None:
-            self.notify("No more summary sentences this way.", timeout=2)
-            return
-        self.article_text.jump_to(start)
+        self.analysis_keys.jump_summary(-1)
 
     def action_panels(self) -> None:
         """Show or hide the side panels."""
@@ -335,79 +324,37 @@ class ArticleScreen(Screen[None]):
 
     def action_algorithm(self) -> None:
         """Choose the summary algorithm."""
-        from reader.core import ALGORITHMS
-
-        def chosen(name: str | None) -> None:
-            if name and name != self.session.algorithm:
-                self.session.algorithm = name
-                self.writer.write(lambda lib: lib.analysis.set_summary_choice(algorithm=name))
-                self.loader.request_summary()
-
-        self.app.push_screen(AlgorithmPicker(list(ALGORITHMS), self.session.algorithm), chosen)
+        self.analysis_keys.choose_algorithm()
 
     def action_longer(self) -> None:
         """One more summary sentence."""
-        self._resize_summary(1)
+        self.analysis_keys.resize_summary(1)
 
     def action_shorter(self) -> None:
         """One summary sentence fewer."""
-        self._resize_summary(-1)
-
-    def _resize_summary(self, delta: int) -> None:
-        count = self.session.summary_length(delta)
-        if count == self.session.sentence_count:
-            return
-        self.session.sentence_count = count
-        self.writer.write(lambda lib: lib.analysis.set_summary_choice(sentences=count))
-        self.loader.request_summary()
+        self.analysis_keys.resize_summary(-1)
 
     def action_reasons(self) -> None:
         """Show why each highlight was chosen (the parts of its score)."""
-        if self.session.summary is not None:
-            self.app.push_screen(SummaryReasons(self.session.summary))
+        self.analysis_keys.show_reasons()
 
     def action_scores(self) -> None:
         """Show or hide each summary sentence's rank and score."""
-        panel = self.query_one(HighlightsPanel)
-        panel.show_scores = not panel.show_scores
+        self.analysis_keys.toggle_scores()
 
     def action_colours(self) -> None:
         """Colour entities and numbers, or not."""
-        self.session.colour = not self.session.colour
-        self.loader.restyle()
-        self.loader.show_legend()
+        self.analysis_keys.toggle_colours()
 
     def action_entities(self) -> None:
         """List the entities and numbers; choosing one jumps to its next mention."""
-        analysis = self.session.analysis
-        if analysis is None:
-            return
-
-        def chosen(entry: sp.EntityEntry | None) -> None:
-            if entry is None:
-                return
-            found = sp.mentions(analysis, entry.label, entry.text)
-            here = (self.article_text.cursor_range or (0, 0))[0]
-            mention = sp.next_mention(found, here)
-            if mention is not None:
-                index, (start, _) = mention
-                self.article_text.jump_to(start)
-                self.notify(f"{entry.text}: mention {index + 1} of {len(found)}", timeout=2)
-
-        self.app.push_screen(EntityList(sp.entity_groups(analysis)), chosen)
+        self.analysis_keys.list_entities()
 
     # -- the article among others ----------------------------------------------------------------
 
     def action_tone(self) -> None:
         """Show the words and sentences behind the tone label, or stop showing them."""
-        tone = self.session.tone
-        if tone is None:
-            return
-        self.session.tone_mode = not self.session.tone_mode
-        self.loader.restyle()
-        self.loader.show_legend()
-        if self.session.tone_mode:
-            self.notify(tone_view.explanation(tone), timeout=8)
+        self.analysis_keys.toggle_tone()
 
     def action_next_article(self, direction: int) -> None:
         """Open the next (1) or previous (-1) article of the list this one was opened from."""

@@ -2,13 +2,13 @@
 
 Textual's ListView, DataTable and OptionList do work for every row up front, which takes seconds
 at 10,000+ rows. This widget knows only the row count; rows come in pages of :data:`PAGE_SIZE`
-from a ``fetch(offset, limit)`` callable run in a thread worker, and a bounded cache keeps the
-pages around the viewport. Rows not yet fetched are drawn as a placeholder for a moment.
+from a ``fetch(offset, limit)`` callable run in a thread worker, and a bounded cache
+(:mod:`~reader.tui.library.row_cache`) keeps the pages around the viewport. Rows not yet fetched
+are drawn as a placeholder for a moment.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from typing import ClassVar
 
@@ -25,13 +25,9 @@ from reader.core import DEFAULT_DATE_FORMAT, ArticleMeta, SkimError
 from reader.tui.failures import report_failure
 from reader.tui.library.article_row import RowStyles, placeholder_row, render_row
 from reader.tui.library.listing import PAGE_SIZE, Fetch, Page
+from reader.tui.library.row_cache import MAX_CACHED_ROWS, RowCache
 
-#: Rows kept in memory; beyond this, rows far from the viewport are dropped.
-MAX_CACHED_ROWS = 1_000
-
-
-def _no_rows(offset: int, limit: int) -> Page:
-    return Page([])
+__all__ = ["MAX_CACHED_ROWS", "ArticleList"]
 
 
 class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -104,12 +100,13 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         """Create an empty list; :meth:`reset` gives it rows."""
         super().__init__(id=id, classes=classes)
         self.total = 0
-        self._rows: dict[int, ArticleMeta] = {}
-        self._story_sizes: dict[int, int] = {}  # article id -> sources, for stories of 2 or more
-        self._fetch: Fetch = _no_rows
-        self._generation = 0  # bumped whenever cached indices stop being valid
-        self._pending: set[int] = set()  # pages being fetched
+        self.cache = RowCache()
         self._marked: frozenset[int] = frozenset()  # ids of the rows marked for a batch action
+
+    @property
+    def _rows(self) -> dict[int, ArticleMeta]:
+        """The cached rows by index (read by tests and benchmarks)."""
+        return self.cache.rows
 
     # -- data ------------------------------------------------------------------------------------
 
@@ -124,12 +121,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
         ``story_sizes`` gives, by article id, the sources of stories with more than one.
         """
-        self._generation += 1
-        self._pending.clear()
+        self.cache.reset(rows, fetch, story_sizes)
         self.total = total
-        self._rows = dict(rows)
-        self._story_sizes = dict(story_sizes or {})
-        self._fetch = fetch
         self.virtual_size = Size(self.size.width, total)
         self.cursor = self.cursor  # clamp to the new total and announce the row under it
         self.refresh()
@@ -146,7 +139,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def current(self) -> ArticleMeta | None:
         """The article under the cursor, or None when there is none (or it is still loading)."""
-        return self._rows.get(self.cursor) if self.total else None
+        return self.cache.rows.get(self.cursor) if self.total else None
 
     def show_marks(self, ids: frozenset[int]) -> None:
         """Draw a dot on the rows of ``ids`` (the articles marked for a batch action)."""
@@ -155,17 +148,13 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def story_size(self, article_id: int) -> int:
         """How many articles the story of a loaded row has (1: no other source, or not known)."""
-        return self._story_sizes.get(article_id, 1)
+        return self.cache.story_size(article_id)
 
     def drop_row(self, index: int) -> None:
         """Drop a row at once (it left the view); the next :meth:`reset` brings the truth."""
         if not 0 <= index < self.total:
             return
-        self._generation += 1  # pages in flight were counted with the old indices
-        self._pending.clear()
-        self._rows = {
-            (i if i < index else i - 1): meta for i, meta in self._rows.items() if i != index
-        }
+        self.cache.drop(index)
         self.total -= 1
         self.virtual_size = Size(self.size.width, self.total)
         self.cursor = self.cursor
@@ -173,24 +162,23 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def update_row(self, index: int, **changes: object) -> None:
         """Change fields of a cached row in place (e.g. ``starred=True``) until the next reset."""
-        meta = self._rows.get(index)
+        meta = self.cache.update(index, changes)
         if meta is not None:
-            self._rows[index] = dataclasses.replace(meta, **changes)  # type: ignore[arg-type]
             self._refresh_row(index)
             if index == self.cursor:
-                self.post_message(self.Highlighted(index, self._rows[index]))
+                self.post_message(self.Highlighted(index, meta))
 
     def _wanted_pages(self) -> set[int]:
         """Pages with missing rows in and around the viewport (neighbours are prefetched)."""
         top = round(self.scroll_y)
         first = max(0, top - PAGE_SIZE // 2)
         last = min(self.total, top + self.size.height + PAGE_SIZE // 2)
-        return {i // PAGE_SIZE for i in range(first, last) if i not in self._rows} - self._pending
+        return self.cache.wanted_pages(first, last)
 
     def _request_pages(self) -> None:
         for page in sorted(self._wanted_pages()):
-            self._pending.add(page)
-            self._load_page(self._generation, page, self._fetch)
+            self.cache.claim(page)
+            self._load_page(self.cache.generation, page, self.cache.fetch)
 
     @work(thread=True, group="article-pages", exit_on_error=False)
     def _load_page(self, generation: int, page: int, fetch: Fetch) -> None:
@@ -203,25 +191,13 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             self.app.call_from_thread(self._page_loaded, generation, page, loaded)
 
     def _page_loaded(self, generation: int, page: int, loaded: Page) -> None:
-        if generation != self._generation:
+        if not self.cache.store(generation, page, loaded):
             return
-        self._pending.discard(page)
+        self.cache.evict(round(self.scroll_y) + self.size.height // 2)
         start = page * PAGE_SIZE
-        self._rows.update((start + i, meta) for i, meta in enumerate(loaded.rows))
-        self._story_sizes.update(loaded.story_sizes)
-        self._evict()
         if start <= self.cursor < start + len(loaded.rows):
-            self.post_message(self.Highlighted(self.cursor, self._rows[self.cursor]))
+            self.post_message(self.Highlighted(self.cursor, self.cache.rows[self.cursor]))
         self.refresh()
-
-    def _evict(self) -> None:
-        if len(self._rows) <= MAX_CACHED_ROWS:
-            return
-        middle = round(self.scroll_y) + self.size.height // 2
-        keep = range(middle - MAX_CACHED_ROWS // 2, middle + MAX_CACHED_ROWS // 2)
-        self._rows = {i: meta for i, meta in self._rows.items() if i in keep}
-        kept = {meta.id for meta in self._rows.values()}
-        self._story_sizes = {k: n for k, n in self._story_sizes.items() if k in kept}
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Report a worker that failed unexpectedly."""
@@ -254,7 +230,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
                 else None
             ),
         )
-        meta = self._rows.get(index)
+        meta = self.cache.rows.get(index)
         if meta is None:
             return placeholder_row(width, styles)
         return render_row(

@@ -39,7 +39,7 @@ class Counting:
             except SkimError:  # the load of the same listing has reported it already
                 return
             if not get_current_worker().is_cancelled:
-                screen.app.call_from_thread(screen.counted, listing, total)
+                screen.app.call_from_thread(screen.loader.counted, listing, total)
 
         screen.run_worker(run, thread=True, exclusive=True, group="count", exit_on_error=False)
 

@@ -1,4 +1,10 @@
-"""The library screen: views with counts, the article list, search, sorting and triage with undo."""
+"""The library screen: views with counts, the article list, search, sorting and triage with undo.
+
+:class:`LibraryScreen` keeps the layout, the keys and the messages of its widgets; the work is
+done by plain helpers it owns: :class:`~reader.tui.library.list_loading.ListLoader` (rows),
+:class:`~reader.tui.library.counting.Counting`, :class:`~reader.tui.library.triage.Triage`,
+:class:`~reader.tui.library.marks.Marks` and :class:`~reader.tui.library.transfers.Transfers`.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +12,23 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker
 
-from reader.core import SkimError, TriageState, UsageError
+from reader.core import TriageState, UsageError
 from reader.tui.changes import POLL_SECONDS, ChangeWatcher
 from reader.tui.failures import report_failure
 from reader.tui.library.article_list import ArticleList
 from reader.tui.library.bindings import LIBRARY_BINDINGS, LIBRARY_HELP
 from reader.tui.library.counting import Counting
 from reader.tui.library.empty_state import EmptyState
+from reader.tui.library.list_loading import ListLoader
 from reader.tui.library.list_memory import ListMemory
-from reader.tui.library.listing import (
-    Listing,
-    Loaded,
-    View,
-    empty_message,
-    fetcher,
-    id_fetcher,
-    load,
-)
+from reader.tui.library.listing import Listing, View, id_fetcher
 from reader.tui.library.marks import Marks
 from reader.tui.library.search_bar import SearchBar
 from reader.tui.library.transfers import Transfers
@@ -72,12 +71,9 @@ class LibraryScreen(Screen[None]):
         self.transfers = Transfers(self)
         self.marks = Marks(self)
         self.counting = Counting(self)
-        self._counted = True  # whether the list's total is the exact number of its articles
+        self.loader = ListLoader(self)
         self._keys_state: tuple[bool, ...] = ()
         self._watcher: ChangeWatcher | None = None
-        # (cursor index, article id) when a load started: rows arriving above keep it on the article.
-        self._follow: tuple[int, int] | None = None
-        self._shown: Listing | None = None  # the listing the rows on screen belong to
         self._sequence: ArticleSequence | None = None  # the list the open article steps through
 
     @property
@@ -138,71 +134,7 @@ class LibraryScreen(Screen[None]):
         """
         if self._watcher is not None:
             self._watcher.sync()  # the load will see every change made up to now
-        if views:
-            self.counting.count_views()
-        current = self.articles.current if follow and self.listing == self._shown else None
-        self._follow = (self.articles.cursor, current.id) if current is not None else None
-        self._load(self.listing, self.articles.cursor, max(self.articles.size.height, 50))
-
-    @work(thread=True, exclusive=True, group="listing", exit_on_error=False)
-    def _load(self, listing: Listing, cursor: int, height: int) -> None:
-        try:
-            loaded = load(self.library, listing, cursor, height)
-        except UsageError as error:  # a bad filter: say so, keep showing the last good list
-            self.app.call_from_thread(self.search_bar.show_error, str(error))
-            return
-        except SkimError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
-            return
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._apply, loaded)
-
-    def _apply(self, loaded: Loaded) -> None:
-        if loaded.listing != self.listing:
-            return  # the reader changed the view or the search meanwhile
-        self.search_bar.show_error("")
-        rows = {loaded.offset + i: meta for i, meta in enumerate(loaded.rows)}
-        articles = self.articles
-        follow, self._follow = self._follow, None
-        self._shown = loaded.listing
-        # Not if the reader moved the cursor while the rows were loading: their move wins.
-        if follow is not None and follow[0] != articles.cursor:
-            follow = None
-        articles.reset(
-            loaded.total, rows, fetcher(self.library, loaded.listing), loaded.story_sizes
-        )
-        moved = [i for i, meta in rows.items() if follow is not None and meta.id == follow[1]]
-        if moved:
-            articles.cursor = moved[0]  # new rows above it must not move the reader's place
-        if loaded.counts:
-            self.query_one(ViewTabs).counts = loaded.counts
-        self._counted = loaded.counted
-        if loaded.counted:
-            self.counting.cancel()
-        else:
-            self.counting.count(loaded.listing)
-        self.show_status(loaded.total)
-        empty = self.query_one(EmptyState)
-        empty.display = loaded.total == 0
-        articles.display = loaded.total > 0
-        if loaded.total == 0:
-            library_size = loaded.counts.get("all", 0)
-            empty.show_text(empty_message(loaded.listing, library_size, loaded.samples))
-        elif self.focused is None or (
-            self.focused is self.search_bar.input and not self.search_bar.is_open
-        ):
-            # With the list hidden (an empty library), focus falls to the closed search box
-            # when a dialog closes; the rows that just arrived must take the keys instead.
-            articles.focus()
-        self.refresh_keys()
-
-    def counted(self, listing: Listing, total: int) -> None:
-        """The count of ``listing``'s articles arrived (from :class:`Counting`'s worker)."""
-        if listing != self._shown or listing != self.listing:
-            return  # the reader moved on meanwhile
-        self._counted = True
-        self.articles.set_total(total)
-        self.show_status(total)
+        self.loader.reload(follow=follow, views=views)
 
     def _set_listing(self, listing: Listing, *, keep_cursor: bool = False) -> None:
         self.listing = listing
@@ -219,7 +151,7 @@ class LibraryScreen(Screen[None]):
         if found is None:
             return
         label = self.listing.sort_label()
-        number = f"{found:,}" if self._counted else f"{found:,}+"  # "+": still being counted
+        number = f"{found:,}" if self.loader.exact else f"{found:,}+"  # "+": still being counted
         status = f"{number} found · {label}" if self.listing.search.strip() else label
         marked = len(self.marks.ids)
         tabs.status = f"{marked} marked · {status}" if marked else status
