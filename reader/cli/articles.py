@@ -8,13 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from reader.cli.arguments import STATES
 from reader.cli.output import info, result_line, safe
-from reader.cli.progress import progress_bar
+from reader.cli.progress import progress_bar, wanted
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from reader.core import ImportOutcome, Library
 
+#: From this many new articles on, ``skim add`` says on a terminal that it is grouping them.
+SAY_GROUPING = 20
 #: The options of ``skim edit``, in the order changes are printed.
 EDIT_FIELDS = ("title", "published", "source", "author", "url")
 
@@ -98,15 +100,30 @@ def add(library: Library, args: argparse.Namespace) -> int:
         raise UsageError("give files, folders, URLs or - (stdin) to import, or --samples")
     inputs = sort_inputs(args.paths)
     outcomes: list[ImportOutcome] = []
+    # Files are stored (and searchable) first and reported; story grouping, the larger part of
+    # an import's time, follows before the command ends, so no article is left out of stories.
     with progress_bar(args, "Importing") as progress:
         if args.samples:
-            outcomes += library.articles.import_samples(progress=progress)
+            outcomes += library.articles.import_samples(progress=progress, group=False)
         if inputs.paths:
-            outcomes += library.articles.import_paths(inputs.paths, progress=progress)
-    outcomes += add_urls(library, inputs.addresses)
+            outcomes += library.articles.import_paths(inputs.paths, progress=progress, group=False)
+    status = report_outcomes(outcomes)
+    _group(library, args, [o.result.article.id for o in outcomes if o.result and o.result.created])
+    later = add_urls(library, inputs.addresses)
     if inputs.stdin:
-        outcomes.append(_add_stdin(library))
-    return report_outcomes(outcomes)
+        later.append(_add_stdin(library))
+    return max(status, report_outcomes(later))
+
+
+def _group(library: Library, args: argparse.Namespace, ids: list[int]) -> None:
+    """File the articles just stored in stories, saying so on a terminal when it takes a while."""
+    if not ids:
+        return
+    if len(ids) >= SAY_GROUPING and wanted(args):
+        sys.stdout.flush()  # the stored articles' lines first
+        print(f"skim: grouping {len(ids):,} articles into stories…", file=sys.stderr, flush=True)
+    with progress_bar(args, "Grouping") as progress:
+        library.stories.group_new(ids, progress=progress)
 
 
 def _add_stdin(library: Library) -> ImportOutcome:

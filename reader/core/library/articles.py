@@ -36,16 +36,24 @@ class Articles:
         """Store ``draft`` unless an article with the same URL or the same text is already there."""
         return self.add_many([draft])[0]
 
-    def add_many(self, drafts: Sequence[ArticleDraft]) -> list[AddResult]:
-        """Store many drafts in one transaction; duplicates (also within the batch) are reported."""
+    def add_many(self, drafts: Sequence[ArticleDraft], *, group: bool = True) -> list[AddResult]:
+        """Store many drafts in one transaction; duplicates (also within the batch) are reported.
+
+        Args:
+            group: file the new articles in stories before returning. With False they are stored
+                and searchable but in no story yet: pass the ids of the created ones to
+                ``lib.stories.group_new`` next. One left ungrouped (the process stopped first) is
+                grouped by the next ``group_new`` or ``lib.stories.group_pending``.
+        """
         items = [(d, content_hash(d.body), word_count(d.body)) for d in drafts]
         now = self._clock()
         outcomes = self._storage.articles.add_many(items, now=now)
-        shared.file_new(
-            self._storage,
-            [(o[0], d) for o, d in zip(outcomes, drafts, strict=True) if o[1] and not o[2]],
-            now,
-        )
+        if group:
+            shared.file_new(
+                self._storage,
+                [(o[0], d) for o, d in zip(outcomes, drafts, strict=True) if o[1] and not o[2]],
+                now,
+            )
         if len(drafts) > 50:
             self._storage.checkpoint()
         results: list[AddResult] = []
@@ -74,7 +82,7 @@ class Articles:
         )
 
     def import_paths(
-        self, sources: Iterable[Path], *, progress: Progress | None = None
+        self, sources: Iterable[Path], *, progress: Progress | None = None, group: bool = True
     ) -> list[ImportOutcome]:
         """Read files and directories (recursively) and store what they contain.
 
@@ -83,6 +91,7 @@ class Articles:
         Args:
             progress: told about each file as it is read (one step per file; the label is the
                 file's path), then once more when everything is stored.
+            group: file the new articles in stories before returning (see :meth:`add_many`).
 
         Raises:
             LibraryDamaged: SQLite's quick check (at most about half a second) finds the library
@@ -115,7 +124,7 @@ class Articles:
         # The last step, storing, is one transaction: it is reported as its own label.
         if drafts:
             report(done, total, f"storing {len(drafts)} articles")
-        results = iter(self.add_many(drafts) if drafts else [])
+        results = iter(self.add_many(drafts, group=group) if drafts else [])
         report(total, total, "")
         draft_iter = iter(drafts)
         return [
@@ -125,13 +134,17 @@ class Articles:
             for outcome in outcomes
         ]
 
-    def import_samples(self, *, progress: Progress | None = None) -> list[ImportOutcome]:
+    def import_samples(
+        self, *, progress: Progress | None = None, group: bool = True
+    ) -> list[ImportOutcome]:
         """Import the sample articles bundled with skim (their README is not an article)."""
         from reader.core import ingest
 
         folder = paths.bundled_dir("sample_articles")
         return self.import_paths(
-            (p for p in ingest.iter_directory(folder) if p.name != "README.md"), progress=progress
+            (p for p in ingest.iter_directory(folder) if p.name != "README.md"),
+            progress=progress,
+            group=group,
         )
 
     def get(self, article_id: int) -> Article:

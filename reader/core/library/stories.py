@@ -9,7 +9,7 @@ from reader.core.errors import UsageError
 from reader.core.library import shared
 from reader.core.library.analysis import Analyses
 from reader.core.library.articles import Articles
-from reader.core.models import ArticleMeta, Clock
+from reader.core.models import ArticleMeta, Clock, Progress, no_progress
 from reader.core.records import ManualLinks
 from reader.core.storage import Storage
 
@@ -58,6 +58,25 @@ class Stories:
         from reader.core.stories import groups
 
         return groups.group_pending(self._storage.stories, limit=limit)
+
+    def group_new(self, ids: Sequence[int], *, progress: Progress | None = None) -> int:
+        """File articles just stored with ``group=False`` in stories, in the order they were stored.
+
+        The stories come out as if they had been grouped while storing. Ids already in a story
+        (an article restored, or grouped meanwhile) are skipped. Articles an earlier import stored
+        but never grouped (it was stopped in between) are grouped too, afterwards.
+
+        Args:
+            ids: the new articles, in the order they were stored.
+            progress: told ``(done, total, "")`` after each batch of the new articles.
+
+        Returns:
+            How many articles were grouped.
+        """
+        from reader.core.stories import groups
+
+        done = groups.group_stored(self._storage.stories, ids, progress=progress or no_progress)
+        return done + groups.group_pending(self._storage.stories)
 
     def regroup(self) -> int:
         """Group every article again from scratch (after the grouping method changed).

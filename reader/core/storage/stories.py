@@ -215,6 +215,26 @@ class StoryStore:
             ).fetchall()
         return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
+    def ungrouped_among(
+        self, ids: Sequence[int]
+    ) -> list[tuple[int, str, str, str | None, str | None]]:
+        """Those of ``ids`` that are live and in no story yet, in the order given, as
+        :meth:`ungrouped` returns them (an article grouped or deleted meanwhile is left out)."""
+        found: dict[int, tuple[int, str, str, str | None, str | None]] = {}
+        with self._database.read() as db:
+            for part in chunks(list(ids)):
+                marks = ", ".join("?" * len(part))
+                for r in db.execute(
+                    f"""
+                    SELECT a.id, a.title, a.body, a.published, a.event_date FROM articles a
+                    WHERE a.id IN ({marks}) AND a.deleted_at IS NULL
+                      AND NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)
+                    """,
+                    part,
+                ):
+                    found[r[0]] = (r[0], r[1], r[2], r[3], r[4])
+        return [found[i] for i in dict.fromkeys(ids) if i in found]
+
     def clear(self) -> None:
         """Forget every story and the whole index (before grouping everything again)."""
         with self._database.write() as db:

@@ -2,7 +2,9 @@
 
 The library (through :mod:`reader.core.library.shared`) calls :func:`group_drafts` right after
 storing new articles (one write transaction for the batch) and :func:`group_pending` after feeds
-and saved pages; ``lib.stories`` calls it for articles stored before grouping existed, and
+and saved pages; an import that stores first and groups afterwards (``skim add``) calls
+:func:`group_stored` with the new ids; ``lib.stories`` calls :func:`group_pending` for articles
+stored before grouping existed (or by an import stopped before it grouped), and
 ``lib.articles.edit_details`` calls :func:`refile` when the reader corrects a title or date.
 """
 
@@ -14,11 +16,12 @@ from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from reader.core.models import ArticleDraft, ArticleMeta
+from reader.core.models import ArticleDraft, ArticleMeta, Progress, no_progress
 from reader.core.stories.fingerprint import day_of, fingerprint
 from reader.core.stories.grouping import Assignment, assign, assign_many
 
 if TYPE_CHECKING:
+    from reader.core.records import Fingerprint
     from reader.core.storage.stories import Filing, StorySession, StoryStore
 
 #: Articles grouped per write transaction by :func:`group_pending`.
@@ -69,6 +72,33 @@ def group_drafts(
     return stories.with_index(partial(assign_many, items=prints))
 
 
+def group_stored(
+    stories: StoryStore, ids: Sequence[int], *, progress: Progress = no_progress
+) -> int:
+    """Group articles already stored, in the order given, :data:`BATCH` per write transaction.
+
+    This is how an import files its new articles after storing them: the same fingerprints and
+    the same order as :func:`group_drafts` at storing time, hence the same stories. Articles that
+    are already in a story (a restored one) or deleted are skipped, so running it twice is harmless.
+
+    Args:
+        stories: the library's story store.
+        ids: the articles, in the order they were stored.
+        progress: told ``(done, total, "")`` after each batch.
+
+    Returns:
+        How many were grouped.
+    """
+    done = 0
+    for start in range(0, len(ids), BATCH):
+        rows = stories.ungrouped_among(ids[start : start + BATCH])
+        if rows:
+            stories.with_index(partial(assign_many, items=_prints(rows)))
+        done += len(rows)
+        progress(min(start + BATCH, len(ids)), len(ids), "")
+    return done
+
+
 def group_pending(stories: StoryStore, *, limit: int | None = None) -> int:
     """Group live articles that are in no story yet (oldest first); return how many were grouped.
 
@@ -82,11 +112,7 @@ def group_pending(stories: StoryStore, *, limit: int | None = None) -> int:
         rows = stories.ungrouped(size)
         if not rows:
             break
-        prints = [
-            (article_id, fingerprint(title, body, _day(published, event)))
-            for article_id, title, body, published, event in rows
-        ]
-        stories.with_index(partial(assign_many, items=prints))
+        stories.with_index(partial(assign_many, items=_prints(rows)))
         done += len(rows)
     return done
 
@@ -117,6 +143,16 @@ def regroup(stories: StoryStore) -> int:
     """Forget all stories and group every live article again (after the method changed)."""
     stories.clear()
     return group_pending(stories)
+
+
+def _prints(
+    rows: Sequence[tuple[int, str, str, str | None, str | None]],
+) -> list[tuple[int, Fingerprint]]:
+    """The fingerprints of stored rows ``(id, title, body, published, event date)``."""
+    return [
+        (article_id, fingerprint(title, body, _day(published, event)))
+        for article_id, title, body, published, event in rows
+    ]
 
 
 def _day(published: str | None, event: str | None) -> int:
