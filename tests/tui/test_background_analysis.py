@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 
 from reader.core import ArticleDraft, Settings
 from reader.core.library import Library
+from reader.tui import background
 from reader.tui.app import SkimApp
 from reader.tui.article.screen import ArticleScreen
 from tests.tui.helpers import fill_library, settle_until
@@ -107,9 +108,12 @@ async def test_opening_before_its_turn_analyses_the_article_first(
 
 
 async def test_the_queue_holds_back_while_keys_are_pressed(
-    library: Library, tmp_path: Path
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fill_library(library, 300)  # short articles: unchecked, the queue does dozens a second
+    # A pause the keys below never leave, even when a loaded machine makes a key take a second
+    # to go through (CI failed with the real 1 s: the queue slipped in between two keys).
+    monkeypatch.setattr(background, "QUIET_SECONDS", 5.0)
     app = _app(library, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         queue = app.background_analysis
@@ -118,6 +122,7 @@ async def test_the_queue_holds_back_while_keys_are_pressed(
             await pilot.pause(0.2)
         assert queue.running  # started after the warm-up, and waiting
         assert queue.analysed == 0
+        monkeypatch.setattr(background, "QUIET_SECONDS", 0.2)
         await _until(pilot, lambda: not queue.running, "the queue ended once keys stopped")
         assert queue.analysed == library.articles.count()
 
