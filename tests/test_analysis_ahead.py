@@ -132,3 +132,17 @@ def test_idle_for_is_zero_while_a_reader_waits(
     release.set()
     reader.join(5)
     assert library.analysis.idle_for() > 0
+
+
+def test_cached_reads_both_only_once_both_are_there(library: Library) -> None:
+    article = library.articles.get(_add(library, 1)[0])
+    algorithm, sentences = library.analysis.summary_choice()
+    assert library.analysis.cached(article, algorithm=algorithm, sentences=sentences) is None
+    analysed = library.analysis.of(article)
+    # The analysis alone is not enough: the reader would still wait for the summary.
+    assert library.analysis.cached(article, algorithm=algorithm, sentences=sentences) is None
+    summary = library.analysis.summary(article)
+    ready = library.analysis.cached(article, algorithm=algorithm, sentences=sentences)
+    assert ready == (analysed, summary)
+    # Another length is another summary, not cached yet.
+    assert library.analysis.cached(article, algorithm=algorithm, sentences=sentences + 1) is None

@@ -524,3 +524,26 @@ async def test_results_arriving_while_the_screen_closes_are_dropped(library: Lib
         await pilot.press("q")
         await pilot.pause()
         assert shown == [False]
+
+
+async def test_an_article_analysed_ahead_is_drawn_coloured_from_its_first_frame(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article_id = library.articles.find(limit=1)[0].id
+    assert library.analysis.prepare(article_id)  # as the background analysis does
+    frames: list[bool] = []  # for each line drawn with the text: was the summary there?
+    render_line = ArticleText.render_line
+
+    def recorded(self: ArticleText, y: int) -> Any:
+        if self.body:
+            frames.append(self.screen.session.summary is not None)  # type: ignore[attr-defined]
+        return render_line(self, y)
+
+    monkeypatch.setattr(ArticleText, "render_line", recorded)
+    app = SkimApp(library)
+    async with app.run_test(size=(120, 35)) as pilot:
+        screen = ArticleScreen(article_id)
+        await app.push_screen(screen)
+        await settle(pilot, lambda: screen.session.summary is not None)
+        await pilot.pause()
+    assert frames and all(frames)  # never drawn plain first

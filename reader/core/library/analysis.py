@@ -137,6 +137,25 @@ class Analyses:
         with self._foreground.running():
             return self._summary(article, algorithm, sentences, ratio)
 
+    def cached(
+        self, article: Article, *, algorithm: str, sentences: int
+    ) -> tuple[Analysis, Summary] | None:
+        """The analysis of ``article`` and its summary, when both are cached; else None.
+
+        Only reads: nothing is computed, so it costs a few milliseconds even for a long article.
+        """
+        analysis_text = self._storage.cache.get(*_analysis_key(article.content_hash))
+        if analysis_text is None:
+            return None
+        key = _summary_key(article.content_hash, article.title, algorithm, sentences, None)
+        summary_text = self._storage.cache.get(*key)
+        if summary_text is None:
+            return None
+        return (
+            analysis_from_dict(json.loads(analysis_text)),
+            summary_from_dict(json.loads(summary_text)),
+        )
+
     def _summary(
         self, article: Article, algorithm: str, sentences: int | None, ratio: float | None
     ) -> Summary:

@@ -75,6 +75,17 @@ class ArticleLoader:
             self._deliver(self._failed, str(error), True)
             return
         mark_opened(self.library, article)
+        try:
+            ready = self.library.analysis.cached(article, algorithm=algorithm, sentences=sentences)
+        except SkimError:
+            ready = None  # computed below, where a failure is shown
+        if ready is not None:
+            # Both cached (the background analysis got there first): the text is drawn once,
+            # coloured, instead of plain and then again ~60 ms later.
+            self._deliver(
+                self._loaded_analysed, article, annotations, (algorithm, sentences), *ready
+            )
+            return
         self._deliver(self._loaded, article, annotations, algorithm, sentences)
         try:
             result = self.library.analysis.of(article)
@@ -108,6 +119,17 @@ class ArticleLoader:
         self.screen.query_one(HighlightsPanel).show_loading(algorithm, sentences)
         self.screen.query_one(HighlightsPanel).show_publisher(article.publisher_summary)
         self.show_annotations()
+
+    def _loaded_analysed(
+        self,
+        article: Article,
+        annotations: list[Annotation],
+        choice: tuple[str, int],
+        analysis: Analysis,
+        summary: Summary,
+    ) -> None:
+        self._loaded(article, annotations, *choice)
+        self._analysed(analysis, summary, choice)
 
     def _analysed(
         self, analysis: Analysis, summary: Summary | str, choice: tuple[str, int]

@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from reader.core import Annotation, TriageState
 from reader.tui.article import bindings
@@ -39,6 +38,7 @@ from reader.tui.article.stepping import ArticleSteps
 from reader.tui.article.storing import ArticleWriter
 from reader.tui.article.story_linking import StoryLinking
 from reader.tui.article.word_selection import WordSelect
+from reader.tui.key_footer import KeyFooter
 from reader.tui.messages import OpenStory, library_of
 
 if TYPE_CHECKING:
@@ -55,7 +55,6 @@ AUTOSAVE_SECONDS = 20.0
 class ArticleScreen(Screen[None]):
     """Read one article: highlight, annotate, summarise and triage it from the keyboard."""
 
-    CSS_PATH = "screen.tcss"
     HELP = bindings.HELP
     BINDINGS: ClassVar[list[BindingType]] = bindings.BINDINGS
 
@@ -109,7 +108,7 @@ class ArticleScreen(Screen[None]):
                 yield Legend(id="legend")
                 yield NotesPanel(id="notes")
         yield FindBar(id="find-bar")
-        yield Footer(show_command_palette=False)  # the app's ctrl+p binding shows it
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Start reading the article and save the reading position now and then."""

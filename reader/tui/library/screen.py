@@ -9,19 +9,18 @@ done by plain helpers it owns: :class:`~reader.tui.library.list_loading.ListLoad
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import Worker
 
 from reader.core import TriageState, UsageError
 from reader.tui.changes import POLL_SECONDS, ChangeWatcher
 from reader.tui.failures import report_failure
+from reader.tui.key_footer import KeyFooter
 from reader.tui.library.article_list import ArticleList
 from reader.tui.library.bindings import LIBRARY_BINDINGS, LIBRARY_HELP
 from reader.tui.library.counting import Counting
@@ -55,8 +54,6 @@ _ROW_ACTIONS = {
 
 class LibraryScreen(Screen[None]):
     """All articles, one view at a time, with keyboard triage, export, import and stories."""
-
-    CSS_PATH = Path(__file__).with_name("screen.tcss")
 
     HELP = LIBRARY_HELP
 
@@ -92,7 +89,7 @@ class LibraryScreen(Screen[None]):
         yield SearchBar(id="search-bar")
         yield ArticleList(id="articles")
         yield EmptyState(id="empty-state")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Focus the list; rows arrive from a worker after the first frame."""

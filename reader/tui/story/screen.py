@@ -7,7 +7,6 @@ Highlights, the figures they agree and differ on, the names they share or not, a
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -16,12 +15,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, get_current_worker
 
 from reader.core import ArticleMeta, SkimError, clean_line
 from reader.tui.failures import report_failure
+from reader.tui.key_footer import KeyFooter
 from reader.tui.messages import OpenArticle, library_of
 from reader.tui.story.comparison_text import Line, comparison_lines
 
@@ -43,8 +43,6 @@ def article_prompt(number: int, meta: ArticleMeta) -> Content:
 
 class StoryScreen(Screen[None]):
     """One story across sources: its articles and the comparison of their coverage."""
-
-    CSS_PATH = Path(__file__).with_name("screen.tcss")
 
     HELP = """\
 **Story**: the articles in your library about the same event, and what each one reports.
@@ -82,7 +80,7 @@ counted differently; a figure in one source only was left out by the others.
         yield OptionList(id="story-articles")
         with VerticalScroll(id="story-comparison"):
             yield Static("Comparing the sources…", id="story-status", markup=False)
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Load the story and its comparison in a worker."""
