@@ -40,7 +40,6 @@ from reader.core import (
     user_themes_dir,
 )
 from reader.tui.background import BackgroundAnalysis
-from reader.tui.dialogs.help import HelpScreen
 from reader.tui.failures import report_failure
 from reader.tui.keys import screen_keys
 from reader.tui.library.screen import LibraryScreen
@@ -110,6 +109,7 @@ class SkimApp(App[None]):
             user_themes_dir(library.path.parent),
         ]
         self._saved_theme = self._read_saved_theme()
+        self._theme_problems = self._choose_first_theme()
         self.background_analysis = BackgroundAnalysis(self, library)
         """Analyses new articles before they are opened (config ``[analysis] background``)."""
 
@@ -159,15 +159,33 @@ class SkimApp(App[None]):
         """skim's own colours (entities, numbers, highlights) for themes that leave them out."""
         return {**super().get_theme_variable_defaults(), **VARIABLE_DEFAULTS}
 
-    def on_mount(self) -> None:
-        """Register the themes, restore the chosen one, and report broken theme files once."""
+    def _choose_first_theme(self) -> tuple[str, ...]:
+        """Register the themes and put the chosen one in effect; return broken theme files.
+
+        Done before the app runs, not in ``on_mount``: Textual builds its stylesheet from the
+        theme in effect when it starts, and a theme set once it runs made it parse and apply
+        every style a second time before the first frame. ``set_reactive`` sets the theme
+        without Textual's watcher, which would queue that second pass; what the watcher does
+        besides (the theme's classes, the ANSI colour filter, the style variables) is done here.
+        """
         loaded = load_themes(self._theme_folders)
         for theme in loaded.themes:
             self.register_theme(theme)
-        configured = self.settings.theme
-        wanted = configured or self._saved_theme or DEFAULT_THEME
+        wanted = self.settings.theme or self._saved_theme or DEFAULT_THEME
         fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
-        self.theme = wanted if wanted in self.available_themes else fallback
+        name = wanted if wanted in self.available_themes else fallback
+        self.set_reactive(App.theme, name)
+        dark = self.current_theme.dark
+        classes = {c: False for c in self.classes if c.startswith("-theme-")}
+        classes.update({f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark})
+        self.update_classes(classes, update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
+        return loaded.problems
+
+    def on_mount(self) -> None:
+        """Listen for theme changes, report broken theme files and settings once, warm up."""
+        configured = self.settings.theme
         problems = [self.settings.problem] if self.settings.problem else []
         if configured and configured != self.theme:
             problems.append(
@@ -177,8 +195,8 @@ class SkimApp(App[None]):
         # failed (with an error toast) in a read-only library.
         self._saved_theme = self._saved_theme or self.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        if loaded.problems:
-            self.notify(problems_message(loaded.problems), severity="warning", timeout=10)
+        if self._theme_problems:
+            self.notify(problems_message(self._theme_problems), severity="warning", timeout=10)
         if problems:
             self.notify(" · ".join(problems), severity="warning", timeout=10)
         self.set_timer(WARM_UP_DELAY, self._warm_up)
@@ -249,6 +267,9 @@ class SkimApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key of the current screen."""
+        # Imported on demand, like the other dialogs: the first frame does not need it.
+        from reader.tui.dialogs.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(screen_keys(self.screen), self.screen.HELP))

@@ -39,6 +39,64 @@ def test_importing_the_app_does_not_import_analysis_libraries() -> None:
     assert result.stdout.strip() == ""
 
 
+#: What the library's first frame must not load: the analysis stack, the importers (Markdown,
+#: YAML, HTML), and the screens and dialogs no one has opened yet. Each was at some point pulled
+#: in at start-up by a module-level import, which the start-up time paid.
+START_UP_NEVER_LOADS = (
+    "nltk",
+    "sumy",
+    "numpy",
+    "markdown_it",
+    "yaml",
+    "reader.core.analysis",
+    "reader.core.ingest",
+    "reader.tui.article",
+    "reader.tui.story",
+    "reader.tui.dialogs",
+)
+
+_START_UP = """
+import asyncio, sys
+from reader.core.library import open_library
+from reader.tui import app as app_module
+
+app_module.WARM_UP_DELAY = 3600  # the warm-up loads the analysers on purpose, later
+
+
+async def main() -> None:
+    library = open_library(sys.argv[1])
+    app = app_module.SkimApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if getattr(app.screen, "articles", None) and app.screen.articles.current:
+                break
+        else:
+            raise SystemExit("no rows arrived")
+    library.close()
+
+
+asyncio.run(main())
+print("\\n".join(sys.modules))
+"""
+
+
+def test_starting_the_library_screen_loads_no_later_screen_importer_or_analyser(
+    library: Library,
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _START_UP, str(library.path.parent)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    loaded = result.stdout.split()
+    assert "reader.tui.library.screen" in loaded
+    heavy = [m for m in loaded if m.startswith(START_UP_NEVER_LOADS)]
+    assert heavy == []
+
+
 async def test_first_frame_is_painted_before_the_rows_arrive(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:

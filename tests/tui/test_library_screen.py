@@ -374,6 +374,30 @@ async def test_ten_thousand_rows_page_through_a_bounded_cache(big_library: Libra
         assert len(articles._rows) <= MAX_CACHED_ROWS
 
 
+@pytest.mark.slow
+async def test_the_list_keeps_both_ends_read_so_g_and_G_land_on_rows(big_library: Library) -> None:
+    """Once the list is counted its first and last rows are read, and paging does not drop them:
+    G and g then show their row at once (no placeholder, no page read, no footer flicker)."""
+    app = SkimApp(big_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles = screen(app).articles
+        assert articles.total == 10_000
+        assert 9_999 in articles._rows and 0 in articles._rows
+        for _ in range(30):
+            await pilot.press("pagedown")
+        await settle(pilot)
+        assert 9_999 in articles._rows and 0 in articles._rows
+        assert len(articles._rows) <= MAX_CACHED_ROWS
+        last = big_library.articles.find(
+            ArticleQuery(state=TriageState.INBOX), limit=1, offset=9_999
+        )[0]
+        articles.action_last()
+        assert articles.current is not None and articles.current.id == last.id
+        articles.action_first()
+        assert articles.current is not None and articles.cursor == 0
+
+
 async def test_bindings_can_be_remapped_by_id(library: Library) -> None:
     first = inbox_ids(library)[0]
     app = SkimApp(library)

@@ -59,11 +59,24 @@ def test_update_changes_a_cached_row_only() -> None:
     assert cache.update(5, {"starred": True}) is None
 
 
-def test_eviction_keeps_the_rows_nearest_the_middle() -> None:
+def test_eviction_keeps_the_rows_nearest_the_middle_and_both_ends() -> None:
+    total = MAX_CACHED_ROWS * 3
     cache = RowCache()
-    rows = {i: meta(i) for i in range(MAX_CACHED_ROWS * 2)}
-    cache.reset(rows, lambda offset, limit: Page([]), {i: 2 for i in range(MAX_CACHED_ROWS * 2)})
-    cache.evict(MAX_CACHED_ROWS)
-    assert len(cache.rows) == MAX_CACHED_ROWS
-    assert MAX_CACHED_ROWS in cache.rows and 0 not in cache.rows
+    rows = {i: meta(i) for i in range(total)}
+    cache.reset(rows, lambda offset, limit: Page([]), {i: 2 for i in range(total)})
+    cache.evict(total // 2, total)
+    assert len(cache.rows) <= MAX_CACHED_ROWS
+    assert total // 2 in cache.rows and PAGE_SIZE not in cache.rows
+    assert {0, PAGE_SIZE - 1, total - PAGE_SIZE, total - 1} <= set(cache.rows)
+    assert total - PAGE_SIZE - 1 not in cache.rows
     assert set(cache.story_sizes) == {m.id for m in cache.rows.values()}
+    assert cache.end_pages(total) == set()
+
+
+def test_the_first_and_last_rows_are_wanted_until_read() -> None:
+    cache = RowCache()
+    total = 10 * PAGE_SIZE + PAGE_SIZE // 2  # the last rows straddle two pages
+    assert cache.end_pages(total) == {0, 9, 10}
+    cache.claim(10)
+    assert cache.end_pages(total) == {0, 9}
+    assert cache.end_pages(0) == set()

@@ -169,11 +169,12 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
                 self.post_message(self.Highlighted(index, meta))
 
     def _wanted_pages(self) -> set[int]:
-        """Pages with missing rows in and around the viewport (neighbours are prefetched)."""
+        """Pages with missing rows in and around the viewport (neighbours are prefetched), and
+        at both ends of the list (for ``g`` and ``G``)."""
         top = round(self.scroll_y)
         first = max(0, top - PAGE_SIZE // 2)
         last = min(self.total, top + self.size.height + PAGE_SIZE // 2)
-        return self.cache.wanted_pages(first, last)
+        return self.cache.wanted_pages(first, last) | self.cache.end_pages(self.total)
 
     def _request_pages(self) -> None:
         for page in sorted(self._wanted_pages()):
@@ -193,7 +194,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def _page_loaded(self, generation: int, page: int, loaded: Page) -> None:
         if not self.cache.store(generation, page, loaded):
             return
-        self.cache.evict(round(self.scroll_y) + self.size.height // 2)
+        self.cache.evict(round(self.scroll_y) + self.size.height // 2, self.total)
         start = page * PAGE_SIZE
         if start <= self.cursor < start + len(loaded.rows):
             self.post_message(self.Highlighted(self.cursor, self.cache.rows[self.cursor]))

@@ -17,7 +17,6 @@ from reader.core import (
     SkimError,
     UsageError,
     default_export_folder,
-    sort_inputs,
 )
 from reader.tui.library.listing import Listing, all_ids
 from reader.tui.messages import settings_of
@@ -124,6 +123,10 @@ class Transfers:
         library, app = screen.library, screen.app
 
         def run() -> None:
+            # Imported here, not at the top: it loads the whole ingest stack (Markdown, YAML,
+            # HTML parsers), which the library's first frame does not need.
+            from reader.core import sort_inputs
+
             outcomes: list[ImportOutcome]
             try:
                 inputs = sort_inputs([source])
