@@ -110,13 +110,17 @@ class Analyses:
     def _of(self, article: Article) -> Analysis:
         from reader.core import analysis
 
-        key = _analysis_key(article.content_hash)
-        cached = self._storage.cache.get(*key)
+        cached = self._cached_analysis(article)
         if cached is not None:
-            return analysis_from_dict(json.loads(cached))
+            return cached
         result = analysis.analyze(article.body)
+        key = _analysis_key(article.content_hash)
         self._storage.cache.put(*key, json.dumps(analysis_to_dict(result)))
         return result
+
+    def _cached_analysis(self, article: Article) -> Analysis | None:
+        text = self._storage.cache.get(*_analysis_key(article.content_hash))
+        return None if text is None else analysis_from_dict(json.loads(text))
 
     def summary(
         self,
@@ -144,27 +148,20 @@ class Analyses:
 
         Only reads: nothing is computed, so it costs a few milliseconds even for a long article.
         """
-        analysis_text = self._storage.cache.get(*_analysis_key(article.content_hash))
-        if analysis_text is None:
+        summary = self._cached_summary(article, algorithm, sentences, None)
+        if summary is None:
             return None
-        key = _summary_key(article.content_hash, article.title, algorithm, sentences, None)
-        summary_text = self._storage.cache.get(*key)
-        if summary_text is None:
-            return None
-        return (
-            analysis_from_dict(json.loads(analysis_text)),
-            summary_from_dict(json.loads(summary_text)),
-        )
+        analysed = self._cached_analysis(article)
+        return None if analysed is None else (analysed, summary)
 
     def _summary(
         self, article: Article, algorithm: str, sentences: int | None, ratio: float | None
     ) -> Summary:
         from reader.core import analysis
 
-        key = _summary_key(article.content_hash, article.title, algorithm, sentences, ratio)
-        cached = self._storage.cache.get(*key)
+        cached = self._cached_summary(article, algorithm, sentences, ratio)
         if cached is not None:
-            return summary_from_dict(json.loads(cached))
+            return cached
         spans = self._of(article).sentences
         result = analysis.summarize(
             article.body,
@@ -174,8 +171,16 @@ class Analyses:
             sentence_spans=spans,
             title=article.title,
         )
+        key = _summary_key(article.content_hash, article.title, algorithm, sentences, ratio)
         self._storage.cache.put(*key, json.dumps(summary_to_dict(result)))
         return result
+
+    def _cached_summary(
+        self, article: Article, algorithm: str, sentences: int | None, ratio: float | None
+    ) -> Summary | None:
+        key = _summary_key(article.content_hash, article.title, algorithm, sentences, ratio)
+        text = self._storage.cache.get(*key)
+        return None if text is None else summary_from_dict(json.loads(text))
 
     def analyse_many(self, ids: Sequence[int], *, processes: int | None = None) -> int:
         """Analyse and summarise (the library's summary choice) many articles on all cores.
