@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
@@ -70,15 +72,25 @@ async def test_opening_each_screen_rebuilds_no_stylesheet(
         assert width is not None and width.value == 44  # from article/screen.tcss
 
 
-async def test_the_footer_is_rebuilt_once_for_many_requests(
+@asynccontextmanager
+async def _library_settled(
     library: Library, monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> AsyncIterator[tuple[Pilot[Any], LibraryScreen, list[KeyFooter]]]:
+    """The library screen with its rows shown and its footer built; then a fresh record of the
+    footer's rebuilds."""
     rebuilt = _count_rebuilds(monkeypatch)
     app = SkimApp(library)
     async with app.run_test(size=SIZE) as pilot:
         screen = await _library_ready(pilot)
         await settle(pilot)
         rebuilt.clear()
+        yield pilot, screen, rebuilt
+
+
+async def test_the_footer_is_not_rebuilt_when_its_keys_stay_the_same(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with _library_settled(library, monkeypatch) as (pilot, screen, rebuilt):
         for _ in range(5):  # what Textual does on focus changes and refresh_bindings() calls
             screen.refresh_bindings()
         await settle(pilot)
@@ -90,14 +102,9 @@ async def test_the_footer_is_rebuilt_once_for_many_requests(
 async def test_the_footer_follows_keys_that_change(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rebuilt = _count_rebuilds(monkeypatch)
-    app = SkimApp(library)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await _library_ready(pilot)
-        await settle(pilot)
+    async with _library_settled(library, monkeypatch) as (pilot, screen, rebuilt):
         footer = screen.query_one(KeyFooter)
         before = shown_keys(screen)
-        rebuilt.clear()
         await pilot.press("slash")  # the search box: "clear search" shows, "search" goes
         await settle(pilot)
         after = shown_keys(screen)
