@@ -1,5 +1,6 @@
-"""Hooks of the whole suite: the config and state kept away from the real home, and the
-reliability tally, printed at the end even under pytest-xdist.
+"""Hooks of the whole suite: the config and state kept away from the real home, property tests
+that draw the same examples on CI, and the reliability tally, printed at the end even under
+pytest-xdist.
 
 This file is loaded by the process that prints the summary in every run (``pytest``, ``pytest
 tests/reliability``, ``-n auto``); ``tests/reliability/conftest.py`` is not loaded by xdist's
@@ -8,11 +9,20 @@ controller, which runs no tests, so each worker sends its counts here when it fi
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.reliability.tally import TALLY, table
+
+# On CI, property tests try the same examples on every run: a red CI then means a change broke
+# something, not that a new random example was drawn (examples that once failed are kept with
+# @example). Elsewhere each run draws new ones.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 #: The config every test starts with (see own_config_and_state).
 NO_BACKGROUND = "[analysis]\nbackground = false\n"

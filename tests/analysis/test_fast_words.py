@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from nltk.tokenize import NLTKWordTokenizer
 
@@ -52,11 +52,17 @@ _PIECES = [
     *("can", "not", "gim", "me", "gon", "na", "got", "ta", "lem", "wan", "d", "ye", "more"),
     *("'t", "is", "was", "n't", "'s", "'ll", "'re", "'ve", "'m", "'d", "3", "x", "A", " "),
 ]
-_PUNCTUATED = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join) | st.text(max_size=60)
+# Characters the two regular-expression engines class differently (word, digit, space).
+_APART = ["\u00bc", "\u00b2", "e\u0301", "\u0915\u0903", "\u203f", "\u200c", "\u24b6", "\x1c"]
+_PUNCTUATED = st.lists(st.sampled_from(_PIECES + _APART), max_size=40).map("".join) | st.text(
+    max_size=60
+)
 
 
 @settings(max_examples=600, deadline=None)
 @given(_PUNCTUATED)
+@example("'\u00bc")  # "¼" is a word character to ``re``, not to ``regex``: CI found it
+@example("x 'e\u0301 \u00b2, 't\u0301is")
 def test_skipping_patterns_never_changes_a_token(text: str) -> None:
     """Patterns are skipped on texts without their characters: the tokens must not change."""
     assert FastWordTokenizer().tokenize(text) == NLTKWordTokenizer().tokenize(text)

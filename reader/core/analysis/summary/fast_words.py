@@ -11,6 +11,11 @@ checks that on the samples and generated text.
 Most of NLTK's ~30 patterns can only match a text that holds a particular character (a quote, a
 colon, a bracket…), and most sentences hold few of them: each such pattern is skipped, exactly,
 on a text without any of its characters (:class:`_Guarded`), which halves the time per sentence.
+
+The two engines do not class every character alike: ``regex`` follows newer Unicode data and counts
+combining marks as word characters, ``re`` counts "¼" and "²" as word characters, and only ``re``
+counts the separators ``\x1c``-``\x1f`` as white space. A text holding such a character is
+tokenized by NLTK's own patterns (:func:`_engines_agree_on`), so the tokens stay the same.
 """
 
 from __future__ import annotations
@@ -19,6 +24,11 @@ import re
 from typing import Any, ClassVar
 
 from nltk.tokenize import NLTKWordTokenizer
+
+try:  # nltk 3.10+ compiles its patterns with this (``regex`` under a timeout)
+    from nltk import redos as _nltk_engine
+except ImportError:  # earlier nltk compiles them with ``re``: the engines cannot differ
+    _nltk_engine = re
 
 # Flags ``regex`` reports for these patterns (VERSION0, UNICODE, IGNORECASE); ``re`` gives str
 # patterns UNICODE itself, and IGNORECASE has the same value in both engines.
@@ -96,8 +106,46 @@ def _pairs(pairs: Any) -> list[tuple[Any, str]]:
     return [(_plain(pattern), substitution) for pattern, substitution in pairs]
 
 
+# The character classes NLTK's patterns use, and the letters they match in any case.
+_CLASSES = (r"\w", r"\d", r"\s", r"(?i)[a-z]")
+_PAIRS = [(re.compile(c), _nltk_engine.compile(c)) for c in _CLASSES]
+_AGREE: dict[str, bool] = {}  # character -> both engines class it alike
+
+
+def _classed_alike(character: str) -> bool:
+    """Whether ``re`` and NLTK's engine class ``character`` alike."""
+    agrees = _AGREE.get(character)
+    if agrees is None:
+        agrees = _AGREE[character] = all(
+            (ours.match(character) is None) == (theirs.match(character) is None)
+            for ours, theirs in _PAIRS
+        )
+    return agrees
+
+
+# The ASCII characters classed differently (the separators \x1c-\x1f): most texts are ASCII.
+_ASCII_APART = [c for c in map(chr, range(128)) if not _classed_alike(c)]
+
+
+def _engines_agree_on(text: str) -> bool:
+    """Whether ``re`` and NLTK's engine class every character of ``text`` alike."""
+    if text.isascii():
+        return not any(character in text for character in _ASCII_APART)
+    return all(_classed_alike(character) for character in set(text))
+
+
+_STOCK = NLTKWordTokenizer()
+
+
 class FastWordTokenizer(NLTKWordTokenizer):  # type: ignore[misc]
     """``NLTKWordTokenizer`` with stdlib ``re`` patterns; same tokens, several times faster."""
+
+    def tokenize(
+        self, text: str, convert_parentheses: bool = False, return_str: bool = False
+    ) -> Any:
+        """NLTK's tokens of ``text`` (by NLTK's own patterns where the engines differ)."""
+        tokenizer = self if _engines_agree_on(text) else _STOCK
+        return NLTKWordTokenizer.tokenize(tokenizer, text, convert_parentheses, return_str)
 
     STARTING_QUOTES = _pairs(NLTKWordTokenizer.STARTING_QUOTES)
     ENDING_QUOTES = _pairs(NLTKWordTokenizer.ENDING_QUOTES)
