@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.errors import IngestError
+from reader.core.ingest.services.readwise import read_readwise
 from reader.core.library import Library
 from tests.services.conftest import omnivore_zip
 
@@ -61,3 +62,23 @@ def test_a_csv_without_readwise_columns_is_refused(library: Library, tmp_path: P
     path.write_text("title,url\nA,https://example.invalid/a\n", encoding="utf-8")
     with pytest.raises(IngestError, match=r"other\.csv: not Readwise's highlights CSV"):
         library.sources.import_service(path, "readwise")
+
+
+def test_an_address_in_any_url_column_or_row_matches_by_url(
+    library: Library, tmp_path: Path
+) -> None:
+    library.sources.import_service(omnivore_zip(tmp_path / "o.zip"), "omnivore")
+    path = tmp_path / "with-urls.csv"
+    path.write_text(
+        "Highlight,Book Title,Book Author,Note,Tags,Highlighted at,Source URL\n"
+        '"Stallholders will move to the square",Another title,,,,2024-11-06 10:00:00+00:00,\n'
+        '"while the roof is replaced",Another title,,,,2024-11-06 10:01:00+00:00,'
+        "https://news.example.invalid/market\n",
+        encoding="utf-8",
+    )
+    (entry,) = read_readwise(path.read_bytes(), label="w.csv").entries
+    assert entry.url == "https://news.example.invalid/market"
+    result = library.sources.import_service(path, "readwise")
+    (market,) = (o.result for o in result.outcomes if o.result)
+    assert (market.created, market.reason) == (False, "same URL")
+    assert result.highlights == 2

@@ -52,7 +52,9 @@ def read_readwise(data: bytes, *, label: str) -> ForeignExport:
             for row in rows
             if row["highlight"].strip()
         )
-        url = next((clean_line(row.get(name, "")) for row in rows for name in _URL_COLUMNS), "")
+        # The first address any row gives, under any of the column names (a row may leave it blank).
+        addresses = (clean_line(row.get(name, "")) for row in rows for name in _URL_COLUMNS)
+        url = next((address for address in addresses if address), "")
         dates = [d for row in rows if (d := when(row["highlighted at"])) is not None]
         entries.append(
             ForeignEntry(
