@@ -267,7 +267,7 @@ def analysis(config: Config) -> Iterator[Row]:
             "analysis: sentences+entities+numbers",
             f"{words:,} words",
             samples,
-            target=0.15 if words == 10_000 else None,
+            target=0.1 if words == 10_000 else None,
         )
         stock = {a: _stock(a, texts[0], config.stock_timeout) for a in STOCK_ALGORITHMS}
         for algorithm in ALGORITHMS:
@@ -335,7 +335,9 @@ def importing(config: Config) -> Iterator[Row]:
         files = generate.markdown_files(Path(tmp) / "md", config.import_files, seed=7)
         stored, grouped, analysed, grouping = [], [], [], []
         for run in range(max(1, config.runs // 2)):
-            library = open_library(Path(tmp) / f"lib{run}")
+            # An analysis cache of the run's own: the next run must analyse again, not read it.
+            with mock.patch.dict(os.environ, {"SKIM_CACHE_DIR": str(Path(tmp) / f"cache{run}")}):
+                library = open_library(Path(tmp) / f"lib{run}")
             try:
                 # As `skim add` does it: store (searchable from then on), then group in stories.
                 start = time.perf_counter()
@@ -377,7 +379,7 @@ def importing(config: Config) -> Iterator[Row]:
             size,
             analysed,
             unit="art/s",
-            target=50,
+            target=60,
             higher_is_better=True,
             note=f"{os.cpu_count()} cores",
         )
