@@ -65,6 +65,14 @@ def info(args: argparse.Namespace, text: str, *, file: TextIO | None = None) -> 
         print(text, file=file if file is not None else sys.stderr)
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``count`` with ``noun`` in the right number: "1 highlight", "2 highlights", "0 highlights".
+
+    ``plural`` is for nouns that do not take an "s" ("entity", "entities").
+    """
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def safe(text: str) -> str:
     """Text with escape sequences and control characters removed (newlines and tabs kept)."""
     from reader.core import strip_controls
