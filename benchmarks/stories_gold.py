@@ -22,7 +22,7 @@ import yaml
 
 from reader.core.errors import SkimError
 from reader.core.ingest.eventdates import event_date
-from reader.core.library import open_library
+from reader.core.library import Library, open_library
 from reader.core.models import ArticleDraft
 
 GOLD_DIR = Path(__file__).resolve().parent / "stories_gold"
@@ -138,29 +138,41 @@ def _article(data: Any, where: str) -> ArticleDraft:
     )
 
 
-def group_split(pairs: list[GoldPair]) -> dict[tuple[str, str], int]:
-    """Add the articles of ``pairs`` to a new library one by one, oldest first; their story ids.
+def adding_order(pairs: list[GoldPair]) -> list[tuple[str, str, ArticleDraft]]:
+    """``(pair id, "a" or "b", article)`` in the order they are added: oldest first, undated
+    last, as a reader pastes them in after the fact."""
+    articles = [(p.id, side, d) for p in pairs for side, d in (("a", p.a), ("b", p.b))]
+    articles.sort(key=lambda item: item[2].published or datetime.max.replace(tzinfo=UTC))
+    return articles
 
-    Undated articles come last, as a reader pastes them in after the fact.
+
+def add_split(library: Library, pairs: list[GoldPair]) -> dict[tuple[str, str], int]:
+    """Add the articles of ``pairs`` to ``library`` in :func:`adding_order`, as ``skim add``
+    does (grouping each as it is stored); their article ids by ``(pair id, side)``."""
+    return {
+        (pair_id, side): library.articles.add(draft).article.id
+        for pair_id, side, draft in adding_order(pairs)
+    }
+
+
+def stories_of(library: Library, ids: dict[tuple[str, str], int]) -> dict[tuple[str, str], int]:
+    """The story of each article, named by its smallest member id."""
+    members = {i: {m.id for m in library.stories.of(i)} for i in ids.values()}
+    return {key: min(members[article_id]) for key, article_id in ids.items()}
+
+
+def group_split(pairs: list[GoldPair]) -> dict[tuple[str, str], int]:
+    """Add the articles of ``pairs`` to a new library (:func:`add_split`); their story ids.
 
     Returns:
         ``{(pair id, "a" or "b"): story id}``.
     """
-    articles = [(p.id, side, d) for p in pairs for side, d in (("a", p.a), ("b", p.b))]
-    articles.sort(key=lambda item: item[2].published or datetime.max.replace(tzinfo=UTC))
-    stories: dict[tuple[str, str], int] = {}
     with tempfile.TemporaryDirectory() as folder:
         library = open_library(folder)
         try:
-            for pair_id, side, draft in articles:
-                result = library.articles.add(draft)
-                stories[(pair_id, side)] = result.article.id
-            ids = list(stories.values())
-            members = {i: {m.id for m in library.stories.of(i)} for i in ids}
+            return stories_of(library, add_split(library, pairs))
         finally:
             library.close()
-    # The story of an article, named by its smallest member id.
-    return {key: min(members[article_id]) for key, article_id in stories.items()}
 
 
 def score_grouping(pairs: list[GoldPair], stories: dict[tuple[str, str], int]) -> GroupingScore:

@@ -1,78 +1,101 @@
 """Tune story grouping's weights and threshold on the dev gold set (never on test).
 
-The split's articles are added to a fresh library one by one, oldest first. For each, the real
-retrieval and scoring code (:func:`reader.core.stories.grouping.probe`) records its candidates and
-the three parts of each candidate's similarity; the article is then indexed as grouping would.
-Neither candidates nor parts depend on the weights or the threshold, so every setting of the grid
-is replayed from that record: an article joins the story of its best candidate when the weighted
-score reaches the threshold.
+The split's articles are added to a fresh library exactly as :mod:`benchmarks.stories_gold`
+scores them (:func:`~benchmarks.stories_gold.add_split`: ``library.articles.add``, oldest first,
+undated articles last and dated by the event day their text gives, else unknown). While they
+are added, the product's own retrieval and scoring (:func:`reader.core.stories.grouping.probe`)
+is watched: for each article, its candidates, the three parts of each candidate's similarity and
+whether either date is unknown. Neither candidates nor parts depend on the weights or the
+threshold, so every setting of the grid is replayed from that record: an article joins the story
+of its best candidate when the weighted score reaches the threshold (the undated threshold,
+:data:`~reader.core.stories.grouping.UNDATED_THRESHOLD`, when either date is unknown; it is kept
+as in the code). The settings in the code replay to the stories the library made, which is
+checked.
 
-Run ``python -m benchmarks.stories_tune [split]`` (default ``dev``): it prints the settings with
+Run ``python -m benchmarks.stories_tune [dev|test]`` (default ``dev``): it prints the settings with
 the best F1, preferring the widest band of thresholds that scores as well (a margin against
 over-fitting), and the score of the settings in the code.
 """
 
 from __future__ import annotations
 
+import argparse
 import itertools
-import sys
 import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import Path
 
-from benchmarks.stories_gold import GoldPair, load_split, score_grouping
-from reader.core.storage import Storage
+from benchmarks.stories_gold import (
+    SPLITS,
+    GoldPair,
+    GroupingScore,
+    add_split,
+    load_split,
+    score_grouping,
+    stories_of,
+)
+from reader.core.library import open_library
+from reader.core.records import Fingerprint
 from reader.core.stories import grouping
-from reader.core.stories.fingerprint import day_of, fingerprint
-from reader.core.text import content_hash, word_count
 
 Parts = tuple[float, float, float]
-#: For each added article: its id and, per candidate, (candidate id, similarity parts, days apart).
-Record = list[tuple[int, list[tuple[int, Parts, int]]]]
+#: For each added article: its id and, per candidate, (candidate id, similarity parts, days apart,
+#: whether either date is unknown).
+Record = list[tuple[int, list[tuple[int, Parts, int, bool]]]]
 
 
 @dataclass(frozen=True, slots=True)
 class Setting:
-    """Weights of names and numbers (content words weigh 1), decay per day, threshold."""
+    """Weights of names and numbers (content words weigh 1), decay per day, threshold, and the
+    threshold when either article's date is unknown."""
 
     names: float
     numbers: float
     decay: float
     threshold: float
+    undated_threshold: float = grouping.UNDATED_THRESHOLD
 
 
-def record(pairs: list[GoldPair]) -> tuple[Record, dict[int, tuple[str, str]]]:
-    """Candidates and similarity parts of each article, in the order they were added."""
-    drafts = [(p.id, side, d) for p in pairs for side, d in (("a", p.a), ("b", p.b))]
-    drafts.sort(key=lambda item: item[2].published or datetime.min.replace(tzinfo=UTC))
+CURRENT = Setting(
+    grouping.WEIGHT_NAMES, grouping.WEIGHT_NUMBERS, grouping.DECAY_PER_DAY, grouping.THRESHOLD
+)
+"""The settings in the code."""
+
+
+@contextmanager
+def _watching_probes(log: Record) -> Iterator[None]:
+    """Record every :func:`grouping.probe` the library makes while adding articles."""
+    real = grouping.probe
+
+    def probe(index: grouping.StoryIndex, article_id: int, fp: Fingerprint) -> grouping.Probe:
+        found = real(index, article_id, fp)
+        candidates = [
+            (s.candidate.article_id, s.parts, s.days_apart, s.undated) for s in found.scored
+        ]
+        log.append((article_id, candidates))
+        return found
+
+    grouping.probe = probe  # grouping.assign looks it up when it is called
+    try:
+        yield
+    finally:
+        grouping.probe = real
+
+
+def record(pairs: list[GoldPair]) -> tuple[Record, dict[int, tuple[str, str]], GroupingScore]:
+    """Candidates and similarity parts of each article, in the order they were added, the
+    ``(pair id, side)`` of each article id, and the score of the stories the library made."""
     log: Record = []
-    keys: dict[int, tuple[str, str]] = {}
     with tempfile.TemporaryDirectory() as folder:
-        storage = Storage(Path(folder) / "library.sqlite3")
+        library = open_library(folder)
         try:
-            for pair_id, side, draft in drafts:
-                now = draft.published or datetime.now(UTC)
-                ((article_id, _, _),) = storage.articles.add_many(
-                    [(draft, content_hash(draft.body), word_count(draft.body))], now=now
-                )
-                keys[article_id] = (pair_id, side)
-                fp = fingerprint(draft.title, draft.body, day_of(now))
-
-                def step(index: grouping.StoryIndex, aid: int = article_id) -> None:
-                    found = grouping.probe(index, aid, fp)  # noqa: B023 (called at once)
-                    log.append(
-                        (
-                            aid,
-                            [(s.candidate.article_id, s.parts, s.days_apart) for s in found.scored],
-                        )
-                    )
-                    index.record(aid, aid, 0.0, found.fingerprint, found.postings, found.all_terms)
-
-                storage.stories.with_index(step)
+            with _watching_probes(log):
+                ids = add_split(library, pairs)
+            made = score_grouping(pairs, stories_of(library, ids))
         finally:
-            storage.close()
-    return log, keys
+            library.close()
+    return log, {article_id: key for key, article_id in ids.items()}, made
 
 
 def replay(log: Record, setting: Setting) -> dict[int, int]:
@@ -80,20 +103,28 @@ def replay(log: Record, setting: Setting) -> dict[int, int]:
     story: dict[int, int] = {}
     for article_id, candidates in log:
         best: tuple[float, int] | None = None
-        for other, (terms, names, numbers), days in candidates:
+        for other, (terms, names, numbers), days, undated in candidates:
             score = terms + setting.names * names + setting.numbers * numbers
             score *= max(0.0, 1.0 - setting.decay * max(0, days - 1))
+            if score < (setting.undated_threshold if undated else setting.threshold):
+                continue  # as grouping.best_match: only candidates that reach their threshold
             key = (score, -story[other])
             if best is None or key > (best[0], -best[1]):
                 best = (score, story[other])
-        joined = best is not None and best[0] >= setting.threshold
-        story[article_id] = best[1] if joined and best is not None else article_id
+        story[article_id] = best[1] if best is not None else article_id
     return story
+
+
+def scored(
+    pairs: list[GoldPair], log: Record, keys: dict[int, tuple[str, str]], s: Setting
+) -> GroupingScore:
+    """Pairwise precision and recall under setting ``s``."""
+    return score_grouping(pairs, {keys[a]: story for a, story in replay(log, s).items()})
 
 
 def f1(pairs: list[GoldPair], log: Record, keys: dict[int, tuple[str, str]], s: Setting) -> float:
     """F1 of pairwise precision and recall under setting ``s``."""
-    score = score_grouping(pairs, {keys[a]: story for a, story in replay(log, s).items()})
+    score = scored(pairs, log, keys, s)
     p, r = score.precision, score.recall
     return 2 * p * r / (p + r) if p + r else 0.0
 
@@ -101,7 +132,7 @@ def f1(pairs: list[GoldPair], log: Record, keys: dict[int, tuple[str, str]], s: 
 def main(split: str = "dev") -> None:
     """Grid-search the settings on ``split`` and print the best ones."""
     pairs = load_split(split)
-    log, keys = record(pairs)
+    log, keys, made = record(pairs)
     weights = [round(0.1 * i, 1) for i in range(0, 7)]
     decays = [0.0, 0.04, 0.08, 0.12, 0.16]
     thresholds = [round(0.01 * i, 2) for i in range(15, 81)]
@@ -124,10 +155,14 @@ def main(split: str = "dev") -> None:
             f"numbers {w_numbers:.1f}, thresholds {thresholds[lo]:.2f}-{thresholds[hi]:.2f} "
             f"({steps + 1} steps)"
         )
-    current = Setting(
-        grouping.WEIGHT_NAMES, grouping.WEIGHT_NUMBERS, grouping.DECAY_PER_DAY, grouping.THRESHOLD
+    current = scored(pairs, log, keys, CURRENT)
+    # The replay of the code's settings must be the grouping the library made, or the grid
+    # above was searched on something other than the product.
+    assert current == made, (current, made)
+    print(
+        f"current {CURRENT}: F1 {f1(pairs, log, keys, CURRENT):.3f} "
+        f"(P {current.precision:.3f} R {current.recall:.3f})"
     )
-    print(f"current {current}: F1 {f1(pairs, log, keys, current):.3f}")
 
 
 def _widest_band(flags: list[bool]) -> tuple[int, int] | None:
@@ -143,5 +178,18 @@ def _widest_band(flags: list[bool]) -> tuple[int, int] | None:
     return best
 
 
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line: an optional split (``dev`` by default)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.stories_tune",
+        description="Grid-search story grouping's weights and threshold on a gold split "
+        "(tune on dev only; test is for the final check).",
+    )
+    parser.add_argument(
+        "split", nargs="?", default="dev", choices=SPLITS, help="the gold split (default: dev)"
+    )
+    return parser.parse_args(argv)
+
+
 if __name__ == "__main__":
-    main(*sys.argv[1:2])
+    main(parse_args().split)

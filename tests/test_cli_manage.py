@@ -12,6 +12,7 @@ import pytest
 
 from reader.cli.main import main
 from reader.cli.notes import parse_tag_words
+from reader.cli.output import counted
 from reader.core.errors import InvalidArgument
 from reader.core.library import open_library
 from reader.core.models import ArticleDraft
@@ -179,3 +180,14 @@ def test_show_into_a_pipe_never_pages(
     monkeypatch.setenv("PAGER", "false")
     assert skim(data_dir, "show", str(first)) == 0
     assert capsys.readouterr().out.startswith("Ferry 0 timetable changes")
+
+
+def test_counts_read_in_the_right_number(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert [counted(n, "article") for n in (0, 1, 2)] == ["0 articles", "1 article", "2 articles"]
+    assert counted(1, "entity", "entities") == "1 entity"
+    assert counted(3, "entity", "entities") == "3 entities"
+    add_articles(data_dir, 1)
+    assert skim(data_dir, "backup", str(tmp_path / "copy.sqlite3")) == 0
+    assert capsys.readouterr().out.startswith("backed up 1 article to ")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from reader.cli.output import counted
+
 if TYPE_CHECKING:
     from reader.core import Library
 
@@ -31,7 +33,7 @@ def backup(library: Library, args: argparse.Namespace) -> int:
     from pathlib import Path
 
     target = library.backups.create(Path(args.path) if args.path else None)
-    print(f"backed up {library.articles.count()} articles to {target}")
+    print(f"backed up {counted(library.articles.count(), 'article')} to {target}")
     return 0
 
 

@@ -7,7 +7,7 @@ import argparse
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from reader.cli.arguments import SORTS, STATES, positive_int
-from reader.cli.output import info, print_json, safe
+from reader.cli.output import INFERRED_LEGEND, article_day, inferred_day, info, print_json, safe
 
 if TYPE_CHECKING:
     from reader.core import ArticleMeta, ArticleQuery, Library
@@ -100,6 +100,8 @@ def list_articles(library: Library, args: argparse.Namespace) -> int:
         return 0
     for meta in metas:
         print(_list_row(meta))
+    if any(inferred_day(meta) for meta in metas):
+        info(args, INFERRED_LEGEND)
     return 0
 
 
@@ -124,9 +126,10 @@ def _list_row(meta: ArticleMeta) -> str:
     from reader.core import reading_minutes
 
     star = "*" if meta.starred else " "
-    date = (meta.published or meta.added).strftime("%Y-%m-%d")
+    # "2024-12-28", "~2024-12-27" when inferred from the text, "undated": never the import day.
+    date = article_day(meta).lstrip()
     source = safe(meta.source or "")[:20]
     minutes = f"{reading_minutes(meta.words)}m"
     notes = f"{meta.notes}n" if meta.notes else ""
     title = safe(meta.title)
-    return f"{meta.id:>5} {star} {meta.state.value:<7} {date}  {source:<20} {minutes:>4} {notes:>3}  {title}"
+    return f"{meta.id:>5} {star} {meta.state.value:<7} {date:<11} {source:<20} {minutes:>4} {notes:>3}  {title}"

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from reader.core import AddResult, Span
+    from reader.core import AddResult, ArticleMeta, Span
 
 RESET = "\x1b[0m"
 # SGR codes per label: a readable default on dark and light terminals.
@@ -63,6 +63,39 @@ def info(args: argparse.Namespace, text: str, *, file: TextIO | None = None) -> 
     (default: stderr), unless ``--quiet``."""
     if not getattr(args, "quiet", False):
         print(text, file=file if file is not None else sys.stderr)
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``count`` with ``noun`` in the right number: "1 highlight", "2 highlights", "0 highlights".
+
+    ``plural`` is for nouns that do not take an "s" ("entity", "entities").
+    """
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+#: What the mark before a date inferred from the text means (``skim show`` says "inferred from
+#: the text"); the mark is ``reader.core.INFERRED_MARK``.
+INFERRED_LEGEND = "~ no published date: the day the text says the event happened"
+
+
+def inferred_day(meta: ArticleMeta) -> bool:
+    """Whether a list shows ``meta``'s date as inferred from its text (it has no published date)."""
+    return meta.published is None and meta.event_date is not None and meta.event_date_inferred
+
+
+def article_day(meta: ArticleMeta) -> str:
+    """The article's date for a list column, 11 characters wide, never the day it was imported.
+
+    " 2024-12-28" when published; "~2024-12-27" for an undated article whose text says when
+    the event happened (explained by :data:`INFERRED_LEGEND`); " undated   " when unknown.
+    """
+    from reader.core import INFERRED_MARK
+
+    if meta.published is not None:
+        return f" {meta.published:%Y-%m-%d}"
+    if meta.event_date is not None:
+        return f"{INFERRED_MARK if inferred_day(meta) else ' '}{meta.event_date:%Y-%m-%d}"
+    return f"{' undated':<11}"
 
 
 def safe(text: str) -> str:

@@ -12,6 +12,7 @@ from reader.cli.arguments import positive_int, ratio
 from reader.cli.output import (
     BOLD,
     DIM,
+    counted,
     paged,
     print_json,
     safe,
@@ -245,7 +246,9 @@ def analyze(args: argparse.Namespace) -> int:
     colour = use_colour(args.color)
     print(style(safe(draft.title), BOLD, colour))
     print(
-        f"{len(result.sentences)} sentences, {len(result.entities)} entities, {len(result.numbers)} numbers"
+        f"{counted(len(result.sentences), 'sentence')}, "
+        f"{counted(len(result.entities), 'entity', 'entities')}, "
+        f"{counted(len(result.numbers), 'number')}"
     )
     _print_highlights(summary_, colour)
     print()

@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from reader.cli.output import info, result_line, safe
+from reader.cli.output import counted, info, result_line, safe
 
 if TYPE_CHECKING:
     from reader.core import Library
@@ -52,6 +52,6 @@ def import_service(library: Library, args: argparse.Namespace) -> int:
     info(
         args,
         f"{created} imported, {there} already there, {skipped} skipped, {failed} failed; "
-        f"{result.highlights} highlights added{in_note}",
+        f"{counted(result.highlights, 'highlight')} added{in_note}",
     )
     return 1 if failed else 0

@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING, Any
 from reader.cli.output import (
     BOLD,
     DIM,
+    INFERRED_LEGEND,
+    article_day,
+    inferred_day,
     info,
     print_json_indented,
     safe,
@@ -103,8 +106,10 @@ def stories(library: Library, args: argparse.Namespace) -> int:
         sources = "source" if story.size == 1 else "sources"
         print(style(safe(f"{story.size} {sources} · {story.title}"), BOLD, colour))
         for meta in story.articles:
-            date = (meta.published or meta.added).strftime("%Y-%m-%d")
-            print(f"  {meta.id:>5}  {date}  {safe(meta.source or '')[:22]:<22}  {safe(meta.title)}")
+            day = article_day(meta)  # the "~" of an inferred date takes the space before it
+            print(f"  {meta.id:>5} {day}  {safe(meta.source or '')[:22]:<22}  {safe(meta.title)}")
+    if any(inferred_day(meta) for story in found for meta in story.articles):
+        info(args, INFERRED_LEGEND)
     return 0
 
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from reader.cli.output import info, print_json_indented, result_line, safe
+from reader.cli.output import counted, info, print_json_indented, result_line, safe
 from reader.cli.progress import progress_bar
 from reader.cli.services import SERVICES, import_service
 
@@ -126,7 +126,7 @@ def feed(library: Library, args: argparse.Namespace) -> int:
         removed = library.sources.unsubscribe(args.id)
         print(
             f"Unsubscribed from {safe(removed.title)} (feed {removed.id}); "
-            f"its {removed.articles} articles stay in the library"
+            f"its {counted(removed.articles, 'article')} stay in the library"
         )
         return 0
     if action == "import-opml":
@@ -139,7 +139,9 @@ def feed(library: Library, args: argparse.Namespace) -> int:
             from reader.core import write_atomically
 
             write_atomically(Path(args.file), text)
-            info(args, f"Wrote {len(library.sources.feeds())} feeds to {safe(args.file)}")
+            info(
+                args, f"Wrote {counted(len(library.sources.feeds()), 'feed')} to {safe(args.file)}"
+            )
         return 0
     raise AssertionError(f"unknown feed action {action!r}")  # argparse only allows the above
 
@@ -213,8 +215,9 @@ def _list(args: argparse.Namespace, feeds: list[Feed]) -> int:
     for item in feeds:
         checked = item.last_checked.strftime("%Y-%m-%d %H:%M") if item.last_checked else "never"
         full = " full-text" if item.full_text else ""
+        articles = "article" if item.articles == 1 else "articles"  # padded: the columns stay
         print(
-            f"{item.id:>4}  {safe(item.title)[:40]:<40}  {item.articles:>4} articles"
+            f"{item.id:>4}  {safe(item.title)[:40]:<40}  {item.articles:>4} {articles:<8}"
             f"  checked {checked}{full}  {safe(item.url)}"
         )
     return 0
@@ -228,7 +231,7 @@ def _import_opml(args: argparse.Namespace, library: Library, path: Path) -> int:
         print(f"{item.id}\t{safe(item.title)}\t{safe(item.url)}")
     info(
         args,
-        f"Subscribed to {len(result.added)} feeds ({len(result.existing)} already subscribed); "
+        f"Subscribed to {counted(len(result.added), 'feed')} ({len(result.existing)} already subscribed); "
         "`skim feed update` fetches them",
     )
     return 0

@@ -75,7 +75,7 @@ from reader.core.serialize import (
     summary_to_dict,
 )
 from reader.core.state import ListState, read_list_state, write_list_state
-from reader.core.text import clean_line, reading_minutes, strip_controls
+from reader.core.text import INFERRED_MARK, clean_line, reading_minutes, strip_controls
 from reader.core.types import (
     KEEP,
     LAZY_TYPES,
@@ -188,6 +188,7 @@ __all__ = [
     "DEFAULT_SENTENCES",
     "DEFAULT_THEME",
     "EXPORT_FOLDER_SETTING",
+    "INFERRED_MARK",
     "KEEP",
     "OPINION",
     "SUMMARY_ALGORITHM_SETTING",

@@ -166,6 +166,10 @@ class ArticleMeta:
     words: int
     read: bool = False  # opened (or marked read) by the reader
     progress: int = 0  # the furthest the reader scrolled, in percent of the text
+    #: As on :class:`Article`: the day of the event when there is no published date (None when
+    #: unknown), and whether it was inferred from the text. Never the day it was imported.
+    event_date: date | None = None
+    event_date_inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.cli.main import main
 from reader.core.errors import IngestError
 from reader.core.library import Library
 from reader.core.models import TriageState
@@ -46,6 +47,21 @@ def test_an_article_already_in_the_library_gains_only_the_new_annotations(
     library.annotations.delete(library.annotations.of(ferries.id)[0].id)
     again = library.sources.import_service(path, "wallabag")
     assert again.highlights == 1 and len(library.annotations.of(ferries.id)) == 1
+
+
+def test_cli_counts_read_in_the_right_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = wallabag_json(tmp_path / "wallabag.json")
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main([*data, "import-from", "wallabag", str(path)]) == 0
+    assert capsys.readouterr().err.endswith(
+        "2 imported, 0 already there, 0 skipped, 0 failed; 1 highlight added\n"
+    )
+    assert main([*data, "import-from", "wallabag", str(path)]) == 0
+    assert capsys.readouterr().err.endswith(
+        "0 imported, 2 already there, 0 skipped, 0 failed; 0 highlights added\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from benchmarks import stories_tune
 from benchmarks.stories_gold import (
     GoldPair,
     StoriesGoldError,
@@ -68,3 +69,19 @@ def _sides(pairs: list[GoldPair]) -> list[tuple[GoldPair, str]]:
 def test_malformed_gold_files_are_refused(data: object, message: str) -> None:
     with pytest.raises(StoriesGoldError, match=message):
         parse_pairs(data, "bad.yaml")
+
+
+def test_the_tuner_takes_help_and_a_split() -> None:
+    with pytest.raises(SystemExit) as exit_:
+        stories_tune.parse_args(["--help"])
+    assert exit_.value.code == 0
+    assert stories_tune.parse_args([]).split == "dev"
+
+
+def test_the_tuner_replays_the_products_grouping_of_dev() -> None:
+    # Undated articles dated by their text (never the import day), added last, and held to the
+    # undated threshold: the code's settings replay to the stories the library makes.
+    pairs = load_split("dev")
+    log, keys, made = stories_tune.record(pairs)
+    assert stories_tune.scored(pairs, log, keys, stories_tune.CURRENT) == made == evaluate("dev")
+    assert any(undated for _, candidates in log for *_, undated in candidates)

@@ -3,12 +3,14 @@ unknown to grouping (no time window, no day decay), and the content must still m
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
+from reader.cli.main import main
 from reader.core.ingest.eventdates import event_date
 from reader.core.ingest.reading import read_bytes
 from reader.core.library import Library, open_library
@@ -121,3 +123,35 @@ def test_event_dates(text: str, url: str | None, expected: date | None) -> None:
 def test_only_the_first_paragraphs_are_read() -> None:
     body = "One.\n\nTwo.\n\nThree.\n\nIt reopened on June 3, 2019."
     assert event_date(body) is None
+
+
+def test_stories_and_list_show_an_undated_article_by_its_event_date_never_the_import_day(
+    library: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dated = library.articles.add(read_bytes(DATED, name="dated.md")).article.id
+    with_year = PASTED.replace(b"from December 23 to 27,", b"from December 23 to 27, 2024,")
+    pasted = library.articles.add(read_bytes(with_year, name="kim.txt")).article.id
+    museum = library.articles.add(read_bytes(OTHER_PASTED, name="museum.txt")).article.id
+    data = ["--data-dir", str(library.path.parent)]
+    legend = "~ no published date: the day the text says the event happened\n"
+
+    assert main([*data, "stories"]) == 0
+    out, err = capsys.readouterr()
+    assert f"  {dated:>5}  2024-12-28  Korea Desk" in out
+    assert f"  {pasted:>5} ~2024-12-27  " in out  # inferred: marked, as `skim show` does
+    assert "2026-12-04" not in out and err == legend
+
+    assert main([*data, "list"]) == 0
+    out, err = capsys.readouterr()
+    rows = {int(line.split()[0]): line for line in out.splitlines()}
+    assert " inbox   2024-12-28  Korea Desk " in rows[dated]
+    assert " inbox   ~2024-12-27 " in rows[pasted]
+    assert " inbox   undated     " in rows[museum]
+    assert "2026-12-04" not in out and err == legend
+
+    # The JSON is unchanged: the import day stays "added", no undated article gains "published".
+    assert main([*data, "list", "--json"]) == 0
+    rows_json = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
+    assert rows_json[pasted]["published"] is None
+    assert rows_json[pasted]["added"].startswith("2026-12-04")
+    assert "event_date" not in rows_json[pasted]

@@ -3,16 +3,22 @@ article's date was inferred from its text (header); the Story screen lists the o
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 from reader.core.library import Library
-from reader.core.models import ArticleDraft
+from reader.core.models import ArticleDraft, ArticleMeta, TriageState
 from reader.core.stories.compare import Comparison, SourceSummary
+from reader.tui.app import SkimApp
 from reader.tui.article.header import ArticleHeader
 from reader.tui.article.highlights_panel import HighlightsPanel
 from reader.tui.article.screen import ArticleScreen
+from reader.tui.dialogs.story_picker import _row as picker_row
+from reader.tui.library.screen import LibraryScreen
+from reader.tui.library.view_tabs import ViewTabs
 from reader.tui.story.comparison_text import comparison_lines
-from tests.tui.helpers import RecordingApp, settle_until
+from reader.tui.story.screen import article_prompt
+from tests.tui.helpers import RecordingApp, settle, settle_until
 
 AGGREGATOR = "Castlebridge boss calls for league-wide review"  # the sample with its own Highlights
 
@@ -82,3 +88,54 @@ def test_the_story_screen_lists_each_outlets_own_summary_after_skims() -> None:
         "◦ [b]Their point[/b]",  # article text, not markup
     ]
     assert text[first + 4 : first + 6] == ["[2] Post", "• another pick"]
+
+
+async def test_the_library_by_published_date_never_shows_the_import_day(library: Library) -> None:
+    undated = library.articles.add(
+        ArticleDraft(
+            title="Plenum ends",
+            body="The plenum ran from December 23 to 27, 2024, in Pyongyang, state media said.",
+            event_date=datetime(2024, 12, 27, tzinfo=UTC).date(),
+        )
+    ).article.id
+    unknown = _id(library, "Riverside bridge closure")  # a sample with no date at all
+    app = SkimApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        articles = app.screen.articles
+
+        def row(article_id: int) -> str:
+            index = next(i for i, m in articles.cache.rows.items() if m.id == article_id)
+            return articles.render_line(index - round(articles.scroll_y)).text
+
+        assert "01 Jul 2025" in row(undated)  # sorted by added: the column is the added day
+        await pilot.press("o")
+        await settle(pilot)
+        assert app.screen.query_one(ViewTabs).status == "published, newest first"
+        assert " ~27 Dec 2024 " in row(undated) and "2025" not in row(undated)
+        assert " undated " in row(unknown) and "01 Jul 2025" not in row(unknown)
+
+
+def test_a_story_lists_an_undated_source_by_its_event_date_never_the_import_day() -> None:
+    added = datetime(2026, 12, 6, tzinfo=UTC)
+    dated = ArticleMeta(
+        1, "Kim orders build-up", "Korea Desk", None, None, datetime(2024, 12, 28, tzinfo=UTC),
+        added, TriageState.INBOX, False, (), 0, 200,
+    )  # fmt: skip
+    pasted = replace(dated, id=2, source=None, published=None, event_date=date(2024, 12, 27))
+    inferred = replace(pasted, id=3, event_date_inferred=True)
+    unknown = replace(pasted, id=4, event_date=None)
+    prompts = [article_prompt(n, m).plain for n, m in enumerate((dated, inferred, unknown), 1)]
+    assert prompts == [
+        "[1] Korea Desk · 28 Dec 2024 · Kim orders build-up",
+        "[2] ~27 Dec 2024 · Kim orders build-up",
+        "[3] undated · Kim orders build-up",
+    ]
+    rows = [picker_row(m).plain for m in (dated, pasted, inferred, unknown)]
+    assert rows == [
+        "2024-12-28  Korea Desk  Kim orders build-up",
+        "2024-12-27  Kim orders build-up",
+        "~2024-12-27 Kim orders build-up",
+        "undated     Kim orders build-up",
+    ]

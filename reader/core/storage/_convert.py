@@ -19,7 +19,7 @@ TAG_SEPARATOR = "\x1f"
 #: Columns of ``articles a`` that make an :class:`ArticleMeta`, in the order meta_from_row reads them.
 META_COLUMNS = f"""
     a.id, a.title, a.source, a.author, a.url, a.published, a.added, a.state, a.starred, a.words,
-    a.is_read, a.progress,
+    a.is_read, a.progress, a.event_date, a.event_date_inferred,
     (SELECT group_concat(tag, '{TAG_SEPARATOR}') FROM tags WHERE article_id = a.id) AS tag_list,
     (SELECT count(*) FROM annotations WHERE article_id = a.id AND deleted_at IS NULL)
         + (a.note != '') AS note_count
@@ -81,6 +81,8 @@ def meta_from_row(row: sqlite3.Row) -> ArticleMeta:
         words=row["words"],
         read=bool(row["is_read"]),
         progress=row["progress"],
+        event_date=optional_date(row["event_date"]),
+        event_date_inferred=bool(row["event_date_inferred"]),
     )
 
 

@@ -20,7 +20,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from reader.core import ArticleMeta, SkimError, parse_query
+from reader.core import INFERRED_MARK, ArticleMeta, SkimError, parse_query
 from reader.tui.messages import library_of
 
 #: How many articles the list shows at a time (the search narrows it).
@@ -37,9 +37,15 @@ class StoryChoice:
 
 
 def _row(meta: ArticleMeta) -> Content:
-    when = (meta.published or meta.added).strftime("%Y-%m-%d")
+    if meta.published is not None:  # never the import day: the inferred event day, or "undated"
+        when = f"{meta.published:%Y-%m-%d}  "
+    elif meta.event_date is not None:
+        mark = INFERRED_MARK if meta.event_date_inferred else ""
+        when = f"{mark}{meta.event_date:%Y-%m-%d}".ljust(12)
+    else:
+        when = f"{'undated':<12}"
     return Content.assemble(
-        (f"{when}  ", "$text-muted"),
+        (when, "$text-muted"),
         (f"{meta.source}  " if meta.source else "", "$text-accent"),
         meta.title,  # article text: plain, never markup
     )

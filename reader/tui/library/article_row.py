@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -12,6 +12,7 @@ from textual.strip import Strip
 
 from reader.core import (
     DEFAULT_DATE_FORMAT,
+    INFERRED_MARK,
     ArticleMeta,
     TriageState,
     clean_line,
@@ -106,12 +107,31 @@ def fit(text: str, width: int) -> str:
 
 
 def format_date(meta: ArticleMeta, field: str, date_format: str = DEFAULT_DATE_FORMAT) -> str:
-    """The date shown for ``meta``: publication date when ``field`` is published, else added.
+    """The date shown for ``meta``: the day it was added, or when ``field`` is published its
+    publication date, else the day its text says the event happened (marked by
+    :func:`date_mark`), else "undated" — never the day it was imported.
 
     In ``date_format`` (strftime), cut to the date column's width.
     """
-    when: datetime = meta.published if field == "published" and meta.published else meta.added
+    when: datetime | date
+    if field != "published":
+        when = meta.added
+    elif meta.published is not None:
+        when = meta.published
+    elif meta.event_date is not None:
+        when = meta.event_date
+    else:
+        return fit("undated", DATE_WIDTH)
     return fit(clean_line(when.strftime(date_format)), DATE_WIDTH)
+
+
+def date_mark(meta: ArticleMeta, field: str) -> str:
+    """``INFERRED_MARK`` before a published column's date inferred from the text, else "".
+
+    It takes a cell of the gap before the column, as ``skim list`` and ``skim stories`` do.
+    """
+    inferred = field == "published" and meta.published is None and meta.event_date_inferred
+    return INFERRED_MARK if inferred and meta.event_date is not None else ""
 
 
 def story_mark(size: int, title_width: int) -> str:
@@ -163,7 +183,9 @@ def render_row(
             (fit(clean_line(meta.source or ""), cols.source), styles.dim),
         ]
     if cols.date:
-        parts += [("  ", styles.base), (format_date(meta, date_field, date_format), styles.dim)]
+        mark = date_mark(meta, date_field)
+        gap = [(" ", styles.base), (mark, styles.dim)] if mark else [("  ", styles.base)]
+        parts += [*gap, (format_date(meta, date_field, date_format), styles.dim)]
     parts += [
         ("  ", styles.base),
         (f"{reading_minutes(meta.words)}m".rjust(MINUTES_WIDTH), styles.dim),

@@ -6,7 +6,6 @@ Highlights, the figures they agree and differ on, the names they share or not, a
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -19,7 +18,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, get_current_worker
 
-from reader.core import ArticleMeta, SkimError, clean_line
+from reader.core import INFERRED_MARK, ArticleMeta, SkimError, clean_line
 from reader.tui.failures import report_failure
 from reader.tui.key_footer import KeyFooter
 from reader.tui.messages import OpenArticle, library_of
@@ -29,13 +28,19 @@ if TYPE_CHECKING:
     from reader.core import Comparison, Library
 
 
-def _date(when: datetime | None) -> str:
-    return when.strftime("%d %b %Y") if when else ""
+def _date(meta: ArticleMeta) -> str:
+    """The published day, else the day the text says the event happened ("~" when inferred), else
+    "undated" — never the day the article was imported."""
+    if meta.published is not None:
+        return f"{meta.published:%d %b %Y}"
+    if meta.event_date is not None:
+        return f"{INFERRED_MARK if meta.event_date_inferred else ''}{meta.event_date:%d %b %Y}"
+    return "undated"
 
 
 def article_prompt(number: int, meta: ArticleMeta) -> Content:
     """One source in the list: ``[1] The Harbour Times · 12 Feb 2024 · title``."""
-    parts = [p for p in (meta.source, _date(meta.published or meta.added)) if p]
+    parts = [p for p in (meta.source, _date(meta)) if p]
     return Content.assemble(
         (f"[{number}] ", "bold"), (" · ".join(parts), "$text-muted"), " · ", clean_line(meta.title)
     )
