@@ -300,7 +300,7 @@ class StoryStore:
                 marks = ", ".join("?" * len(part))
                 rows = db.execute(
                     f"""
-                    SELECT s.story_id AS story, {META_COLUMNS} FROM story_articles s
+                    SELECT {META_COLUMNS}, s.story_id AS story FROM story_articles s
                     JOIN articles a ON a.id = s.article_id AND a.deleted_at IS NULL
                     WHERE s.story_id IN ({marks})
                     ORDER BY coalesce(a.published, a.added), a.id
