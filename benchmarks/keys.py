@@ -5,7 +5,7 @@ Usage: ``python -m benchmarks.keys [--rounds N]``
 The library screen runs on a copy of the generated 10,000-article library, the article screen on
 the 5,400-word sample article. A task wakes every 5 ms; how late it wakes is how long the event
 loop was blocked. Each key is pressed ``--rounds`` times; the table shows the worst stall per key
-(median and max over rounds). Target (issue 3): no key press blocks for more than 100 ms.
+(median and max over rounds). Target (issue 18): no key press blocks for more than 50 ms.
 The reader's background analysis runs meanwhile (the library's articles are not analysed yet),
 as it would after an import; ``--no-background`` turns it off.
 """
@@ -51,6 +51,7 @@ ARTICLE_KEYS = [
     "v", "right_square_bracket", "escape", "p", "p", "G", "g",
 ]  # fmt: skip
 LONGFORM = "longform-forty-four-minutes.md"
+TARGET = 0.05  # seconds: the longest a key press may block the UI (issue 18)
 
 
 async def _measure(rounds: int, background: bool = True) -> dict[str, list[float]]:
@@ -122,12 +123,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     load_before = os.getloadavg()[0]
     stalls = asyncio.run(_measure(args.rounds, background=not args.no_background))
-    print("| key | median of worst stalls | max | ≤ 100 ms |\n|---|---|---|---|")
+    print(f"| key | median of worst stalls | max | ≤ {TARGET * 1000:.0f} ms |\n|---|---|---|---|")
     for label, values in stalls.items():
         high = max(values)
         print(
             f"| {label} | {statistics.median(values) * 1000:.0f} ms | {high * 1000:.0f} ms "
-            f"| {'yes' if high <= 0.1 else '**no**'} |"
+            f"| {'yes' if high <= TARGET else '**no**'} |"
         )
     overall = max(max(v) for v in stalls.values())
     # Other processes lengthen every stall: the load average says how busy the machine was.
