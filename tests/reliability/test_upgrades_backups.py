@@ -96,7 +96,7 @@ def test_backup_and_restore_through_the_cli(
     _library_with_notes(data).close()
     target = tmp_path / "copy.sqlite3"
     assert main(["--data-dir", str(data), "backup", str(target)]) == 0
-    assert f"backed up 1 articles to {target}" in capsys.readouterr().out
+    assert f"backed up 1 article to {target}" in capsys.readouterr().out
     assert main(["--data-dir", str(data), "backup", str(target)]) == 1  # never overwrites
     assert "already exists" in capsys.readouterr().err
 

@@ -99,7 +99,7 @@ def test_feed_commands(tmp_path: Path, site: Site, capsys: pytest.CaptureFixture
     assert capsys.readouterr().err == "skim: there is no feed 1 (see `skim feed list`)\n"
 
     assert skim(tmp_path, "feed", "import-opml", str(out_file)) == 0
-    assert "Subscribed to 1 feeds (0 already subscribed)" in capsys.readouterr().err
+    assert "Subscribed to 1 feed (0 already subscribed)" in capsys.readouterr().err
 
 
 def test_feed_add_failure_changes_nothing(
