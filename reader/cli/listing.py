@@ -7,7 +7,7 @@ import argparse
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from reader.cli.arguments import SORTS, STATES, positive_int
-from reader.cli.output import INFERRED_LEGEND, article_day, inferred_day, info, print_json, safe
+from reader.cli.output import INFERRED_LEGEND, article_day, info, print_json, safe
 
 if TYPE_CHECKING:
     from reader.core import ArticleMeta, ArticleQuery, Library
@@ -100,7 +100,7 @@ def list_articles(library: Library, args: argparse.Namespace) -> int:
         return 0
     for meta in metas:
         print(_list_row(meta))
-    if any(inferred_day(meta) for meta in metas):
+    if any(meta.day_inferred for meta in metas):
         info(args, INFERRED_LEGEND)
     return 0
 

@@ -78,11 +78,6 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
 INFERRED_LEGEND = "~ no published date: the day the text says the event happened"
 
 
-def inferred_day(meta: ArticleMeta) -> bool:
-    """Whether a list shows ``meta``'s date as inferred from its text (it has no published date)."""
-    return meta.published is None and meta.event_date is not None and meta.event_date_inferred
-
-
 def article_day(meta: ArticleMeta) -> str:
     """The article's date for a list column, 11 characters wide, never the day it was imported.
 
@@ -91,11 +86,9 @@ def article_day(meta: ArticleMeta) -> str:
     """
     from reader.core import INFERRED_MARK
 
-    if meta.published is not None:
-        return f" {meta.published:%Y-%m-%d}"
-    if meta.event_date is not None:
-        return f"{INFERRED_MARK if inferred_day(meta) else ' '}{meta.event_date:%Y-%m-%d}"
-    return f"{' undated':<11}"
+    if meta.day is None:
+        return f"{' undated':<11}"
+    return f"{INFERRED_MARK if meta.day_inferred else ' '}{meta.day:%Y-%m-%d}"
 
 
 def safe(text: str) -> str:

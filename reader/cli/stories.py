@@ -12,7 +12,6 @@ from reader.cli.output import (
     DIM,
     INFERRED_LEGEND,
     article_day,
-    inferred_day,
     info,
     print_json_indented,
     safe,
@@ -108,7 +107,7 @@ def stories(library: Library, args: argparse.Namespace) -> int:
         for meta in story.articles:
             day = article_day(meta)  # the "~" of an inferred date takes the space before it
             print(f"  {meta.id:>5} {day}  {safe(meta.source or '')[:22]:<22}  {safe(meta.title)}")
-    if any(inferred_day(meta) for story in found for meta in story.articles):
+    if any(meta.day_inferred for story in found for meta in story.articles):
         info(args, INFERRED_LEGEND)
     return 0
 

@@ -171,6 +171,19 @@ class ArticleMeta:
     event_date: date | None = None
     event_date_inferred: bool = False
 
+    @property
+    def day(self) -> datetime | date | None:
+        """The date a list shows: published, else the event's day (None: undated).
+
+        Never the day the article was added: lists that mean that show ``added``.
+        """
+        return self.published if self.published is not None else self.event_date
+
+    @property
+    def day_inferred(self) -> bool:
+        """Whether :attr:`day` was inferred from the text (lists mark it with ``INFERRED_MARK``)."""
+        return self.published is None and self.event_date is not None and self.event_date_inferred
+
 
 @dataclass(frozen=True, slots=True)
 class Article:

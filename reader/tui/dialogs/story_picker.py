@@ -37,13 +37,10 @@ class StoryChoice:
 
 
 def _row(meta: ArticleMeta) -> Content:
-    if meta.published is not None:  # never the import day: the inferred event day, or "undated"
-        when = f"{meta.published:%Y-%m-%d}  "
-    elif meta.event_date is not None:
-        mark = INFERRED_MARK if meta.event_date_inferred else ""
-        when = f"{mark}{meta.event_date:%Y-%m-%d}".ljust(12)
-    else:
-        when = f"{'undated':<12}"
+    # Never the import day: published, else the event's day ("~" when inferred), or "undated".
+    mark = INFERRED_MARK if meta.day_inferred else ""
+    when = f"{mark}{meta.day:%Y-%m-%d}" if meta.day is not None else "undated"
+    when = when.ljust(12)
     return Content.assemble(
         (when, "$text-muted"),
         (f"{meta.source}  " if meta.source else "", "$text-accent"),

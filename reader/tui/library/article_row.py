@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -108,19 +107,13 @@ def fit(text: str, width: int) -> str:
 
 def format_date(meta: ArticleMeta, field: str, date_format: str = DEFAULT_DATE_FORMAT) -> str:
     """The date shown for ``meta``: the day it was added, or when ``field`` is published its
-    publication date, else the day its text says the event happened (marked by
+    :attr:`~reader.core.ArticleMeta.day` (published, else the event's day, marked by
     :func:`date_mark`), else "undated" — never the day it was imported.
 
     In ``date_format`` (strftime), cut to the date column's width.
     """
-    when: datetime | date
-    if field != "published":
-        when = meta.added
-    elif meta.published is not None:
-        when = meta.published
-    elif meta.event_date is not None:
-        when = meta.event_date
-    else:
+    when = meta.added if field != "published" else meta.day
+    if when is None:
         return fit("undated", DATE_WIDTH)
     return fit(clean_line(when.strftime(date_format)), DATE_WIDTH)
 
@@ -130,8 +123,7 @@ def date_mark(meta: ArticleMeta, field: str) -> str:
 
     It takes a cell of the gap before the column, as ``skim list`` and ``skim stories`` do.
     """
-    inferred = field == "published" and meta.published is None and meta.event_date_inferred
-    return INFERRED_MARK if inferred and meta.event_date is not None else ""
+    return INFERRED_MARK if field == "published" and meta.day_inferred else ""
 
 
 def story_mark(size: int, title_width: int) -> str:

@@ -31,11 +31,9 @@ if TYPE_CHECKING:
 def _date(meta: ArticleMeta) -> str:
     """The published day, else the day the text says the event happened ("~" when inferred), else
     "undated" — never the day the article was imported."""
-    if meta.published is not None:
-        return f"{meta.published:%d %b %Y}"
-    if meta.event_date is not None:
-        return f"{INFERRED_MARK if meta.event_date_inferred else ''}{meta.event_date:%d %b %Y}"
-    return "undated"
+    if meta.day is None:
+        return "undated"
+    return f"{INFERRED_MARK if meta.day_inferred else ''}{meta.day:%d %b %Y}"
 
 
 def article_prompt(number: int, meta: ArticleMeta) -> Content:
