@@ -58,6 +58,6 @@ def analysis_version() -> str:
 
     For cache keys: it combines the versions of the sentence, entity and number analysers.
     """
-    from reader.core.analysis import entities, numbers, sentences
+    from reader.core.analysis import versions  # not the analysers: a cache lookup needs no more
 
-    return f"sentences-{sentences.VERSION}/entities-{entities.VERSION}/numbers-{numbers.VERSION}"
+    return f"sentences-{versions.SENTENCES}/entities-{versions.ENTITIES}/numbers-{versions.NUMBERS}"

@@ -21,8 +21,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-VERSION = "1"
-
 
 def _word_set(words: str) -> frozenset[str]:
     """A set from a space-separated word list (long lists read better as running text)."""

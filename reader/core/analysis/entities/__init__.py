@@ -8,7 +8,8 @@ which mentions name the same referent.
 
 from __future__ import annotations
 
-from reader.core.analysis.entities.find import VERSION, find_entities
+from reader.core.analysis.entities.find import find_entities
 from reader.core.analysis.entities.link import canonical_names
+from reader.core.analysis.versions import ENTITIES as VERSION
 
 __all__ = ["VERSION", "canonical_names", "find_entities"]

@@ -21,8 +21,6 @@ from reader.core.analysis.entities.teams import team_names
 from reader.core.analysis.entities.trim import trim
 from reader.core.models import EntityLabel, Span
 
-VERSION = "2"
-
 _LOWERCASE_WORD = re.compile(r"\b[a-z]{3,}\b")
 _GENERATIONAL = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
 _ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z.&]{1,9})\)")
@@ -260,4 +258,4 @@ def _without_overlaps(spans: list[Span]) -> list[Span]:
     return out
 
 
-__all__ = ["VERSION", "find_entities"]
+__all__ = ["find_entities"]

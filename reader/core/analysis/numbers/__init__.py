@@ -6,6 +6,7 @@ make a bare number a figure.
 
 from __future__ import annotations
 
-from reader.core.analysis.numbers.find import VERSION, find_numbers
+from reader.core.analysis.numbers.find import find_numbers
+from reader.core.analysis.versions import NUMBERS as VERSION
 
 __all__ = ["VERSION", "find_numbers"]

@@ -15,8 +15,6 @@ from reader.core.analysis.numbers.anchors import anchors
 from reader.core.analysis.numbers.patterns import ADDRESS, APPROXIMATOR, PATTERNS, PHONE
 from reader.core.models import NumberLabel, Span
 
-VERSION = "1"
-
 _PRIORITY = {label: rank for rank, (label, _) in enumerate(PATTERNS)}
 
 # Capitalised words after which a numeral is an identifier (a CARDINAL), not part of a name.

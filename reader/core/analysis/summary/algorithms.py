@@ -14,10 +14,9 @@ import numbers
 from collections.abc import Sequence
 from functools import lru_cache
 
+from reader.core.analysis.versions import SUMMARY as VERSION
 from reader.core.errors import AnalysisError
 from reader.core.models import Summary, SummaryExplanation, SummarySentence
-
-VERSION = "3"
 
 ALGORITHMS: tuple[str, ...] = (
     "luhn",
@@ -154,10 +153,10 @@ def summary_version(algorithm: str) -> str:
         raise AnalysisError(
             f"unknown summary algorithm {algorithm!r}: choose one of {', '.join(ALGORITHMS)}"
         )
-    from reader.core.analysis import sentences
+    from reader.core.analysis.versions import SENTENCES
 
     sumy, nltk = _library_versions()
-    version = f"{algorithm}/summary-{VERSION}/sentences-{sentences.VERSION}/sumy-{sumy}/nltk-{nltk}"
+    version = f"{algorithm}/summary-{VERSION}/sentences-{SENTENCES}/sumy-{sumy}/nltk-{nltk}"
     if algorithm == "skim":  # refitted weights change the summaries
         from reader.core.analysis.summary.skim import weights_digest
 

@@ -33,7 +33,6 @@ from reader.core.analysis.tone import markers
 from reader.core.analysis.tone.opinion import OPINION, SentenceStance, mark_sentences, opinion_share
 from reader.core.models import Span
 
-VERSION = "1"
 ALARM_MIN = 3
 ALARM_RATE = 4.0
 PROVOCATIVE_MIN = 3
