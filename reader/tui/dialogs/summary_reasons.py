@@ -54,11 +54,17 @@ def sentence_lines(sentence: SummarySentence) -> list[str]:
 
 
 class SummaryReasons(ModalScreen[None]):
-    """Each highlight with why it was chosen, best first; any key in BINDINGS closes it."""
+    """Each highlight with why it was chosen, best first; any key in BINDINGS closes it.
+
+    Its background is opaque, not the usual tint over the article: Textual draws a tinted
+    background by compositing the whole article screen again on each redraw of the dialog, which
+    made ``r`` block the reader twice as long (22-26 ms against 11 ms on the 5,400-word sample).
+    """
 
     DEFAULT_CSS = """
     SummaryReasons {
         align: center middle;
+        background: $background;
         & > #reasons-dialog {
             width: 90%;
             max-width: 100;
