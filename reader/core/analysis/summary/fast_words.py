@@ -140,13 +140,6 @@ _STOCK = NLTKWordTokenizer()
 class FastWordTokenizer(NLTKWordTokenizer):  # type: ignore[misc]
     """``NLTKWordTokenizer`` with stdlib ``re`` patterns; same tokens, several times faster."""
 
-    def tokenize(
-        self, text: str, convert_parentheses: bool = False, return_str: bool = False
-    ) -> Any:
-        """NLTK's tokens of ``text`` (by NLTK's own patterns where the engines differ)."""
-        tokenizer = self if _engines_agree_on(text) else _STOCK
-        return NLTKWordTokenizer.tokenize(tokenizer, text, convert_parentheses, return_str)
-
     STARTING_QUOTES = _pairs(NLTKWordTokenizer.STARTING_QUOTES)
     ENDING_QUOTES = _pairs(NLTKWordTokenizer.ENDING_QUOTES)
     PUNCTUATION = _pairs(NLTKWordTokenizer.PUNCTUATION)
@@ -161,3 +154,10 @@ class FastWordTokenizer(NLTKWordTokenizer):  # type: ignore[misc]
     )
     CONTRACTIONS2: ClassVar[list[Any]] = [_plain(p) for p in NLTKWordTokenizer.CONTRACTIONS2]
     CONTRACTIONS3: ClassVar[list[Any]] = [_plain(p) for p in NLTKWordTokenizer.CONTRACTIONS3]
+
+    def tokenize(
+        self, text: str, convert_parentheses: bool = False, return_str: bool = False
+    ) -> Any:
+        """NLTK's tokens of ``text`` (by NLTK's own patterns where the engines differ)."""
+        tokenizer = self if _engines_agree_on(text) else _STOCK
+        return NLTKWordTokenizer.tokenize(tokenizer, text, convert_parentheses, return_str)
