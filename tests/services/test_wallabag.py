@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -81,3 +82,20 @@ def test_what_is_not_a_wallabag_export_is_refused_in_one_line(
         library.sources.import_service(path, "wallabag")
     assert str(caught.value) == f"{path}: {message}"
     assert library.articles.count() == 0
+
+
+def test_an_annotation_without_a_quote_becomes_the_article_note(
+    library: Library, tmp_path: Path
+) -> None:
+    """wallabag keeps a note on the whole article as an annotation with no quote: it was dropped."""
+    path = wallabag_json(tmp_path / "wallabag.json")
+    entries = json.loads(path.read_text(encoding="utf-8"))
+    entries[0]["annotations"] += [
+        {"text": "Read again before the council vote.", "quote": "", "ranges": []},
+        {"text": "  ", "quote": None, "ranges": []},
+    ]
+    path.write_text(json.dumps(entries), encoding="utf-8")
+    result = library.sources.import_service(path, "wallabag")
+    ferries = library.articles.get(next(o.result for o in result.outcomes if o.result).article.id)
+    assert ferries.note == "Read again before the council vote."
+    assert [a.note for a in library.annotations.of(ferries.id)] == ["The point of the piece."]

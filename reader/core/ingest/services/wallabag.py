@@ -46,6 +46,9 @@ def _entry(entry: dict[str, object], where: str) -> ForeignEntry:
     content = entry.get("content")
     authors = names(entry.get("published_by"))
     annotations = entry.get("annotations")
+    notes = [
+        n for n in (annotations if isinstance(annotations, list) else []) if isinstance(n, dict)
+    ]
     return ForeignEntry(
         where=where,
         url=line(entry.get("url")),
@@ -58,11 +61,21 @@ def _entry(entry: dict[str, object], where: str) -> ForeignEntry:
         state=TriageState.ARCHIVE if _true(entry.get("is_archived")) else TriageState.INBOX,
         starred=_true(entry.get("is_starred")),
         highlights=tuple(
-            ForeignHighlight(quote=quote, note=str(note.get("text") or "").strip())
-            for note in (annotations if isinstance(annotations, list) else [])
-            if isinstance(note, dict) and (quote := str(note.get("quote") or "").strip())
+            ForeignHighlight(quote=quote, note=_text(note))
+            for note in notes
+            if (quote := str(note.get("quote") or "").strip())
+        ),
+        # An annotation with a note and no quote is about the whole article: the article's note.
+        note="\n\n".join(
+            text
+            for note in notes
+            if not str(note.get("quote") or "").strip() and (text := _text(note))
         ),
     )
+
+
+def _text(annotation: dict[str, object]) -> str:
+    return str(annotation.get("text") or "").strip()
 
 
 def _true(value: object) -> bool:
