@@ -126,5 +126,5 @@ async def test_new_keys_have_ids_and_are_in_help_and_the_palette(library: Librar
         for description, key in wanted.items():
             assert key in entries[description].keys, (description, entries[description].keys)
         ids = {b.id for b in screen.BINDINGS if isinstance(b, Binding)}
-        assert {"article.find", "article.find_next", "article.open_url", "article.copy"} <= ids
+        assert {"article.find", "article.find-next", "article.open-url", "article.copy"} <= ids
         assert "`ctrl+g`" in screen.HELP and "`n` and `N` stay for notes" in screen.HELP

@@ -3,12 +3,19 @@ the palette lists skim's commands and themes only; the last view and sort are re
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import json
+import pkgutil
+import re
 from pathlib import Path
 
+from textual.binding import Binding
 from textual.command import CommandInput, CommandList, CommandPalette
+from textual.dom import DOMNode
 from textual.pilot import Pilot
 
+import reader.tui
 from reader.core import THEME_SETTING, read_list_state
 from reader.core.library import Library
 from reader.core.models import ArticleQuery, TriageState
@@ -202,3 +209,39 @@ async def test_the_export_dialog_proposes_the_configured_folder_and_template(
         assert dialog.query_one(Input).value == str(folder)
         pressed = dialog.query_one(RadioSet).pressed_button
         assert pressed is not None and pressed.name == "brief"
+
+
+#: A binding id as users write it under [keymap]: ``<screen>.<action>``, both in kebab-case.
+BINDING_ID = re.compile(r"^[a-z]+(-[a-z]+)*\.[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _every_binding() -> dict[str, list[Binding]]:
+    """The bindings of every screen, dialog and widget of the reader (and the app), by class."""
+    found: dict[str, list[Binding]] = {}
+    for module in pkgutil.walk_packages(reader.tui.__path__, "reader.tui."):
+        for cls in vars(importlib.import_module(module.name)).values():
+            if not (inspect.isclass(cls) and issubclass(cls, DOMNode)):
+                continue
+            if not cls.__module__.startswith("reader.tui.") or "BINDINGS" not in vars(cls):
+                continue
+            bindings = vars(cls)["BINDINGS"]
+            assert all(isinstance(b, Binding) for b in bindings), cls  # no (key, action) tuples
+            found[f"{cls.__module__}.{cls.__qualname__}"] = bindings
+    return found
+
+
+def test_every_binding_id_is_screen_dot_action_in_kebab_case() -> None:
+    found = _every_binding()
+    ids = {b.id for bindings in found.values() for b in bindings}
+    # The walk reaches the app, the screens, the find bar, the article list and the dialogs.
+    prefixes = {i.split(".")[0] for i in ids if i}
+    assert {"app", "library", "article", "story", "help", "note-editor", "story-picker"} <= prefixes
+    assert {"summary-reasons", "algorithm-picker", "tag-editor", "details-editor"} <= prefixes
+    assert {"export-dialog", "import-dialog", "entity-list"} <= prefixes
+    wrong = [
+        (owner, b.key, b.id)
+        for owner, bindings in found.items()
+        for b in bindings
+        if b.id is None or not BINDING_ID.match(b.id)
+    ]
+    assert wrong == []

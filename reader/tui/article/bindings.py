@@ -10,11 +10,12 @@ from textual.binding import Binding, BindingType
 
 
 def _key(key: str, action: str, description: str, *, show: bool = False) -> Binding:
-    return Binding(key, action, description, show=show, id=f"article.{action}")
+    """An article binding; its id (for keymaps) is ``article.<action>`` in kebab-case."""
+    return Binding(key, action, description, show=show, id=f"article.{action.replace('_', '-')}")
 
 
 def _call(key: str, action: str, description: str, name: str) -> Binding:
-    """A binding whose action takes arguments: its id is ``article.<name>``."""
+    """A binding whose action takes arguments: its id is ``article.<name>`` (kebab-case)."""
     return Binding(key, action, description, show=False, id=f"article.{name}")
 
 
@@ -65,8 +66,8 @@ BINDINGS: list[BindingType] = [
     _key("k,up", "scroll_up", "Scroll up"),
     _key("space,pagedown,ctrl+f", "page_down", "Page down"),
     _key("b,shift+space,pageup,ctrl+b", "page_up", "Page up"),
-    _call("ctrl+d", "half_page(1)", "Half page down", "half_page_down"),
-    _call("ctrl+u", "half_page(-1)", "Half page up", "half_page_up"),
+    _call("ctrl+d", "half_page(1)", "Half page down", "half-page-down"),
+    _call("ctrl+u", "half_page(-1)", "Half page up", "half-page-up"),
     _key("g", "top", "Top"),
     _key("G", "bottom", "Bottom"),
     _key("right_square_bracket", "next_sentence", "Next sentence", show=True),
@@ -74,23 +75,23 @@ BINDINGS: list[BindingType] = [
     # Priority: runs before the next key is delivered, so "/word" typed in one burst (as a
     # terminal sends a paste or fast typing) lands in the find bar, not on the text's keys.
     Binding("slash", "find", "Find", priority=True, id="article.find"),
-    _call("ctrl+g,f3", "find_next(1)", "Next match", "find_next"),
-    _call("ctrl+r", "find_next(-1)", "Previous match", "find_previous"),
+    _call("ctrl+g,f3", "find_next(1)", "Next match", "find-next"),
+    _call("ctrl+r", "find_next(-1)", "Previous match", "find-previous"),
     _key("h", "highlight", "Highlight", show=True),
     _key("v", "select", "Select sentences"),
-    _call("w", "words('start')", "Select words", "select_words"),
-    _call("W", "words('shrink')", "Selection: one word fewer", "shrink_selection"),
+    _call("w", "words('start')", "Select words", "select-words"),
+    _call("W", "words('shrink')", "Selection: one word fewer", "shrink-selection"),
     _call(
         "less_than_sign",
         "words('earlier')",
         "Selection: start a word earlier",
-        "selection_start_earlier",
+        "selection-start-earlier",
     ),
     _call(
         "greater_than_sign",
         "words('later')",
         "Selection: start a word later",
-        "selection_start_later",
+        "selection-start-later",
     ),
     _key("n", "note", "Note", show=True),
     _key("N", "article_note", "Article note"),
@@ -111,8 +112,8 @@ BINDINGS: list[BindingType] = [
     _key("T", "tone", "Tone evidence"),
     _key("c", "story", "Compare sources"),
     _key("L", "link_story", "Same event as…"),
-    _call("J", "next_article(1)", "Next article", "next_article"),
-    _call("K", "next_article(-1)", "Previous article", "previous_article"),
+    _call("J", "next_article(1)", "Next article", "next-article"),
+    _call("K", "next_article(-1)", "Previous article", "previous-article"),
     _key("ctrl+e", "export", "Export Markdown"),
     _key("o", "open_url", "Open in browser"),
     _key("y", "copy", "Copy"),

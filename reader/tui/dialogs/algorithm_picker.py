@@ -38,7 +38,7 @@ class AlgorithmPicker(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "cancel", "Close", id="algorithm_picker.cancel"),
+        Binding("escape,q", "cancel", "Close", id="algorithm-picker.cancel"),
     ]
 
     def __init__(self, algorithms: Sequence[str], current: str) -> None:

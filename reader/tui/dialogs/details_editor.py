@@ -103,8 +103,8 @@ class DetailsEditor(ModalScreen[Details | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="details_editor.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="details_editor.cancel"),
+        Binding("ctrl+s", "save", "Save", id="details-editor.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="details-editor.cancel"),
     ]
 
     def __init__(self, details: Details) -> None:

@@ -46,7 +46,7 @@ class EntityList(ModalScreen[EntityEntry | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "cancel", "Close", id="entity_list.cancel"),
+        Binding("escape,q", "cancel", "Close", id="entity-list.cancel"),
     ]
 
     def __init__(self, groups: Mapping[str, Sequence[EntityEntry]]) -> None:

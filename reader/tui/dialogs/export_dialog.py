@@ -43,7 +43,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="export_dialog.cancel"),
+        Binding("escape", "cancel", "Cancel", id="export-dialog.cancel"),
     ]
 
     def __init__(self, count: int, folder: Path, template: str = "default") -> None:

@@ -32,7 +32,7 @@ class ImportDialog(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="import_dialog.cancel"),
+        Binding("escape", "cancel", "Cancel", id="import-dialog.cancel"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -61,12 +61,12 @@ class NoteEditor(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="note_editor.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="note_editor.cancel"),
-        Binding("ctrl+o", "overwrite", "Save mine over theirs", id="note_editor.overwrite"),
-        Binding("ctrl+t", "keep_theirs", "Keep theirs", id="note_editor.keep_theirs"),
-        Binding("ctrl+b", "both", "Keep both", id="note_editor.both"),
-        Binding("ctrl+g", "copy", "Copy my text", id="note_editor.copy"),
+        Binding("ctrl+s", "save", "Save", id="note-editor.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="note-editor.cancel"),
+        Binding("ctrl+o", "overwrite", "Save mine over theirs", id="note-editor.overwrite"),
+        Binding("ctrl+t", "keep_theirs", "Keep theirs", id="note-editor.keep-theirs"),
+        Binding("ctrl+b", "both", "Keep both", id="note-editor.both"),
+        Binding("ctrl+g", "copy", "Copy my text", id="note-editor.copy"),
     ]
 
     def __init__(

@@ -69,8 +69,8 @@ class StoryPicker(ModalScreen[StoryChoice | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="story_picker.cancel"),
-        Binding("down", "to_list", "To the list", show=False, id="story_picker.to_list"),
+        Binding("escape", "cancel", "Cancel", id="story-picker.cancel"),
+        Binding("down", "to_list", "To the list", show=False, id="story-picker.to-list"),
     ]
 
     def __init__(self, article_id: int, title: str) -> None:

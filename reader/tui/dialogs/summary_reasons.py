@@ -82,7 +82,7 @@ class SummaryReasons(ModalScreen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,r", "close", "Close", id="summary_reasons.close"),
+        Binding("escape,q,r", "close", "Close", id="summary-reasons.close"),
     ]
 
     def __init__(self, summary: Summary) -> None:

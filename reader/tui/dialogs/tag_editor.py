@@ -73,7 +73,7 @@ class TagEditor(ModalScreen[list[str] | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="tag_editor.cancel"),
+        Binding("escape", "cancel", "Cancel", id="tag-editor.cancel"),
     ]
 
     def __init__(
