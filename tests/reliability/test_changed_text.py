@@ -76,7 +76,7 @@ def test_an_orphan_comes_back_when_its_text_returns(library: Library) -> None:
     library.articles.add(ArticleDraft(title="Ferry", body=NEW, url=URL))
     assert library.annotations.of(aid)[0].orphaned
     back = library.articles.add(ArticleDraft(title="Ferry", body=OLD + "\n\nCorrection.", url=URL))
-    assert back.reason == "updated (text changed; 1 highlights re-anchored, 0 orphaned)"
+    assert back.reason == "updated (text changed; 1 highlight re-anchored, 0 orphaned)"
     (annotation,) = library.annotations.of(aid)
     assert annotation.id == price and not annotation.orphaned
 
@@ -108,7 +108,7 @@ def test_cli_reports_the_update_and_shows_orphans_apart(
     page.write_text(f"---\ntitle: Ferry\nurl: {URL}\n---\n\n{NEW}\n", encoding="utf-8")
     assert main([*skim, "add", str(page)]) == 0
     out = capsys.readouterr().out
-    assert out == "1\tFerry\tupdated (text changed; 1 highlights re-anchored, 1 orphaned)\n"
+    assert out == "1\tFerry\tupdated (text changed; 1 highlight re-anchored, 1 orphaned)\n"
     assert main([*skim, "show", "1"]) == 0
     shown = capsys.readouterr().out
     notes, orphans = shown.split("Orphaned highlights (no longer in the text)")

@@ -76,8 +76,9 @@ class Articles:
         )
         if revision is None:
             return "same URL"
+        highlights = "highlight" if revision.reanchored == 1 else "highlights"
         return (
-            f"updated (text changed; {revision.reanchored} highlights re-anchored, "
+            f"updated (text changed; {revision.reanchored} {highlights} re-anchored, "
             f"{revision.orphaned} orphaned)"
         )
 
