@@ -100,6 +100,28 @@ async def test_paging_keys_move_by_a_screen_and_half_a_screen(library: Library) 
         assert text.scroll_y == 0
 
 
+async def test_arrow_page_and_home_end_keys_are_the_screens_own(library: Library) -> None:
+    """The text widget took pgdn/pgup, the arrows and home/end itself (a scrolling container's
+    keys): they were missing from `?`, ignored the keymap and scrolled with an animation."""
+    from reader.tui.keys import screen_keys
+
+    async with reading(library, article_id(library), size=(100, 20)) as (pilot, screen):
+        keys = {entry.description: entry.keys for entry in screen_keys(screen)}
+        assert {"pgdn", "pgup"} <= {*keys["Page down"], *keys["Page up"]}
+        assert "↓" in keys["Scroll down"] and "↑" in keys["Scroll up"]
+        assert "home" in keys["Top"] and "end" in keys["Bottom"]
+        text = screen.article_text
+        await pilot.press("pagedown")
+        page = text.scroll_y
+        assert page >= text.scrollable_content_region.height - 1  # at once, not animated
+        await pilot.press("down")
+        assert text.scroll_y == page + 1
+        await pilot.press("end")
+        assert text.scroll_y == text.max_scroll_y
+        await pilot.press("home")
+        assert text.scroll_y == 0
+
+
 async def test_new_keys_have_ids_and_are_in_help_and_the_palette(library: Library) -> None:
     from reader.tui.keys import screen_keys
 

@@ -30,8 +30,12 @@ from reader.tui.spans import Range
 CursorKey = tuple[int, Range | None, Range | None, int, int, int]
 
 
-class ArticleText(ScrollView, can_focus=True):
-    """The article text with entity colours, highlights, summary marks and a sentence cursor."""
+class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
+    """The article text with entity colours, highlights, summary marks and a sentence cursor.
+
+    It takes none of a scrolling container's keys: the arrows, page and home/end keys are the
+    article screen's bindings, so they appear in `?`, follow the keymap and scroll at once.
+    """
 
     DEFAULT_CSS = """
     ArticleText {

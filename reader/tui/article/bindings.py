@@ -68,8 +68,8 @@ BINDINGS: list[BindingType] = [
     _key("b,shift+space,pageup,ctrl+b", "page_up", "Page up"),
     _call("ctrl+d", "half_page(1)", "Half page down", "half-page-down"),
     _call("ctrl+u", "half_page(-1)", "Half page up", "half-page-up"),
-    _key("g", "top", "Top"),
-    _key("G", "bottom", "Bottom"),
+    _key("g,home", "top", "Top"),
+    _key("G,end", "bottom", "Bottom"),
     _key("right_square_bracket", "next_sentence", "Next sentence", show=True),
     _key("left_square_bracket", "previous_sentence", "Previous sentence"),
     # Priority: runs before the next key is delivered, so "/word" typed in one burst (as a
