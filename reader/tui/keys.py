@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual.app import App
+from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -69,4 +70,20 @@ def screen_keys(screen: Screen[Any]) -> list[KeyHelp]:
         found[key] = KeyHelp(
             (shown,), binding.description, help_text, binding.action, active.node, active.enabled
         )
-    return list(found.values())
+    # In the order the bindings are declared: a keymap re-binds a remapped action last, which
+    # would move it to the end of `?`.
+    nodes = {id(entry.node): n for n, entry in reversed(list(enumerate(found.values())))}
+    return sorted(
+        found.values(),
+        key=lambda entry: (nodes[id(entry.node)], _declared(entry.node).get(entry.action, 0)),
+    )
+
+
+def _declared(node: DOMNode) -> dict[str, int]:
+    """The position of each action among ``node``'s declared bindings (base classes first)."""
+    order: dict[str, int] = {}
+    for cls in reversed(type(node).__mro__):
+        for binding in vars(cls).get("BINDINGS", ()):
+            if isinstance(binding, Binding):
+                order.setdefault(binding.action, len(order))
+    return order

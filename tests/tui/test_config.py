@@ -76,6 +76,9 @@ async def test_a_config_file_changes_the_reader(
         # [keymap]: z archives, a no longer does, and the help shows z.
         (archive,) = [k for k in screen_keys(screen) if k.action == "archive"]
         assert archive.keys == ("z",)
+        # … in its place among the triage keys, not moved to the end of the list.
+        actions = [k.action for k in screen_keys(screen) if k.node is screen]
+        assert actions.index("archive") == actions.index("later") + 1
         first = screen.articles.current
         assert first is not None and first.state == TriageState.INBOX
         await pilot.press("a")
