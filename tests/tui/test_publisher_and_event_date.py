@@ -52,14 +52,19 @@ async def test_an_article_without_its_own_summary_shows_none(library: Library) -
         assert "publisher:" not in screen.query_one(ArticleHeader).plain
 
 
-async def test_the_header_says_when_the_date_was_inferred(library: Library) -> None:
-    undated = library.articles.add(
+def _add_undated(library: Library) -> int:
+    """An article with no published date, dated by the event its text gives (27 Dec 2024)."""
+    return library.articles.add(
         ArticleDraft(
             title="Plenum ends",
             body="The plenum ran from December 23 to 27, 2024, in Pyongyang, state media said.",
             event_date=datetime(2024, 12, 27, tzinfo=UTC).date(),
         )
     ).article.id
+
+
+async def test_the_header_says_when_the_date_was_inferred(library: Library) -> None:
+    undated = _add_undated(library)
     app = RecordingApp(library)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = ArticleScreen(undated)
@@ -91,13 +96,7 @@ def test_the_story_screen_lists_each_outlets_own_summary_after_skims() -> None:
 
 
 async def test_the_library_by_published_date_never_shows_the_import_day(library: Library) -> None:
-    undated = library.articles.add(
-        ArticleDraft(
-            title="Plenum ends",
-            body="The plenum ran from December 23 to 27, 2024, in Pyongyang, state media said.",
-            event_date=datetime(2024, 12, 27, tzinfo=UTC).date(),
-        )
-    ).article.id
+    undated = _add_undated(library)
     unknown = _id(library, "Riverside bridge closure")  # a sample with no date at all
     app = SkimApp(library)
     async with app.run_test(size=(120, 40)) as pilot:
