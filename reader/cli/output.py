@@ -84,11 +84,8 @@ def article_day(meta: ArticleMeta) -> str:
     " 2024-12-28" when published; "~2024-12-27" for an undated article whose text says when
     the event happened (explained by :data:`INFERRED_LEGEND`); " undated   " when unknown.
     """
-    from reader.core import INFERRED_MARK
-
-    if meta.day is None:
-        return f"{' undated':<11}"
-    return f"{INFERRED_MARK if meta.day_inferred else ' '}{meta.day:%Y-%m-%d}"
+    # The mark of an inferred date takes the space before it, so the dates line up.
+    return f"{'' if meta.day_inferred else ' '}{meta.day_text('%Y-%m-%d')}".ljust(11)
 
 
 def safe(text: str) -> str:

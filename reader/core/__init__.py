@@ -75,8 +75,9 @@ from reader.core.serialize import (
     summary_to_dict,
 )
 from reader.core.state import ListState, read_list_state, write_list_state
-from reader.core.text import INFERRED_MARK, clean_line, reading_minutes, strip_controls
+from reader.core.text import clean_line, reading_minutes, strip_controls
 from reader.core.types import (
+    INFERRED_MARK,
     KEEP,
     LAZY_TYPES,
     AddResult,

@@ -148,6 +148,11 @@ class ArticleDraft:
     publisher_tone: str | None = None
 
 
+#: What every list puts before an undated article's date when it was inferred from its text (the
+#: article header and ``skim show`` say "inferred from the text"); never the day it was imported.
+INFERRED_MARK = "~"
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleMeta:
     """What a list row needs to know about a stored article (no body text)."""
@@ -183,6 +188,12 @@ class ArticleMeta:
     def day_inferred(self) -> bool:
         """Whether :attr:`day` was inferred from the text (lists mark it with ``INFERRED_MARK``)."""
         return self.published is None and self.event_date is not None and self.event_date_inferred
+
+    def day_text(self, date_format: str) -> str:
+        """:attr:`day` in ``date_format``, after :data:`INFERRED_MARK` when inferred; "undated"."""
+        if self.day is None:
+            return "undated"
+        return f"{INFERRED_MARK if self.day_inferred else ''}{self.day:{date_format}}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,10 +27,6 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 
 WORDS_PER_MINUTE = 230
 
-#: What every list puts before an undated article's date when it was inferred from its text (the
-#: article header and ``skim show`` say "inferred from the text"); never the day it was imported.
-INFERRED_MARK = "~"
-
 
 def strip_controls(text: str) -> str:
     """Remove terminal escape sequences, control characters and bidi overrides; keep ``\\n``, ``\\t``."""

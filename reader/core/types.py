@@ -16,6 +16,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from reader.core.models import (
+    INFERRED_MARK,
     KEEP,
     AddResult,
     Analysis,
@@ -90,6 +91,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "INFERRED_MARK",
     "KEEP",
     "AddResult",
     "Analysis",

@@ -20,7 +20,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from reader.core import INFERRED_MARK, ArticleMeta, SkimError, parse_query
+from reader.core import ArticleMeta, SkimError, parse_query
 from reader.tui.messages import library_of
 
 #: How many articles the list shows at a time (the search narrows it).
@@ -37,10 +37,7 @@ class StoryChoice:
 
 
 def _row(meta: ArticleMeta) -> Content:
-    # Never the import day: published, else the event's day ("~" when inferred), or "undated".
-    mark = INFERRED_MARK if meta.day_inferred else ""
-    when = f"{mark}{meta.day:%Y-%m-%d}" if meta.day is not None else "undated"
-    when = when.ljust(12)
+    when = meta.day_text("%Y-%m-%d").ljust(12)  # never the import day
     return Content.assemble(
         (when, "$text-muted"),
         (f"{meta.source}  " if meta.source else "", "$text-accent"),

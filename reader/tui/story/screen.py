@@ -18,7 +18,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, get_current_worker
 
-from reader.core import INFERRED_MARK, ArticleMeta, SkimError, clean_line
+from reader.core import ArticleMeta, SkimError, clean_line
 from reader.tui.failures import report_failure
 from reader.tui.key_footer import KeyFooter
 from reader.tui.messages import OpenArticle, library_of
@@ -28,17 +28,9 @@ if TYPE_CHECKING:
     from reader.core import Comparison, Library
 
 
-def _date(meta: ArticleMeta) -> str:
-    """The published day, else the day the text says the event happened ("~" when inferred), else
-    "undated" — never the day the article was imported."""
-    if meta.day is None:
-        return "undated"
-    return f"{INFERRED_MARK if meta.day_inferred else ''}{meta.day:%d %b %Y}"
-
-
 def article_prompt(number: int, meta: ArticleMeta) -> Content:
     """One source in the list: ``[1] The Harbour Times · 12 Feb 2024 · title``."""
-    parts = [p for p in (meta.source, _date(meta)) if p]
+    parts = [p for p in (meta.source, meta.day_text("%d %b %Y")) if p]
     return Content.assemble(
         (f"[{number}] ", "bold"), (" · ".join(parts), "$text-muted"), " · ", clean_line(meta.title)
     )
