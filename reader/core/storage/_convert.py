@@ -79,7 +79,7 @@ def meta_from_row(row: sqlite3.Row) -> ArticleMeta:
         source=source,
         author=author,
         url=url,
-        published=None if published is None else from_text(published),
+        published=optional_datetime(published),
         added=from_text(added),
         state=_STATES[state],
         starred=bool(starred),
