@@ -63,15 +63,15 @@ def _entry(entry: dict[str, object], where: str) -> ForeignEntry:
         highlights=tuple(
             ForeignHighlight(quote=quote, note=_text(note))
             for note in notes
-            if (quote := str(note.get("quote") or "").strip())
+            if (quote := _quote(note))
         ),
         # An annotation with a note and no quote is about the whole article: the article's note.
-        note="\n\n".join(
-            text
-            for note in notes
-            if not str(note.get("quote") or "").strip() and (text := _text(note))
-        ),
+        note="\n\n".join(text for note in notes if not _quote(note) and (text := _text(note))),
     )
+
+
+def _quote(annotation: dict[str, object]) -> str:
+    return str(annotation.get("quote") or "").strip()
 
 
 def _text(annotation: dict[str, object]) -> str:
