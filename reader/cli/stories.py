@@ -12,6 +12,7 @@ from reader.cli.output import (
     DIM,
     INFERRED_LEGEND,
     article_day,
+    counted,
     info,
     print_json_indented,
     safe,
@@ -102,8 +103,7 @@ def stories(library: Library, args: argparse.Namespace) -> int:
         return 0
     colour = use_colour(args.color)
     for story in found:
-        sources = "source" if story.size == 1 else "sources"
-        print(style(safe(f"{story.size} {sources} · {story.title}"), BOLD, colour))
+        print(style(safe(f"{counted(story.size, 'source')} · {story.title}"), BOLD, colour))
         for meta in story.articles:
             day = article_day(meta)  # the "~" of an inferred date takes the space before it
             print(f"  {meta.id:>5} {day}  {safe(meta.source or '')[:22]:<22}  {safe(meta.title)}")
