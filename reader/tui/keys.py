@@ -73,9 +73,10 @@ def screen_keys(screen: Screen[Any]) -> list[KeyHelp]:
     # In the order the bindings are declared: a keymap re-binds a remapped action last, which
     # would move it to the end of `?`.
     nodes = {id(entry.node): n for n, entry in reversed(list(enumerate(found.values())))}
+    declared = {id(entry.node): _declared(entry.node) for entry in found.values()}
     return sorted(
         found.values(),
-        key=lambda entry: (nodes[id(entry.node)], _declared(entry.node).get(entry.action, 0)),
+        key=lambda entry: (nodes[id(entry.node)], declared[id(entry.node)].get(entry.action, 0)),
     )
 
 
