@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from benchmarks.generate import library_dir
+from benchmarks.libraries import library_dir
 from benchmarks.run import own_settings_and_cache
 
 LIBRARY_KEYS = [

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-from benchmarks import generate
+from benchmarks import generate, libraries
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The algorithms skim accelerates; the others run sumy's own classes already.
@@ -125,7 +125,7 @@ def startup(config: Config) -> Iterator[Row]:
     floor = [_empty_app() for _ in range(config.runs)]
     yield Row("start: Textual's empty app (floor)", "-", floor)
     for size in config.library_sizes:
-        folder = generate.library_dir(size)
+        folder = libraries.library_dir(size)
         _probe(folder)  # warm the OS file cache, as a reader's second start would be
         inside, outside, rss = [], [], []
         for _ in range(config.runs):
@@ -159,7 +159,7 @@ def cli(config: Config) -> Iterator[Row]:
         # A copy: `show` caches analyses, and "first time" must be the first time on every run.
         folder = Path(tmp)
         name = "library.sqlite3"
-        (folder / name).write_bytes((generate.library_dir(size) / name).read_bytes())
+        (folder / name).write_bytes((libraries.library_dir(size) / name).read_bytes())
         skim = ("-m", "reader", "--data-dir", str(folder))
         # With the bytecode cache, as an installed skim runs (see _python).
         samples = [_python(*skim, "list", "--json", bytecode=True)[0] for _ in range(config.runs)]
@@ -390,7 +390,7 @@ def importing(config: Config) -> Iterator[Row]:
             note=f"{os.cpu_count()} cores",
         )
         # The UI stall: the TUI open on a 10k library while a worker imports the files.
-        library_dir = generate.library_dir(config.library_sizes[0])
+        library_dir = libraries.library_dir(config.library_sizes[0])
         stalls, idle = [], []
         for _run in range(max(1, config.runs // 2)):
             with tempfile.TemporaryDirectory() as copy:

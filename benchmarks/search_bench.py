@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from benchmarks import generate
+from benchmarks import libraries
 from benchmarks.measures import Config, Row
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def search(config: Config) -> Iterator[Row]:
     from reader.core.query import parse_query
 
     for size in config.library_sizes:
-        folder = generate.library_dir(size)
+        folder = libraries.library_dir(size)
         library = open_library(folder)
         raw = sqlite3.connect(f"{(folder / 'library.sqlite3').as_uri()}?mode=ro", uri=True)
         try:
