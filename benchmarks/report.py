@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks.measures import Row
+from benchmarks.measure_types import Row
 
 HEADER = ("measure", "size", "median", "min", "max", "target", "met?", "note")
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from benchmarks import libraries
-from benchmarks.measures import Config, Row
+from benchmarks.measure_types import Config, Row
 
 if TYPE_CHECKING:
     from reader.core.library import Library

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import generate, report
-from benchmarks.measures import Row
+from benchmarks.measure_types import Row
 from reader.core.analysis import analyze
 
 
