@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.quality import Analyzer, Score, score_spans
-from reader.core.models import Span
+from reader.core.results import Span
 
 LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "MISC": "MISC"}
 SCORED = ("PERSON", "ORG", "PLACE")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import SkimError
-from reader.core.models import EntityLabel, NumberLabel, Span
+from reader.core.results import EntityLabel, NumberLabel, Span
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 SPLITS = ("dev", "test")

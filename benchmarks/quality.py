@@ -22,7 +22,7 @@ from typing import Literal
 
 from benchmarks.gold import SPLITS, GoldDocument, GoldFormatError, load_split
 from reader.core.errors import SkimError
-from reader.core.models import Analysis, Span
+from reader.core.results import Analysis, Span
 
 Mode = Literal["strict", "overlap"]
 Analyzer = Callable[[str], Analysis]

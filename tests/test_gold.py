@@ -16,7 +16,7 @@ from benchmarks.gold import (
     parse_gold,
 )
 from benchmarks.quality import Score, evaluate, find_row, score_spans, sentence_spans
-from reader.core.models import Analysis, Span
+from reader.core.results import Analysis, Span
 
 DOC = """#source: sample_articles/example.md
 #note: a comment

@@ -5,17 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from reader.core.models import (
+from reader.core.models import Article, ArticleDraft, ArticleMeta
+from reader.core.records import Feed
+from reader.core.results import (
     Analysis,
-    Article,
-    ArticleDraft,
-    ArticleMeta,
     Span,
     Summary,
     SummaryExplanation,
     SummarySentence,
 )
-from reader.core.records import Feed
 
 
 def iso(moment: datetime | None) -> str | None:

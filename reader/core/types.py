@@ -3,7 +3,8 @@
 Clients (the CLI, the reader) import these from ``reader.core``, never from the module that
 defines them, so the core can move its rooms around without breaking them.
 
-The records of :mod:`reader.core.models` (with ``ImportOutcome``, ``Keep`` and ``Clock``) and of
+The records of :mod:`reader.core.models` (with ``ImportOutcome``, ``Keep`` and ``Clock``), of
+:mod:`reader.core.results` (labels, spans, analyses, summaries) and of
 :mod:`reader.core.records` (feeds) are named here and load with ``reader.core``.
 The types of stories, tone, exports and saved links live beside the code that computes them, which
 pulls in more (figure matching, templates, the web fetcher): they load the first time they are
@@ -19,27 +20,29 @@ from reader.core.models import (
     INFERRED_MARK,
     KEEP,
     AddResult,
-    Analysis,
     Annotation,
     Article,
     ArticleDraft,
     ArticleMeta,
     ArticleQuery,
     Clock,
-    EntityLabel,
     ImportOutcome,
     Keep,
-    NumberLabel,
     OutcomeHandler,
     Progress,
     SearchTerm,
+    TriageState,
+)
+from reader.core.records import Feed, FeedUpdate, ManualLinks, ServiceImport
+from reader.core.results import (
+    Analysis,
+    EntityLabel,
+    NumberLabel,
     Span,
     Summary,
     SummaryExplanation,
     SummarySentence,
-    TriageState,
 )
-from reader.core.records import Feed, FeedUpdate, ManualLinks, ServiceImport
 
 if TYPE_CHECKING:
     from reader.core.analysis.tone.label import Tone, ToneLabel

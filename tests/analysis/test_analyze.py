@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from reader.core.analysis import analysis_version, analyze, split_sentences
-from reader.core.models import Analysis, EntityLabel, NumberLabel
+from reader.core.results import Analysis, EntityLabel, NumberLabel
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from reader.core.analysis import entities
 from reader.core.analysis.entities import find_entities
 from reader.core.analysis.entities.lexicon import lexicon
-from reader.core.models import Span
+from reader.core.results import Span
 
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Inc|Corp|Co|Jr|No|Prof)|\b[A-Z])\.$"

@@ -7,7 +7,7 @@ from reader.core.analysis.entities import canonical_names
 from reader.core.analysis.entities.capitals import capital_lines
 from reader.core.analysis.entities.lexicon import lexicon
 from reader.core.analysis.entities.teams import is_sports_report, team_names
-from reader.core.models import Span
+from reader.core.results import Span
 from reader.core.serialize import analysis_from_dict, analysis_to_dict
 
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from reader.core.analysis import numbers
 from reader.core.analysis.numbers import find_numbers
-from reader.core.models import Span
+from reader.core.results import Span
 
 
 def found(text: str) -> list[tuple[str, str]]:

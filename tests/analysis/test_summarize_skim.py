@@ -15,7 +15,7 @@ from reader.core.analysis import (
 )
 from reader.core.analysis.summary import rules, skim
 from reader.core.ingest import read_path
-from reader.core.models import SummaryExplanation, SummarySentence
+from reader.core.results import SummaryExplanation, SummarySentence
 from reader.core.serialize import summary_from_dict, summary_to_dict
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from reader.core.models import Annotation, Article, Summary, SummarySentence, TriageState
+from reader.core.models import Annotation, Article, TriageState
+from reader.core.results import Summary, SummarySentence
 
 #: The clock of the export tests.
 T0 = datetime(2025, 3, 20, 18, 45, tzinfo=UTC)

@@ -6,7 +6,7 @@ import pytest
 
 from reader.core.analysis.tone.quotes import find_quotes
 from reader.core.library import Library
-from reader.core.models import NumberLabel, Span
+from reader.core.results import NumberLabel, Span
 from reader.core.stories.compare import Comparison
 from reader.core.stories.coverage import entity_key
 from reader.core.stories.figures import Figure, same_value

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.library import Library
-from reader.core.models import NumberLabel, Span
+from reader.core.results import NumberLabel, Span
 from reader.core.stories.compare import Comparison
 from reader.core.stories.figures import read_figures
 from reader.core.stories.matching import group_figures

@@ -17,7 +17,8 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 
 from reader.core.library import Library
-from reader.core.models import Analysis, ArticleDraft, Span, TriageState
+from reader.core.models import ArticleDraft, TriageState
+from reader.core.results import Analysis, Span
 from reader.tui import spans as sp
 from reader.tui.app import SkimApp
 from reader.tui.article.article_text import ArticleText

@@ -18,7 +18,7 @@ from reader.core import EXPORT_FOLDER_SETTING
 from reader.core.analysis.tone.label import Tone, ToneLabel
 from reader.core.analysis.tone.opinion import OPINION, REPORT, SentenceStance
 from reader.core.library import Library
-from reader.core.models import Span
+from reader.core.results import Span
 from reader.tui.article import tone_view
 from reader.tui.article.header import ArticleHeader
 from reader.tui.article.legend import Legend

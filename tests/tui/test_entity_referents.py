@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from reader.core.library import Library
-from reader.core.models import Analysis, Span
+from reader.core.results import Analysis, Span
 from reader.tui import spans as sp
 from reader.tui.app import SkimApp
 from reader.tui.article.screen import ArticleScreen

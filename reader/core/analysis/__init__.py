@@ -21,7 +21,7 @@ from reader.core.analysis.summary import (
     summarize,
     summary_version,
 )
-from reader.core.models import Analysis
+from reader.core.results import Analysis
 
 __all__ = [
     "ALGORITHMS",

@@ -23,7 +23,8 @@ from reader.core.export.links import (
 from reader.core.export.tags import hashtag, logseq_hashtag, logseq_ref, obsidian_tag, obsidian_tags
 from reader.core.export.templating import Schema
 from reader.core.export.times import front_matter_time, iso_time, readable_time, source_time
-from reader.core.models import Annotation, Article, Summary
+from reader.core.models import Annotation, Article
+from reader.core.results import Summary
 from reader.core.text import clean_line, reading_minutes, strip_controls
 
 BLOCK_ID_PREFIX = "skim-"

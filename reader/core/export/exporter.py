@@ -34,8 +34,9 @@ from reader.core.export.naming import (
 from reader.core.export.outcomes import ExportReport, FileOutcome, FileStatus
 from reader.core.export.render import file_stem, needs_summary, render_markdown
 from reader.core.export.templating import Template
-from reader.core.models import Annotation, Article, Progress, Summary, no_progress
+from reader.core.models import Annotation, Article, Progress, no_progress
 from reader.core.records import ExportRecord
+from reader.core.results import Summary
 
 Summarize = Callable[[Article], Summary]
 

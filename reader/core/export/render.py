@@ -11,7 +11,8 @@ from pathlib import Path
 
 from reader.core.export.context import SUMMARY_VARIABLES, VARIABLES, build_context
 from reader.core.export.templating import Template, TemplateError, parse
-from reader.core.models import Annotation, Article, Summary
+from reader.core.models import Annotation, Article
+from reader.core.results import Summary
 
 #: Templates shipped with skim, in ``reader/core/export/templates/NAME.md.tmpl``.
 BUILTIN_TEMPLATES = ("default", "brief", "logseq")

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from reader.core.errors import AnalysisError
 from reader.core.library.articles import Articles
-from reader.core.models import Analysis, Article, Summary
+from reader.core.models import Article
+from reader.core.results import Analysis, Summary
 from reader.core.serialize import (
     analysis_from_dict,
     analysis_to_dict,
@@ -35,7 +36,7 @@ UNANALYSED_SCAN = 1_000
 class Analyses:
     """Cached analysis: computed once per (text, analyser version, parameters).
 
-    (Named in the plural because :class:`~reader.core.models.Analysis` is one article's result.)
+    (Named in the plural because :class:`~reader.core.results.Analysis` is one article's result.)
     """
 
     def __init__(self, storage: Storage, articles: Articles) -> None:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from reader.core.analysis.tone.quotes import Quote, find_quotes
-from reader.core.models import Analysis, Article, Summary
+from reader.core.models import Article
+from reader.core.results import Analysis, Summary
 from reader.core.stories.coverage import EntityCoverage, entity_coverage
 from reader.core.stories.figures import read_figures
 from reader.core.stories.matching import FigureGroup, group_figures

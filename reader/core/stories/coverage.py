@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.models import Span
+from reader.core.results import Span
 
 _LEGAL_SUFFIX = re.compile(
     r"\s+(?:a/s|as|asa|ab|ag|gmbh|inc|ltd|llc|plc|corp|co|sa|spa|nv|bv|oy|oyj)\.?$", re.I

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.models import NumberLabel, Span
+from reader.core.results import NumberLabel, Span
 from reader.core.stories.phrases import figure_phrase, head_word, qualifiers
 from reader.core.stories.values import is_unit_word, parse_value, plain
 from reader.core.stories.words import NUMBER_WORDS, iter_tokens, normal_word, stem, stopwords

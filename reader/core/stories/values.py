@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.models import NumberLabel
+from reader.core.results import NumberLabel
 from reader.core.stories.words import NUMBER_WORDS
 
 APPROXIMATE = re.compile(
@@ -121,7 +121,7 @@ def parse_value(text: str, label: str) -> tuple[float | None, str, bool]:
 
     Args:
         text: the span's text.
-        label: its :class:`~reader.core.models.NumberLabel`.
+        label: its :class:`~reader.core.results.NumberLabel`.
     """
     core = APPROXIMATE.sub("", text.strip())
     approximate = core != text.strip()

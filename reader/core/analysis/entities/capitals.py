@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reader.core.analysis.entities.lexicon import Lexicon
-from reader.core.models import EntityLabel, Span
+from reader.core.results import EntityLabel, Span
 
 _LINE = re.compile(r"[^\n]+")
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more

@@ -19,7 +19,7 @@ from reader.core.analysis.entities.lexicon import Lexicon, lexicon
 from reader.core.analysis.entities.rules import GROUP, ORG, PERSON, PLACE, classify
 from reader.core.analysis.entities.teams import team_names
 from reader.core.analysis.entities.trim import trim
-from reader.core.models import EntityLabel, Span
+from reader.core.results import EntityLabel, Span
 
 _LOWERCASE_WORD = re.compile(r"\b[a-z]{3,}\b")
 _GENERATIONAL = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
@@ -101,7 +101,7 @@ def find_entities(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]
             sentence from one that marks a name.
 
     Returns:
-        Spans labelled with :class:`~reader.core.models.EntityLabel` values, where
+        Spans labelled with :class:`~reader.core.results.EntityLabel` values, where
         ``span.text == text[span.start:span.end]``.
     """
     if not text:

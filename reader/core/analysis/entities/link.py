@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.core.models import Span
+from reader.core.results import Span
 
 _LINKED_KINDS = frozenset(["PERSON", "ORG"])
 _WORD = re.compile(r"[^\W_][\w'’.-]*")

@@ -12,7 +12,7 @@ import re
 from reader.core.analysis.entities.candidates import Run, Token
 from reader.core.analysis.entities.lexicon import Lexicon
 from reader.core.analysis.entities.trim import bare, in_gazetteer
-from reader.core.models import EntityLabel
+from reader.core.results import EntityLabel
 
 PERSON, ORG, PLACE, GROUP = (
     EntityLabel.PERSON,

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from reader.core.analysis.numbers.patterns import TAIL_WORDS as _TAIL_WORDS
-from reader.core.models import NumberLabel
+from reader.core.results import NumberLabel
 
 _ALL = frozenset(NumberLabel)
 _DATE_TIME = frozenset({NumberLabel.DATE, NumberLabel.TIME})

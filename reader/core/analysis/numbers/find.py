@@ -13,7 +13,7 @@ import re
 
 from reader.core.analysis.numbers.anchors import anchors
 from reader.core.analysis.numbers.patterns import ADDRESS, APPROXIMATOR, PATTERNS, PHONE
-from reader.core.models import NumberLabel, Span
+from reader.core.results import NumberLabel, Span
 
 _PRIORITY = {label: rank for rank, (label, _) in enumerate(PATTERNS)}
 
@@ -190,7 +190,7 @@ def find_numbers(text: str) -> list[Span]:
         text: any text; offsets in the result refer to it.
 
     Returns:
-        Spans labelled with :class:`~reader.core.models.NumberLabel` values, where
+        Spans labelled with :class:`~reader.core.results.NumberLabel` values, where
         ``span.text == text[span.start:span.end]``.
     """
     if not text:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.models import NumberLabel
+from reader.core.results import NumberLabel
 
 # --- numbers ---------------------------------------------------------------------------------
 

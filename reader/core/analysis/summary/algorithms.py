@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from reader.core.analysis.versions import SUMMARY as VERSION
 from reader.core.errors import AnalysisError
-from reader.core.models import Summary, SummaryExplanation, SummarySentence
+from reader.core.results import Summary, SummaryExplanation, SummarySentence
 
 ALGORITHMS: tuple[str, ...] = (
     "luhn",

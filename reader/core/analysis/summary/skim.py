@@ -34,7 +34,7 @@ from typing import Any
 
 from reader.core.analysis.summary import rules
 from reader.core.analysis.summary.rules import Genre
-from reader.core.models import SummaryExplanation
+from reader.core.results import SummaryExplanation
 
 WEIGHTS_FILE = "weights.toml"
 # How far the rules give way when too few sentences pass them, in order.

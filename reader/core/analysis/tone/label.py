@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from reader.core.analysis.tone import markers
 from reader.core.analysis.tone.opinion import OPINION, SentenceStance, mark_sentences, opinion_share
-from reader.core.models import Span
+from reader.core.results import Span
 
 ALARM_MIN = 3
 ALARM_RATE = 4.0

@@ -13,7 +13,7 @@ from functools import cache
 
 from reader.core import wordlists
 from reader.core.analysis.tone.quotes import quoted_ranges
-from reader.core.models import Span
+from reader.core.results import Span
 
 #: Marker kinds (the ``label`` of the spans).
 LOADED = "loaded"

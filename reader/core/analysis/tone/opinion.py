@@ -25,7 +25,7 @@ from functools import cache
 
 from reader.core import wordlists
 from reader.core.analysis.tone import markers
-from reader.core.models import Span
+from reader.core.results import Span
 
 OPINION = "OPINION"
 REPORT = "REPORT"

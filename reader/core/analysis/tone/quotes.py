@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.models import Span
+from reader.core.results import Span
 
 MIN_WORDS = 3
 _QUOTE = re.compile(r"“([^“”]+)”|\"([^\"\n]+)\"")
