@@ -13,7 +13,7 @@ from reader.core.errors import NotFound
 from reader.core.library import Library
 from reader.core.records import ExportRecord
 from reader.core.storage import Storage
-from reader.core.storage._schema import MIGRATIONS
+from reader.core.storage._migrations import MIGRATIONS
 from tests.export.conftest import Clock
 from tests.export.helpers import T0
 

@@ -14,7 +14,7 @@ from reader.core.library import Library, open_library
 from reader.core.models import ArticleDraft
 from reader.core.serialize import analysis_to_dict
 from reader.core.storage import Storage
-from reader.core.storage._schema import MIGRATIONS
+from reader.core.storage._migrations import MIGRATIONS
 from tests.reliability.test_read_only_library import read_only
 
 BODY = (

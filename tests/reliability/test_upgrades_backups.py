@@ -13,7 +13,7 @@ from reader.core.errors import UsageError
 from reader.core.library import Library, open_library
 from reader.core.models import ArticleDraft, ArticleQuery
 from reader.core.storage import Storage
-from reader.core.storage._schema import MIGRATIONS, migrate
+from reader.core.storage._migrations import MIGRATIONS, migrate
 from tests.reliability.tally import TALLY
 
 BODY = (

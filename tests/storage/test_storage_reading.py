@@ -13,7 +13,7 @@ from reader.core.errors import NotFound, QueryError, UsageError
 from reader.core.models import ArticleQuery, TriageState
 from reader.core.query import parse_query
 from reader.core.storage import Storage
-from reader.core.storage._schema import MIGRATIONS, migrate
+from reader.core.storage._migrations import MIGRATIONS, migrate
 from tests.storage.helpers import AddFn
 
 

@@ -10,13 +10,8 @@ import pytest
 
 from reader.core.errors import StorageError
 from reader.core.storage import Storage, database
-from reader.core.storage._schema import (
-    APPLICATION_ID,
-    MIGRATIONS,
-    SCHEMA,
-    migrate,
-    split_statements,
-)
+from reader.core.storage._migrations import MIGRATIONS, migrate
+from reader.core.storage._schema import APPLICATION_ID, SCHEMA, split_statements
 
 
 def _pragma(path: Path, name: str) -> object:

@@ -10,7 +10,7 @@ from unittest import mock
 from reader.core import ArticleDraft
 from reader.core.library import Library, open_library
 from reader.core.records import Fingerprint
-from reader.core.storage._schema import MIGRATIONS, migrate
+from reader.core.storage._migrations import MIGRATIONS, migrate
 from reader.core.stories import fingerprint as fingerprint_module
 from reader.core.stories import groups
 from tests.stories.conftest import aarhus_ids

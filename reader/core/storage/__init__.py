@@ -8,8 +8,10 @@ per table family: ``storage.articles``, ``storage.details``, ``storage.tags``, `
 
 Where new code goes:
 
-- ``_schema.py`` — the schema (commented SQL) and the migrations. A schema change is a new function
-  appended to ``MIGRATIONS``; update ``SCHEMA`` too so it keeps describing the latest version.
+- ``_schema.py`` — the schema (commented SQL) and the application id that marks a file as skim's.
+- ``_migrations.py`` — the migrations, keyed on ``PRAGMA user_version``, and ``migrate``, which
+  runs them when a library is opened. A schema change is a new function appended to
+  ``MIGRATIONS``; update ``SCHEMA`` in ``_schema.py`` too so it keeps describing the latest version.
 - ``database.py`` — :class:`Database`: connections (one per thread), ``read()`` / ``write()``
   (``BEGIN IMMEDIATE``) and the one place where sqlite3 errors become
   :class:`~reader.core.errors.StorageError`.

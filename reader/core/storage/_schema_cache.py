@@ -1,6 +1,6 @@
 """Migration 8: the analysis cache leaves the library file.
 
-Kept apart from ``_schema.py`` (which imports it), as ``_schema_coverage`` is. The cache was the
+Kept apart from ``_migrations.py`` (which imports it), as ``_schema_coverage`` is. The cache was the
 library's largest table (about 1.7 times the article text) and every backup carried it; it now
 lives in a file of its own in the user cache dir (reader.core.storage.cache). Its rows are dropped,
 not copied: each one can be computed again, on the next reading of the article. ``migrate`` runs

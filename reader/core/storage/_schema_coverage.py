@@ -1,7 +1,7 @@
 """Migration 6: what real coverage needs — inferred event dates, the publisher's own summary and
 tone label, and the story links a reader makes by hand.
 
-Kept apart from ``_schema.py`` (which imports it) so that file stays readable. Columns added with
+Kept apart from ``_migrations.py`` (which imports it) so that file stays readable. Columns added with
 ``ALTER TABLE`` go to the end of ``articles``; a new library gets them from the same migration, so
 the first schema stays as it shipped.
 """

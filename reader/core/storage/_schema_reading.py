@@ -1,6 +1,6 @@
 """Migration 7: whether the reader has read each article, and how far they got (percent).
 
-Kept apart from ``_schema.py`` (which imports it), as ``_schema_coverage`` is. Both columns go to
+Kept apart from ``_migrations.py`` (which imports it), as ``_schema_coverage`` is. Both columns go to
 the end of ``articles`` with ``ALTER TABLE``; a new library gets them from the same migration.
 """
 

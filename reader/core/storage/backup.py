@@ -19,7 +19,8 @@ from pathlib import Path
 
 from reader.core.errors import LibraryDamaged, StorageError, UsageError
 from reader.core.scratch import remove_stale, scratch_path
-from reader.core.storage._schema import APPLICATION_ID, MIGRATIONS
+from reader.core.storage._migrations import MIGRATIONS
+from reader.core.storage._schema import APPLICATION_ID
 from reader.core.storage.damage import clear_damage, note_damage, problems, summary
 from reader.core.storage.database import is_writable, read_only_uri
 from reader.core.text import clean_line

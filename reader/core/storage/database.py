@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from reader.core.errors import LibraryDamaged, StorageError
-from reader.core.storage._schema import migrate
+from reader.core.storage._migrations import migrate
 from reader.core.storage.damage import (
     QUICK_CHECK_SECONDS,
     clear_damage,
