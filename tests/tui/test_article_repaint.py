@@ -18,6 +18,7 @@ from reader.tui.app import SkimApp
 from reader.tui.article.article_text import ArticleText
 from reader.tui.article.header import ArticleHeader
 from reader.tui.article.highlights_panel import HighlightsPanel
+from reader.tui.article.line_drawer import LineDrawer
 from reader.tui.article.screen import ArticleScreen
 from reader.tui.changes import POLL_SECONDS
 from reader.tui.library.screen import LibraryScreen
@@ -44,13 +45,13 @@ async def test_plus_redraws_only_the_lines_of_the_new_sentence(
         text, session = screen.article_text, screen.session
         before = {s.start for s in session.summary.sentences} if session.summary else set()
         drawn: list[int] = []
-        original = ArticleText._draw
+        original = LineDrawer.draw
 
-        def counting(self: ArticleText, index: int, *args: Any) -> Strip:
+        def counting(self: LineDrawer, body: str, index: int, *args: Any) -> Strip:
             drawn.append(index)
-            return original(self, index, *args)
+            return original(self, body, index, *args)
 
-        monkeypatch.setattr(ArticleText, "_draw", counting)
+        monkeypatch.setattr(LineDrawer, "draw", counting)
         await pilot.press("plus")
         await settle(pilot, lambda: len(session.summary.sentences) == 4)  # type: ignore[union-attr]
         await pilot.pause()

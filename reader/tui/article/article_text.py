@@ -1,33 +1,28 @@
 """ArticleText: an article's text, wrapped to a comfortable width, styled, with a sentence cursor.
 
 A line-API widget: the text is wrapped once per width into ``(start, end)`` ranges of the body and
-only the visible lines are drawn, each as ``Content(line_text, spans)`` (never markup, so brackets
-in the text show literally). Drawn lines are cached; moving the cursor redraws only the lines it
-leaves and enters. On the ~5,000-word sample a whole 47-line screen draws cold in ~4-7 ms and a
-re-wrap of the text takes ~5 ms. The wrapping itself is a
-:class:`~reader.tui.article.text_layout.TextLayout`.
+only the visible lines are drawn. The wrapping is a
+:class:`~reader.tui.article.text_layout.TextLayout` (a re-wrap of the ~5,000-word sample takes
+~5 ms); the drawing of a line with its spans, and the cache of drawn lines, is a
+:class:`~reader.tui.article.line_drawer.LineDrawer`.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.segment import Segment
 from textual import events
-from textual.cache import LRUCache
-from textual.content import Content, Span
+from textual.content import Span
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.style import Style
 from textual.theme import Theme
 
 from reader.tui import spans as sp
+from reader.tui.article.line_drawer import LineDrawer, LineStyles
 from reader.tui.article.text_layout import TextLayout
 from reader.tui.spans import Range
-
-CursorKey = tuple[int, Range | None, Range | None, int, int, int]
 
 
 class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
@@ -78,8 +73,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self._chars: Range | None = None  # a selection by characters (word motions), if any
         self._position = 0  # offset to keep at the top when the text is wrapped again
         self._position_line: int | None = None  # the line scrolled to for it, while unmoved
-        self._generation = 0  # bumped whenever every cached line becomes stale
-        self._strips: LRUCache[CursorKey, Strip] = LRUCache(1024)
+        self._drawer = LineDrawer(self._layout)
 
     # -- data in ---------------------------------------------------------------------------------
 
@@ -255,8 +249,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self._invalidate()
 
     def _invalidate(self) -> None:
-        self._generation += 1
-        self._strips.clear()
+        self._drawer.clear()
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
@@ -265,43 +258,16 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         index = round(self.scroll_y) + y
         if index >= len(self._layout.lines) or not self._layout.text_width:
             return Strip.blank(width, self.rich_style)
-        line = self._layout.lines[index]
         # A selection by characters shows over the cursor sentence, not under it.
-        cursor = sp.clip(self.cursor_range, line) if self._chars is None else None
-        selection = sp.clip(self.selection_range, line) if self.selecting else None
-        key = (index, cursor, selection, width, self._generation, self._layout.line_stamps[index])
-        strip = self._strips.get(key)
-        if strip is None:
-            strip = self._draw(index, cursor, selection, width)
-            self._strips[key] = strip
-        return strip
+        cursor = self.cursor_range if self._chars is None else None
+        selection = self.selection_range if self.selecting else None
+        styles = self._line_styles
+        return self._drawer.line(self._body, index, cursor, selection, width, styles)
 
-    def _draw(self, index: int, cursor: Range | None, selection: Range | None, width: int) -> Strip:
-        start, end = self._layout.lines[index]
-        line_spans = list(self._layout.line_spans[index])
-        if selection is not None:
-            line_spans.append(Span(selection[0], selection[1], sp.SELECTION_STYLE))
-        if cursor is not None:
-            line_spans.append(Span(cursor[0], cursor[1], sp.CURSOR_STYLE))
+    def _line_styles(self) -> LineStyles:
         base = self.rich_style
-        marker = "▌ " if cursor is not None or selection is not None else "  "
-        segments = [
-            Segment(" " * self._layout.margin, base),
-            Segment(marker, base + self.get_component_rich_style("article-text--marker")),
-        ]
-        content = Content(self._body[start:end], line_spans)
-        visual_base = self.visual_style
-        segments.extend(
-            Segment(text, style.rich_style)
-            for text, style in content.render(visual_base, end="", parse_style=self._parse)
-        )
-        return Strip(segments).extend_cell_length(width, base).crop(0, width)
-
-    def _parse(self, style: str | Style) -> Style:
-        try:
-            return self.app.stylesheet.parse_style(style)
-        except Exception:  # an unknown theme variable must not break drawing the text
-            return Style.null()
+        marker = base + self.get_component_rich_style("article-text--marker")
+        return LineStyles(base, marker, self.visual_style, self.app.stylesheet)
 
     # -- helpers ---------------------------------------------------------------------------------
 
