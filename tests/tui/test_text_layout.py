@@ -35,3 +35,14 @@ def test_restyle_bumps_only_the_lines_whose_spans_changed() -> None:
     assert runs == [(1, 2)]
     assert layout.line_stamps[1] == 1 and layout.line_stamps[0] == 0
     assert layout.restyle([Span(second, second + 3, "bold")]) == []
+
+
+def test_viewport_queries_find_what_is_seen_and_where_to_scroll() -> None:
+    layout = TextLayout()
+    assert layout.starting_on([(0, 3)], 0, 5) == []  # not wrapped yet: nothing is seen
+    layout.fit(BODY, [], 40, 10)
+    words = [(m, m + 1) for m in (start for start, _ in layout.lines)]
+    assert layout.starting_on(words, 1, 2) == [1, 2]
+    assert layout.scroll_target(words[1], 0, 3, downward=True, centre=False) is None
+    last = len(layout.lines) - 1
+    assert layout.scroll_target(words[last], 0, 3, downward=True, centre=False) == last - 2

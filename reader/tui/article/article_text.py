@@ -1,10 +1,12 @@
 """ArticleText: an article's text, wrapped to a comfortable width, styled, with a sentence cursor.
 
 A line-API widget: the text is wrapped once per width into ``(start, end)`` ranges of the body and
-only the visible lines are drawn. The wrapping is a
-:class:`~reader.tui.article.text_layout.TextLayout` (a re-wrap of the ~5,000-word sample takes
-~5 ms); the drawing of a line with its spans, and the cache of drawn lines, is a
-:class:`~reader.tui.article.line_drawer.LineDrawer`.
+only the visible lines are drawn. The widget keeps the text, its spans and the reading position
+and does the Textual work (scrolling, redrawing, messages); plain helpers it owns do the rest:
+the wrapping is a :class:`~reader.tui.article.text_layout.TextLayout` (a re-wrap of the
+~5,000-word sample takes ~5 ms), drawing a line with its spans and keeping the drawn lines a
+:class:`~reader.tui.article.line_drawer.LineDrawer`, and the sentences, the cursor and the
+selection a :class:`~reader.tui.article.sentence_cursor.SentenceCursor`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from textual.theme import Theme
 
 from reader.tui import spans as sp
 from reader.tui.article.line_drawer import LineDrawer, LineStyles
+from reader.tui.article.sentence_cursor import SentenceCursor
 from reader.tui.article.text_layout import TextLayout
 from reader.tui.spans import Range
 
@@ -67,10 +70,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self._body = ""
         self._layout = TextLayout()
         self._spans: list[Span] = []
-        self._sentences: tuple[Range, ...] = ()
-        self._cursor: int | None = None
-        self._anchor: int | None = None
-        self._chars: Range | None = None  # a selection by characters (word motions), if any
+        self._cursor = SentenceCursor()
         self._position = 0  # offset to keep at the top when the text is wrapped again
         self._position_line: int | None = None  # the line scrolled to for it, while unmoved
         self._drawer = LineDrawer(self._layout)
@@ -86,10 +86,9 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         """Show ``body`` with ``body[position:]`` at the top; sentences start as a rough guess."""
         self._body = body
         self._position = max(0, min(position, len(body)))
-        self._sentences = sp.rough_sentences(body)
+        sentences = sp.rough_sentences(body)
         # The first sentence that starts on screen, so the cursor is seen whole when reopening.
-        self._cursor = sp.first_from(self._sentences, self._position)
-        self._anchor = self._chars = None
+        self._cursor.reset(sentences, sp.first_from(sentences, self._position))
         self._spans = []
         self._layout.text_width = 0  # forces a wrap at the current width
         self._relayout()
@@ -98,9 +97,8 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     def set_sentences(self, sentences: tuple[Range, ...]) -> None:
         """Use the analysed sentences; the cursor stays on the sentence it was in."""
         old = self.cursor_range
-        self._sentences = sentences
-        self._cursor = sp.index_at(sentences, old[0] if old else self.first_visible_offset)
-        self._anchor = self._chars = None
+        here = old[0] if old else self.first_visible_offset
+        self._cursor.reset(sentences, sp.index_at(sentences, here))
         self._invalidate()
         self._post_cursor()
 
@@ -129,48 +127,37 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def sentences(self) -> tuple[Range, ...]:
         """Sentence ranges of the text (rough until the analysis arrives)."""
-        return self._sentences
+        return self._cursor.sentences
 
     @property
     def cursor_range(self) -> Range | None:
         """The sentence under the cursor."""
-        if self._cursor is None or not self._sentences:
-            return None
-        return self._sentences[self._cursor]
+        return self._cursor.range
 
     @property
     def selecting(self) -> bool:
         """Whether a multi-sentence selection is being made."""
-        return self._anchor is not None or self._chars is not None
+        return self._cursor.selecting
 
     @property
     def selection_range(self) -> Range | None:
         """The selection (sentences, or characters), or the cursor sentence when not selecting."""
-        if self._chars is not None:
-            return self._chars
-        if self._anchor is None or self._cursor is None:
-            return self.cursor_range
-        low, high = sorted((self._anchor, self._cursor))
-        return self._sentences[low][0], self._sentences[high][1]
+        return self._cursor.selection
 
     def move_cursor(self, delta: int) -> None:
         """Move the cursor ``delta`` sentences; from off-screen it first comes into view."""
-        if not self._sentences:
+        if not self.sentences:
             return
-        if self._chars is not None:  # sentence keys go back to selecting whole sentences
+        if self._cursor.chars is not None:  # sentence keys go back to selecting whole sentences
             self.clear_selection()
-        current = self._cursor if self._cursor is not None else 0
-        visible = self._visible_sentences()
-        if self._anchor is None and visible and current not in visible:
-            target = visible[0] if delta > 0 else visible[-1]
-        else:
-            target = max(0, min(len(self._sentences) - 1, current + delta))
-        self._set_cursor(target, downward=delta > 0)
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        visible = self._layout.starting_on(self.sentences, top, height)
+        self._set_cursor(self._cursor.target(delta, visible), downward=delta > 0)
 
     def start_selection(self) -> None:
         """Start a selection at the cursor; when one is started already, extend it by a sentence."""
-        if self._anchor is None:
-            self._anchor = self._cursor
+        if self._cursor.anchor is None:
+            self._cursor.anchor = self._cursor.index
             self._refresh_range(self.cursor_range)
         else:
             self.move_cursor(1)
@@ -178,19 +165,19 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     def clear_selection(self) -> None:
         """Forget the selection (the cursor stays)."""
         selection = self.selection_range
-        self._anchor = self._chars = None
+        self._cursor.unselect()
         self._refresh_range(selection)
 
     def select_characters(self, span: Range) -> None:
         """Select exactly ``span`` of the text (a phrase, a figure) and show it."""
         self._refresh_range(self.selection_range)
-        self._anchor, self._chars = None, span
+        self._cursor.anchor, self._cursor.chars = None, span
         self._refresh_range(span)
         self._scroll_into_view(span, downward=True, centre=False)
 
     def jump_to(self, offset: int) -> None:
         """Put the cursor on the sentence at ``offset`` and scroll it into view."""
-        index = sp.index_at(self._sentences, offset)
+        index = sp.index_at(self.sentences, offset)
         if index is not None:
             self.clear_selection()
             self._set_cursor(index, downward=True, centre=True)
@@ -259,7 +246,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         if index >= len(self._layout.lines) or not self._layout.text_width:
             return Strip.blank(width, self.rich_style)
         # A selection by characters shows over the cursor sentence, not under it.
-        cursor = self.cursor_range if self._chars is None else None
+        cursor = self.cursor_range if self._cursor.chars is None else None
         selection = self.selection_range if self.selecting else None
         styles = self._line_styles
         return self._drawer.line(self._body, index, cursor, selection, width, styles)
@@ -271,20 +258,9 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- helpers ---------------------------------------------------------------------------------
 
-    def _visible_sentences(self) -> list[int]:
-        if not self._layout.text_width:
-            return []
-        top = round(self.scroll_y)
-        bottom = top + self.scrollable_content_region.height
-        return [
-            i
-            for i, (start, _) in enumerate(self._sentences)
-            if top <= self._layout.line_of(start) < bottom
-        ]
-
     def _set_cursor(self, index: int, *, downward: bool, centre: bool = False) -> None:
         before = self.selection_range
-        self._cursor = index
+        self._cursor.index = index
         self._refresh_range(before)
         self._refresh_range(self.selection_range)
         cursor = self.cursor_range
@@ -296,15 +272,8 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._layout.text_width:
             self._position = span[0]
             return
-        first, last = self._layout.lines_of(span)
-        target = sp.scroll_target(
-            first,
-            last,
-            top=round(self.scroll_y),
-            height=self.scrollable_content_region.height,
-            downward=downward,
-            centre=centre,
-        )
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        target = self._layout.scroll_target(span, top, height, downward=downward, centre=centre)
         if target is not None:
             self.scroll_to(y=target, animate=False)
 
@@ -320,7 +289,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     def on_click(self, event: events.Click) -> None:
         """Put the cursor on the clicked sentence."""
         offset = self._layout.offset_at(event.x, round(self.scroll_y) + event.y)
-        index = sp.index_at(self._sentences, offset) if offset is not None else None
+        index = sp.index_at(self.sentences, offset) if offset is not None else None
         if index is not None:
             self.clear_selection()
             self._set_cursor(index, downward=True)

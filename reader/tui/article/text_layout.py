@@ -1,13 +1,14 @@
 """The ArticleText's display lines: the body wrapped to a width, with the spans clipped per line.
 
 A plain object (no Textual): :class:`~reader.tui.article.article_text.ArticleText` owns one and
-asks it where an offset is drawn, which lines a change of spans touches and which offset a
-click falls on.
+asks it where an offset is drawn, which lines a change of spans touches, which offset a click
+falls on, and what a viewport of ``height`` lines from line ``top`` shows or must scroll to.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from textual.content import Span
 
@@ -79,3 +80,23 @@ class TextLayout:
         start, end = self.lines[index]
         column -= self.margin + GUTTER
         return start + max(0, min(column, end - start - 1)) if end > start else None
+
+    def starting_on(self, ranges: Sequence[Range], top: int, height: int) -> list[int]:
+        """Indexes of the ``ranges`` that start on the ``height`` display lines from ``top``."""
+        if not self.text_width:
+            return []
+        return [
+            i for i, (start, _) in enumerate(ranges) if top <= self.line_of(start) < top + height
+        ]
+
+    def scroll_target(
+        self, span: Range, top: int, height: int, *, downward: bool, centre: bool
+    ) -> int | None:
+        """The line to scroll to so ``span`` is seen, or None when it is seen already.
+
+        See :func:`~reader.tui.spans.scroll_target` for where it is put.
+        """
+        first, last = self.lines_of(span)
+        return sp.scroll_target(
+            first, last, top=top, height=height, downward=downward, centre=centre
+        )
