@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from textual.binding import Binding
 
 from reader.core.library import Library
+from reader.core.models import Article
+from reader.tui.app import SkimApp
 from reader.tui.article.find_bar import FindBar
 from reader.tui.article.finding import CURRENT_STYLE, MATCH_STYLE, Finder, find_all
+from reader.tui.article.screen import ArticleScreen
+from tests.tui.helpers import settle_until
 from tests.tui.test_article_screen import article_id, reading
 
 # -- pure ---------------------------------------------------------------------------------------
@@ -68,6 +75,37 @@ async def test_slash_finds_as_you_type_counts_steps_and_escape_clears(library: L
         assert not bar.is_open and not screen.find.finder.active
         assert not [s for s in screen.article_text.spans if s.style in (MATCH_STYLE, CURRENT_STYLE)]
         assert screen.focused is screen.article_text
+
+
+async def test_a_find_typed_before_the_text_arrives_searches_the_text_when_it_does(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A regression: the query was searched in the empty text shown while the article was read,
+    # and stayed at "no matches" once the text appeared (seen in a real terminal on a busy machine).
+    aid = article_id(library)
+    expected = find_all(library.articles.get(aid).body, "bridge")
+    assert len(expected) >= 3
+    read = library.articles.get
+    release = threading.Event()
+
+    def slow_get(article_id: int) -> Article:
+        release.wait(timeout=30)
+        return read(article_id)
+
+    monkeypatch.setattr(library.articles, "get", slow_get)
+    app = SkimApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = ArticleScreen(aid)
+        await app.push_screen(screen)
+        await pilot.press("slash", *"bridge")
+        bar = screen.query_one(FindBar)
+        assert screen.article_text.body == "" and bar.count == "no matches"
+        release.set()
+        await settle_until(pilot, lambda: screen.session.summary is not None)
+        assert bar.is_open and bar.input.value == "bridge"
+        assert bar.count == f"1/{len(expected)}"
+        current = [(s.start, s.end) for s in screen.article_text.spans if s.style == CURRENT_STYLE]
+        assert current == [expected[0]]
 
 
 async def test_find_without_matches_says_so_and_marks_nothing(library: Library) -> None:

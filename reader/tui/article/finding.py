@@ -109,9 +109,18 @@ class ArticleFind:
 
     def open(self) -> None:
         """Show the find bar and give it the keys."""
-        text = self.screen.article_text
-        self._start = (text.cursor_range or (text.first_visible_offset, 0))[0]
+        self._start = self._here()
         self.screen.query_one(FindBar).open(self.finder.query)
+
+    def text_arrived(self) -> None:
+        """Search the text that has just arrived for what was typed while it was loading.
+
+        The find bar works from the first frame, before the article is read: without this, a
+        query typed that early would stay at "no matches" over the text that then appears.
+        """
+        if self.finder.active:
+            self._start = self._here()
+            self.search(self.finder.query)
 
     def search(self, query: str) -> None:
         """Highlight every match of ``query`` and show the first from where the search began."""
@@ -132,6 +141,11 @@ class ArticleFind:
             self.finder.clear()
             self.screen.loader.restyle()
         self.screen.article_text.focus()
+
+    def _here(self) -> int:
+        """Where a search starts: the cursor sentence, or the top of the screen."""
+        text = self.screen.article_text
+        return (text.cursor_range or (text.first_visible_offset, 0))[0]
 
     def _show(self, found: Range | None) -> None:
         self.screen.loader.restyle()

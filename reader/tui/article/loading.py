@@ -116,6 +116,7 @@ class ArticleLoader:
         self.session.loaded(article, annotations, algorithm, sentences)
         self.screen.query_one(ArticleHeader).show(article)
         self.screen.article_text.set_text(article.body, article.reading_position)
+        self.screen.find.text_arrived()
         self.screen.query_one(HighlightsPanel).show_loading(algorithm, sentences)
         self.screen.query_one(HighlightsPanel).show_publisher(article.publisher_summary)
         self.show_annotations()
