@@ -45,16 +45,20 @@ class Terminal:
         self.master = master
         self.output = b""
 
-    def text(self) -> str:
-        """Everything written so far, without control sequences."""
-        return _ESCAPES.sub("", self.output.decode("utf-8", "replace"))
+    def text(self, since: int = 0) -> str:
+        """Everything written so far (or since a :meth:`mark`), without control sequences."""
+        return _ESCAPES.sub("", self.output[since:].decode("utf-8", "replace"))
 
-    def read_until(self, needle: str, timeout: float = FRAME_TIMEOUT) -> bool:
+    def mark(self) -> int:
+        """A place in the output: ``read_until(..., since=mark)`` looks only at what follows."""
+        return len(self.output)
+
+    def read_until(self, needle: str, timeout: float = FRAME_TIMEOUT, *, since: int = 0) -> bool:
         """Read output until ``needle`` appears in the text; False if the process ends first."""
         deadline = time.monotonic() + timeout
-        while needle not in self.text():
+        while needle not in self.text(since):
             if time.monotonic() > deadline or not self._read(0.2):
-                return needle in self.text()
+                return needle in self.text(since)
         return True
 
     def _read(self, wait: float) -> bool:
@@ -186,7 +190,9 @@ def test_ctrl_n_hands_the_terminal_to_the_editor_and_stores_the_note(
         assert terminal.read_until("Highlights · "), terminal.text()[-2000:]
         terminal.send("\x0e")  # ctrl+n: the app is suspended, the editor runs, the app resumes
         assert terminal.read_until("Note saved."), terminal.text()[-2000:]
-        terminal.send("q")
+        mark = terminal.mark()
+        terminal.send("q")  # back to the library, whose footer offers to open an article
+        assert terminal.read_until("⏎ Open", since=mark), terminal.text()[-2000:]
         terminal.send("q")
         status = terminal.wait()
     finally:
@@ -213,8 +219,9 @@ def test_slash_and_a_word_typed_in_one_burst_land_in_the_find_bar(
         terminal.send("/Riverside bridge")
         # The library search waits for a pause in typing, then runs in a worker.
         assert terminal.read_until(" 1 found · "), terminal.text()[-2000:]
-        terminal.send("\r")
-        time.sleep(0.5)
+        mark = terminal.mark()
+        terminal.send("\r")  # the keys go back to the list, whose footer offers to open
+        assert terminal.read_until("⏎ Open", since=mark), terminal.text()[-2000:]
         terminal.send("\r")  # open it
         assert terminal.read_until("Next sentence"), terminal.text()[-2000:]  # its footer
         # As a terminal delivers fast typing: all at once. Before the fix "bridge" reached the
