@@ -19,6 +19,7 @@ from textual.widgets import OptionList
 from reader.core.library import Library
 from reader.core.models import ArticleDraft, TriageState
 from reader.core.results import Analysis, Span
+from reader.tui import entities
 from reader.tui import spans as sp
 from reader.tui.app import SkimApp
 from reader.tui.article.article_text import ArticleText
@@ -84,12 +85,12 @@ def test_entity_groups_count_case_insensitively_and_next_mention_wraps() -> None
         ),
         numbers=(),
     )
-    groups = sp.entity_groups(analysis)
-    assert groups["PERSON"] == [sp.EntityEntry("PERSON", "Anna", 2)]
-    found = sp.mentions(analysis, "PERSON", "anna")
+    groups = entities.entity_groups(analysis)
+    assert groups["PERSON"] == [entities.EntityEntry("PERSON", "Anna", 2)]
+    found = entities.mentions(analysis, "PERSON", "anna")
     assert found == [(0, 4), (10, 14)]
-    assert sp.next_mention(found, 0) == (1, (10, 14))
-    assert sp.next_mention(found, 12) == (0, (0, 4))
+    assert entities.next_mention(found, 0) == (1, (10, 14))
+    assert entities.next_mention(found, 12) == (0, (0, 4))
 
 
 def test_scroll_target_keeps_the_cursor_in_view_with_context() -> None:
@@ -272,8 +273,8 @@ async def test_shift_e_lists_entities_and_jumps_to_the_next_mention(library: Lib
         await pilot.press("enter")
         await settle(pilot)
         assert screen.session.analysis is not None
-        first = next(iter(sp.entity_groups(screen.session.analysis).values()))[0]
-        mention = sp.mentions(screen.session.analysis, first.label, first.text)
+        first = next(iter(entities.entity_groups(screen.session.analysis).values()))[0]
+        mention = entities.mentions(screen.session.analysis, first.label, first.text)
         cursor = screen.article_text.cursor_range
         assert cursor is not None
         assert any(cursor[0] <= start < cursor[1] for start, _ in mention)

@@ -13,6 +13,7 @@ from textual.widgets import OptionList
 
 from reader.core.library import Library
 from reader.core.results import Analysis, Span
+from reader.tui import entities
 from reader.tui import spans as sp
 from reader.tui.app import SkimApp
 from reader.tui.article.screen import ArticleScreen
@@ -37,9 +38,9 @@ def test_entity_groups_give_one_entry_per_referent_with_its_other_forms() -> Non
         ),
         numbers=(),
     )
-    groups = sp.entity_groups(analysis)
-    assert groups["PERSON"] == [sp.EntityEntry("PERSON", "Kim Jong Un", 3, ("Kim",))]
-    assert sp.mentions(analysis, "PERSON", "Kim Jong Un") == [(0, 11), (20, 23), (30, 33)]
+    groups = entities.entity_groups(analysis)
+    assert groups["PERSON"] == [entities.EntityEntry("PERSON", "Kim Jong Un", 3, ("Kim",))]
+    assert entities.mentions(analysis, "PERSON", "Kim Jong Un") == [(0, 11), (20, 23), (30, 33)]
 
 
 def _words(name: str) -> tuple[str, ...]:
@@ -74,7 +75,7 @@ async def test_shift_e_lists_each_person_once(library: Library, title: str) -> N
         options = dialog.query_one(OptionList)
         rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert screen.session.analysis is not None
-        people = sp.entity_groups(screen.session.analysis)["PERSON"]
+        people = entities.entity_groups(screen.session.analysis)["PERSON"]
         names = [_words(entry.text) for entry in people]
         assert len(set(names)) == len(names)
         assert not any(_part_of(a, b) for a in names for b in names), names
@@ -95,6 +96,6 @@ async def test_every_mention_of_a_listed_person_is_coloured(library: Library, ti
             for span in screen.article_text.spans
             if str(span.style) == sp.LABEL_STYLES["PERSON"]
         }
-        for entry in sp.entity_groups(analysis)["PERSON"]:
-            for mention in sp.mentions(analysis, "PERSON", entry.text):
+        for entry in entities.entity_groups(analysis)["PERSON"]:
+            for mention in entities.mentions(analysis, "PERSON", entry.text):
                 assert mention in coloured, (entry, mention)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.tui import spans as sp
+from reader.tui import entities
 from reader.tui.article import tone_view
 from reader.tui.article.highlights_panel import HighlightsPanel
 from reader.tui.dialogs.algorithm_picker import AlgorithmPicker
@@ -86,18 +86,18 @@ class AnalysisKeys:
             return
         screen = self.screen
 
-        def chosen(entry: sp.EntityEntry | None) -> None:
+        def chosen(entry: entities.EntityEntry | None) -> None:
             if entry is None:
                 return
-            found = sp.mentions(analysis, entry.label, entry.text)
+            found = entities.mentions(analysis, entry.label, entry.text)
             here = (screen.article_text.cursor_range or (0, 0))[0]
-            mention = sp.next_mention(found, here)
+            mention = entities.next_mention(found, here)
             if mention is not None:
                 index, (start, _) = mention
                 screen.article_text.jump_to(start)
                 screen.notify(f"{entry.text}: mention {index + 1} of {len(found)}", timeout=2)
 
-        screen.app.push_screen(EntityList(sp.entity_groups(analysis)), chosen)
+        screen.app.push_screen(EntityList(entities.entity_groups(analysis)), chosen)
 
     def toggle_tone(self) -> None:
         """Show the words and sentences behind the tone label, or stop showing them."""

@@ -16,7 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from reader.tui.spans import LABEL_NAMES, LABEL_STYLES, EntityEntry
+from reader.tui.entities import EntityEntry
+from reader.tui.spans import LABEL_NAMES, LABEL_STYLES
 
 
 def _forms(entry: EntityEntry) -> str:
@@ -50,7 +51,7 @@ class EntityList(ModalScreen[EntityEntry | None]):
     ]
 
     def __init__(self, groups: Mapping[str, Sequence[EntityEntry]]) -> None:
-        """List ``groups`` (label -> entries, as from :func:`reader.tui.spans.entity_groups`)."""
+        """List ``groups`` (label -> entries, as from :func:`reader.tui.entities.entity_groups`)."""
         super().__init__()
         self._entries: dict[str, EntityEntry] = {}
         self._options: list[Option] = []
