@@ -26,7 +26,7 @@ from reader.tui.dialogs.details_editor import Details, DetailsEditor, date_text
 from reader.tui.dialogs.help import HelpScreen
 from reader.tui.keys import screen_keys
 from reader.tui.palette import ScreenCommands
-from tests.tui.helpers import RecordingApp, settle
+from tests.tui.helpers import RecordingApp, settle, settle_until
 
 SHORT = "Riverside bridge closure"
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,7 +44,8 @@ async def reading(
     async with app.run_test(size=(110, 36)) as pilot:
         screen = ArticleScreen(aid)
         await app.push_screen(screen)
-        await settle(pilot)
+        # The tone and the story's sources come last, from a worker started after a repaint.
+        await settle_until(pilot, lambda: screen.session.tone is not None)
         yield pilot, app, screen
 
 
