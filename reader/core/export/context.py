@@ -29,6 +29,7 @@ from reader.core.text import clean_line, reading_minutes, strip_controls
 
 BLOCK_ID_PREFIX = "skim-"
 _FORGED_BLOCK_ID = re.compile(r"\^(?=skim-\d)")
+_WHITESPACE_LINE = re.compile(r"^[^\S\n]+$", re.MULTILINE)
 
 __all__ = ["hashtag", "iso_time"]  # kept here too: other modules have always found them here
 
@@ -85,9 +86,13 @@ SUMMARY_VARIABLES = frozenset({"has_summary", "summary", "summary_paragraph"})
 
 
 def clean_block(text: str) -> str:
-    """Multi-line user text made safe for a file: no controls, ``\\n`` line ends, no forged block ids."""
+    """Multi-line user text made safe for a file: no controls, ``\\n`` line ends, no forged block ids.
+
+    Lines of only white space are written empty: Logseq's outline (and many editors) drop
+    such whitespace, so keeping it would make an untouched note read back as an edit.
+    """
     text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return _FORGED_BLOCK_ID.sub(r"\\^", text).strip()
+    return _WHITESPACE_LINE.sub("", _FORGED_BLOCK_ID.sub(r"\\^", text)).strip()
 
 
 # Lines of article text that ``import-notes`` would read as structure: an article marker, or a
