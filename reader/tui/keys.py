@@ -72,12 +72,17 @@ def screen_keys(screen: Screen[Any]) -> list[KeyHelp]:
         )
     # In the order the bindings are declared: a keymap re-binds a remapped action last, which
     # would move it to the end of `?`.
-    nodes = {id(entry.node): n for n, entry in reversed(list(enumerate(found.values())))}
-    declared = {id(entry.node): _declared(entry.node) for entry in found.values()}
-    return sorted(
-        found.values(),
-        key=lambda entry: (nodes[id(entry.node)], declared[id(entry.node)].get(entry.action, 0)),
-    )
+    # Each node once: where its first key was found, and the order of its declared actions.
+    nodes: dict[int, tuple[int, dict[str, int]]] = {}
+    for n, entry in enumerate(found.values()):
+        if id(entry.node) not in nodes:
+            nodes[id(entry.node)] = (n, _declared(entry.node))
+
+    def place(entry: KeyHelp) -> tuple[int, int]:
+        first, declared = nodes[id(entry.node)]
+        return first, declared.get(entry.action, 0)
+
+    return sorted(found.values(), key=place)
 
 
 def _declared(node: DOMNode) -> dict[str, int]:
