@@ -248,8 +248,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         # A selection by characters shows over the cursor sentence, not under it.
         cursor = self.cursor_range if self._cursor.chars is None else None
         selection = self.selection_range if self.selecting else None
-        styles = self._line_styles
-        return self._drawer.line(self._body, index, cursor, selection, width, styles)
+        return self._drawer.line(self._body, index, cursor, selection, width, self._line_styles)
 
     def _line_styles(self) -> LineStyles:
         base = self.rich_style

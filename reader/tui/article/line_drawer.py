@@ -25,7 +25,7 @@ from reader.tui import spans as sp
 from reader.tui.article.text_layout import TextLayout
 from reader.tui.spans import Range
 
-LineKey = tuple[int, Range | None, Range | None, int, int, int]
+LineKey = tuple[int, Range | None, Range | None, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +55,10 @@ class LineDrawer:
     def __init__(self, layout: TextLayout) -> None:
         """Draw the lines of ``layout`` (the widget's, shared with it)."""
         self._layout = layout
-        self._generation = 0  # bumped whenever every kept line becomes stale
         self._strips: LRUCache[LineKey, Strip] = LRUCache(1024)
 
     def clear(self) -> None:
         """Forget every drawn line: the text, its wrapping or the theme changed."""
-        self._generation += 1
         self._strips.clear()
 
     def line(
@@ -84,7 +82,7 @@ class LineDrawer:
         """
         line = self._layout.lines[index]
         cursor, selection = sp.clip(cursor, line), sp.clip(selection, line)
-        key = (index, cursor, selection, width, self._generation, self._layout.line_stamps[index])
+        key = (index, cursor, selection, width, self._layout.line_stamps[index])
         strip = self._strips.get(key)
         if strip is None:
             strip = self.draw(body, index, cursor, selection, width, styles())
